@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AllExceptionsFilter, ConfigModule, loggerOptions } from '@app/common';
+import { AuthGuard, AuthModule } from '@app/auth';
+import { DbModule } from '@app/db';
+import { EvidenceModule } from '@app/evidence';
+import { QueueModule } from '@app/queue';
+import { UnitsModule } from '@app/units';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { HealthController } from './health.controller';
+import { RouteAccessCheck } from './route-access.check';
+
+/** The api: HTTP only. It composes the domain modules; the rules live in libs/. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync(loggerOptions('api')),
+    DbModule,
+    QueueModule.forRoot({ role: 'api' }),
+    DiscoveryModule,
+    UnitsModule,
+    AuthModule,
+    EvidenceModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    RouteAccessCheck,
+    BootstrapAdmin,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,72 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import { ApiModule } from './api.module';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the api on Fastify (design.md §3). Used by main.ts and by the end-to-end tests, so the tests
+ * boot exactly what production runs.
+ */
+export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    // A request id from the proxy is kept (x-request-id), else one is made; logs and replies carry it.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Malformed JSON becomes our own 400 MALFORMED_JSON (Fastify's parser, with its prototype-poisoning guard).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    void parseJson(request, body.toString(), (error, value) => {
+      if (error) {
+        done(new DomainException('MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ'), undefined);
+      } else {
+        done(null, value);
+      }
+    });
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /api/docs runs its own inline bootstrap script and styles.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cổng thông tin và đài truyền thanh cấp xã — API')
+      .setDescription('API v1 (design.md §6). Lỗi: {statusCode, code, message, details}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, loggerOptions } from '@app/common';
+import { AuthModule } from '@app/auth';
+import { DbModule } from '@app/db';
+import { EvidenceModule } from '@app/evidence';
+import { QueueModule } from '@app/queue';
+import { UnitsModule } from '@app/units';
+import { MaintenanceSchedules } from './maintenance.schedules';
+
+/** The worker: no HTTP. It consumes every job and owns every schedule. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync(loggerOptions('worker')),
+    DbModule,
+    QueueModule.forRoot({ role: 'worker' }),
+    ScheduleModule.forRoot(),
+    UnitsModule,
+    AuthModule,
+    EvidenceModule,
+  ],
+  providers: [MaintenanceSchedules],
+})
+export class WorkerModule {}

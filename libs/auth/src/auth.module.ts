@@ -1,0 +1,84 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, readOrCreateSecret } from '@app/common';
+import { UnitsModule } from '@app/units';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { Membership } from './membership.entity';
+import { PasswordService } from './password.service';
+import { PgThrottlerStorage } from './pg-throttler.storage';
+import { PurgeRateLimitsJob } from './purge-rate-limits.job';
+import { RateLimit } from './rate-limit.entity';
+import { TokenService } from './token.service';
+import { User } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/** The storage needs only the DataSource; its own module so that ThrottlerModule can inject it. */
+@Module({ providers: [PgThrottlerStorage], exports: [PgThrottlerStorage] })
+class ThrottlerStorageModule {}
+
+interface ThrottledRequest {
+  ip?: string;
+  body?: { username?: unknown };
+}
+
+const clientIp = (req: Record<string, unknown>): string => String((req as ThrottledRequest).ip);
+const clientAndUser = (req: Record<string, unknown>): string => {
+  const username = (req as ThrottledRequest).body?.username;
+  return `${clientIp(req)}|${typeof username === 'string' ? username.trim().toLowerCase() : ''}`;
+};
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, Membership, RateLimit]),
+    UnitsModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'),
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      imports: [ThrottlerStorageModule],
+      inject: [APP_CONFIG, PgThrottlerStorage],
+      useFactory: (config: AppConfig, storage: PgThrottlerStorage) => ({
+        storage,
+        throttlers: [
+          // Guessing one person's password from one address…
+          {
+            name: 'login-user',
+            ttl: config.loginRateLimit.windowSeconds * 1000,
+            limit: config.loginRateLimit.limit,
+            getTracker: clientAndUser,
+          },
+          // …and spraying many user names from one address.
+          {
+            name: 'login-client',
+            ttl: config.loginRateLimit.windowSeconds * 1000,
+            limit: config.loginRateLimit.limit * 5,
+            getTracker: clientIp,
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    PurgeRateLimitsJob,
+    AuthService,
+    AuthGuard,
+    PasswordService,
+    TokenService,
+    UsersRepository,
+    UsersService,
+    PgThrottlerStorage,
+  ],
+  exports: [AuthService, AuthGuard, UsersService, PasswordService, PgThrottlerStorage],
+})
+export class AuthModule {}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Principal } from '@app/common';
+import { AuthException } from './auth.exception';
+import { PasswordService } from './password.service';
+import { TokenService } from './token.service';
+import { LoginDto, LoginResponse, UserResponse } from './user.dto';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+const BOOTSTRAP_LOCK_KEY = 7_402_115_002;
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A wrong password and an unknown user give the same 401, in the same time. */
+  async login(dto: LoginDto): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(dto.username.trim());
+    if (!(await this.passwords.verify(user?.passwordHash, dto.password)) || !user) {
+      throw AuthException.invalidCredentials();
+    }
+    if (user.disabled) {
+      throw AuthException.disabled();
+    }
+    user.lastLoginAt = new Date();
+    await this.users.save(user);
+    return { ...(await this.tokens.sign(user.id)), user: UserResponse.of(user) };
+  }
+
+  /** The principal of a bearer token: the user is re-read so that a disabled account stops at once. */
+  async authenticate(token: string): Promise<Principal> {
+    const userId = await this.tokens.verify(token);
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled) {
+      throw AuthException.unauthenticated();
+    }
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      isSystemAdmin: user.isSystemAdmin,
+      memberships: (user.memberships ?? []).map((m) => ({ unitId: m.unitId, role: m.role })),
+    };
+  }
+
+  /**
+   * Creates the system administrator `admin` when there are no users. Several api replicas may boot at
+   * once: the advisory lock lets one of them do it, and only that one prints a generated password.
+   */
+  async bootstrapAdmin(): Promise<void> {
+    const generated = this.config.bootstrapAdminPassword === undefined;
+    const password = this.config.bootstrapAdminPassword ?? randomBytes(12).toString('base64url');
+    const passwordHash = await this.passwords.hash(password);
+    const created = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      if ((await this.users.count(manager)) > 0) {
+        return false;
+      }
+      const admin = Object.assign(new User(), {
+        username: 'admin',
+        fullName: 'Quản trị hệ thống',
+        passwordHash,
+        isSystemAdmin: true,
+        disabled: false,
+      });
+      await this.users.save(admin, manager);
+      return true;
+    });
+    if (created) {
+      this.logger.warn(
+        generated
+          ? `Đã tạo tài khoản quản trị "admin" với mật khẩu: ${password} (chỉ hiện một lần, hãy đổi ngay sau khi đăng nhập)`
+          : 'Đã tạo tài khoản quản trị "admin" với mật khẩu trong BOOTSTRAP_ADMIN_PASSWORD',
+      );
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export * from './user.entity';
+export * from './membership.entity';
+export * from './rate-limit.entity';
+export * from './user.dto';
+export { AuthService } from './auth.service';
+export { AuthGuard } from './auth.guard';
+export { AuthModule } from './auth.module';
+export { UsersService } from './users.service';
+export { PasswordService } from './password.service';
+export { PgThrottlerStorage } from './pg-throttler.storage';

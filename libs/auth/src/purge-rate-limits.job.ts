@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, JobHandler } from '@app/queue';
+import { PgThrottlerStorage } from './pg-throttler.storage';
+
+@Injectable()
+@HandlesJob('maintenance.purge-rate-limits')
+export class PurgeRateLimitsJob implements JobHandler<'maintenance.purge-rate-limits'> {
+  constructor(private readonly storage: PgThrottlerStorage) {}
+
+  async handle(): Promise<void> {
+    await this.storage.purgeExpired();
+  }
+}

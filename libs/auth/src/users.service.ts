@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenException, NotFoundException, Page, Principal, toPage } from '@app/common';
+import { isUniqueViolation } from '@app/db';
+import { UnitAccess, UnitsRepository } from '@app/units';
+import { AuthException } from './auth.exception';
+import { PasswordService } from './password.service';
+import {
+  ChangePasswordDto,
+  CreateUserDto,
+  ListUsersQueryDto,
+  MembershipDto,
+  UpdateUserDto,
+  UserResponse,
+} from './user.dto';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/**
+ * People and their roles. The system administrator manages everyone; a unit's admin manages the users
+ * who belong to that unit, and only their roles in that unit.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly unitsRepo: UnitsRepository,
+    private readonly access: UnitAccess,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async me(principal: Principal): Promise<UserResponse> {
+    return this.getOrThrow(principal.id).then((u) => UserResponse.of(u));
+  }
+
+  async create(principal: Principal, dto: CreateUserDto): Promise<UserResponse> {
+    const memberships = dedupe(dto.memberships);
+    if (!principal.isSystemAdmin) {
+      if (memberships.length === 0) {
+        throw new ForbiddenException('Người dùng mới phải thuộc ít nhất một đơn vị bạn quản trị');
+      }
+      memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+    }
+    const passwordHash = await this.passwords.hash(dto.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertUnitsExist(dto.memberships, manager);
+      const user = Object.assign(new User(), {
+        username: dto.username.toLowerCase(),
+        fullName: dto.fullName.trim(),
+        passwordHash,
+        isSystemAdmin: false,
+        disabled: false,
+      });
+      const saved = await this.saveUnique(user, manager);
+      await this.users.replaceMemberships(manager, saved.id, undefined, memberships);
+      return saved.id;
+    });
+    return this.getOrThrow(id).then((u) => UserResponse.of(u));
+  }
+
+  async list(principal: Principal, query: ListUsersQueryDto): Promise<Page<UserResponse>> {
+    let unitIds: string[] | undefined;
+    if (query.unitId) {
+      this.access.assertRole(principal, query.unitId, ['admin']);
+      unitIds = [query.unitId];
+    } else if (!principal.isSystemAdmin) {
+      unitIds = this.adminUnits(principal);
+      if (unitIds.length === 0) {
+        throw new ForbiddenException();
+      }
+    }
+    const [items, total] = await this.users.page(unitIds, (query.page - 1) * query.pageSize, query.pageSize);
+    return toPage(
+      items.map((u) => UserResponse.of(u)),
+      total,
+      query,
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<UserResponse> {
+    const user = await this.getOrThrow(id);
+    if (principal.id !== id) {
+      this.assertManages(principal, user);
+    }
+    return UserResponse.of(user);
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const passwordHash = dto.password !== undefined ? await this.passwords.hash(dto.password) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findById(id, manager);
+      if (!user) {
+        throw new NotFoundException('người dùng');
+      }
+      this.assertManages(principal, user);
+      if (dto.disabled === true && user.id === principal.id) {
+        throw new ForbiddenException('Bạn không thể tự khóa tài khoản của mình');
+      }
+      if (dto.fullName !== undefined) {
+        user.fullName = dto.fullName.trim();
+      }
+      if (dto.disabled !== undefined) {
+        user.disabled = dto.disabled;
+      }
+      if (passwordHash !== undefined) {
+        user.passwordHash = passwordHash;
+      }
+      await this.users.save(user, manager);
+      if (dto.memberships !== undefined) {
+        const memberships = dedupe(dto.memberships);
+        const within = principal.isSystemAdmin ? undefined : this.adminUnits(principal);
+        if (within) {
+          memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+        }
+        await this.assertUnitsExist(dto.memberships, manager);
+        await this.users.replaceMemberships(manager, user.id, within, memberships);
+      }
+    });
+    return this.getOrThrow(id).then((u) => UserResponse.of(u));
+  }
+
+  async changeOwnPassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.getOrThrow(principal.id);
+    if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
+      throw AuthException.wrongCurrentPassword();
+    }
+    user.passwordHash = await this.passwords.hash(dto.newPassword);
+    await this.users.save(user);
+  }
+
+  private adminUnits(principal: Principal): string[] {
+    return principal.memberships.filter((m) => m.role === 'admin').map((m) => m.unitId);
+  }
+
+  /** The system administrator manages everyone; a unit admin, the users of that unit (not system admins). */
+  private assertManages(principal: Principal, user: User): void {
+    if (principal.isSystemAdmin) {
+      return;
+    }
+    const admin = new Set(this.adminUnits(principal));
+    if (user.isSystemAdmin || !(user.memberships ?? []).some((m) => admin.has(m.unitId))) {
+      throw new ForbiddenException('Bạn chỉ quản lý được người dùng của đơn vị mình');
+    }
+  }
+
+  private async getOrThrow(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) {
+      throw new NotFoundException('người dùng');
+    }
+    return user;
+  }
+
+  private async assertUnitsExist(memberships: MembershipDto[], manager: EntityManager): Promise<void> {
+    const ids = [...new Set(memberships.map((m) => m.unitId))];
+    const found = new Set((await this.unitsRepo.findByIds(ids, manager)).map((u) => u.id));
+    const missing = memberships.flatMap((m, i) => (found.has(m.unitId) ? [] : [i]));
+    if (missing.length > 0) {
+      throw AuthException.unknownUnits(missing);
+    }
+  }
+
+  private async saveUnique(user: User, manager: EntityManager): Promise<User> {
+    try {
+      return await this.users.save(user, manager);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_users_username')) {
+        throw AuthException.usernameTaken(user.username);
+      }
+      throw error;
+    }
+  }
+}
+
+function dedupe(memberships: MembershipDto[]): MembershipDto[] {
+  const seen = new Map(memberships.map((m) => [`${m.unitId}/${m.role}`, m]));
+  return [...seen.values()];
+}

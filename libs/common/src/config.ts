@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Runtime configuration. The environment names are part of the contract (design.md §2). */
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  mediaDir: string;
+  bootstrapAdminPassword: string | undefined;
+  jwtSecret: string | undefined;
+  jwtExpiresInSeconds: number;
+  ttsProvider: 'espeak' | 'google';
+  googleTtsEndpoint: string | undefined;
+  googleTtsInsecure: boolean;
+  googleTtsVoice: string;
+  ffmpegPath: string | undefined;
+  logLevel: string;
+  bodyLimitBytes: number;
+  loginRateLimit: { limit: number; windowSeconds: number };
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} phải là số nguyên từ ${min} đến ${max} (đang là "${raw}")`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (raw === 'true' || raw === '1') {
+    return true;
+  }
+  if (raw === 'false' || raw === '0') {
+    return false;
+  }
+  throw new ConfigError(`${name} phải là true hoặc false (đang là "${raw}")`);
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const tts = env.TTS_PROVIDER ?? 'espeak';
+  if (tts !== 'espeak' && tts !== 'google') {
+    throw new ConfigError(`TTS_PROVIDER phải là espeak hoặc google (đang là "${tts}")`);
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: optional(env, 'DATABASE_URL'),
+    mediaDir: resolve(env.MEDIA_DIR || './media'),
+    bootstrapAdminPassword: optional(env, 'BOOTSTRAP_ADMIN_PASSWORD'),
+    jwtSecret: optional(env, 'JWT_SECRET'),
+    jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    ttsProvider: tts,
+    googleTtsEndpoint: optional(env, 'GOOGLE_TTS_ENDPOINT'),
+    googleTtsInsecure: bool(env, 'GOOGLE_TTS_INSECURE', false),
+    googleTtsVoice: env.GOOGLE_TTS_VOICE || 'vi-VN-Wavenet-A',
+    ffmpegPath: optional(env, 'FFMPEG_PATH'),
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    loginRateLimit: {
+      limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
+      windowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
+    },
+  };
+}
+
+/**
+ * Reads a secret kept in DATA_DIR, creating it on first use. Used for the JWT signing key when
+ * JWT_SECRET is not set (a cluster must set JWT_SECRET so every replica signs with the same key).
+ */
+export function readOrCreateSecret(dataDir: string, name: string, bytes = 48): string {
+  const file = join(dataDir, 'secrets', name);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw err;
+    }
+  }
+  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  const secret = randomBytes(bytes).toString('base64url');
+  try {
+    // 'wx': if another process created it meanwhile, keep theirs.
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      return readFileSync(file, 'utf8').trim();
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,19 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { mapError } from './error-mapping';
+
+/** One filter for the whole api: every error leaves in the shape of design.md §6. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { body, unexpected } = mapError(exception);
+    if (unexpected !== undefined) {
+      // Logged once, here, with the id the user sees; the request id comes from the logger's context.
+      this.logger.error({ err: unexpected, errorId: body.errorId }, 'Lỗi không lường trước');
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

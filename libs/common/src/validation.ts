@@ -1,0 +1,109 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ErrorDetail, ValidationException } from './errors';
+
+/** Vietnamese names of common fields, shown in messages next to the field path. */
+const LABELS: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  fullName: 'Họ và tên',
+  code: 'Mã',
+  name: 'Tên',
+  kind: 'Loại',
+  parentId: 'Đơn vị cấp trên',
+  slug: 'Đường dẫn',
+  settings: 'Thiết lập',
+  memberships: 'Phân quyền',
+  unitId: 'Đơn vị',
+  role: 'Vai trò',
+  id: 'Mã định danh',
+  page: 'Trang',
+  pageSize: 'Số dòng mỗi trang',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  type: 'Loại',
+  disabled: 'Khóa tài khoản',
+  title: 'Tiêu đề',
+};
+
+function label(path: string): string {
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
+  const vi = LABELS[last];
+  return vi ? `${vi} (${path})` : `Trường "${path}"`;
+}
+
+/** The number or list class-validator put into its English default message. */
+function param(english: string): string {
+  const m =
+    /(?:than or equal to|less than|greater than|at least|more than|following values:)\s+(.+?)(?: characters| elements)?$/.exec(
+      english,
+    );
+  return m ? m[1] : '';
+}
+
+const TEMPLATES: Record<string, (p: string) => string> = {
+  whitelistValidation: () => 'không được phép gửi lên (trường không có trong yêu cầu)',
+  isDefined: () => 'là bắt buộc',
+  isNotEmpty: () => 'không được để trống',
+  isString: () => 'phải là chuỗi ký tự',
+  isInt: () => 'phải là số nguyên',
+  isNumber: () => 'phải là số',
+  isPositive: () => 'phải là số dương',
+  isBoolean: () => 'phải là true hoặc false',
+  isUuid: () => 'phải là mã định danh UUID hợp lệ',
+  isEnum: (p) => `phải là một trong các giá trị: ${p}`,
+  isIn: (p) => `phải là một trong các giá trị: ${p}`,
+  minLength: (p) => `phải có ít nhất ${p} ký tự`,
+  maxLength: (p) => `không được dài quá ${p} ký tự`,
+  min: (p) => `không được nhỏ hơn ${p}`,
+  max: (p) => `không được lớn hơn ${p}`,
+  isArray: () => 'phải là một danh sách',
+  arrayMinSize: (p) => `phải có ít nhất ${p} phần tử`,
+  arrayMaxSize: (p) => `không được có quá ${p} phần tử`,
+  arrayUnique: () => 'không được có phần tử trùng nhau',
+  matches: () => 'không đúng định dạng',
+  isDateString: () => 'phải là ngày giờ theo ISO 8601',
+  isIso8601: () => 'phải là ngày giờ theo ISO 8601',
+  isObject: () => 'phải là một đối tượng',
+  nestedValidation: () => 'phải là một đối tượng hợp lệ',
+  isEmail: () => 'phải là địa chỉ thư điện tử hợp lệ',
+  isUrl: () => 'phải là địa chỉ URL hợp lệ',
+};
+
+export function translateConstraint(type: string, english: string): string {
+  const key = type === 'isUUID' ? 'isUuid' : type === 'isISO8601' ? 'isIso8601' : type;
+  const template = TEMPLATES[key];
+  return template ? template(param(english)) : 'không hợp lệ';
+}
+
+/** Flattens class-validator errors into `{field, message}` with dotted paths, in Vietnamese. */
+export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const error of errors) {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    for (const [type, english] of Object.entries(error.constraints ?? {})) {
+      out.push({ field: path, message: `${label(path)} ${translateConstraint(type, english)}` });
+    }
+    if (error.children?.length) {
+      out.push(...toErrorDetails(error.children, path));
+    }
+  }
+  return out;
+}
+
+/** The one global pipe (style.md): whitelist, forbid unknown fields, transform. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationException(toErrorDetails(errors)),
+  });
+}

@@ -1,0 +1,10 @@
+import { QueryFailedError } from 'typeorm';
+
+/** True when the error is PostgreSQL's unique_violation, optionally on the named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) {
+    return false;
+  }
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+}

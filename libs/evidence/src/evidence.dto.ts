@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '@app/common';
+import { EVIDENCE_TYPES, EvidenceType } from './evidence-types';
+import { EvidenceRow } from './evidence.entity';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class ListEvidenceQueryDto extends PageQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiPropertyOptional({ enum: EVIDENCE_TYPES })
+  @IsOptional()
+  @IsIn(EVIDENCE_TYPES)
+  type?: EvidenceType;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Từ ngày (giờ Việt Nam), tính cả ngày này' })
+  @IsOptional()
+  @Matches(DATE)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Đến ngày (giờ Việt Nam), tính cả ngày này' })
+  @IsOptional()
+  @Matches(DATE)
+  to?: string;
+}
+
+export class VerifyEvidenceQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+}
+
+export class EvidenceSubject {
+  @ApiProperty() type!: string;
+  @ApiProperty() id!: string;
+}
+
+export class EvidenceResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty() recordedAt!: Date;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty() method!: string;
+  @ApiProperty({ type: EvidenceSubject }) subject!: EvidenceSubject;
+  @ApiProperty({ type: Object }) snapshot!: Record<string, unknown>;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) correctsId!: string | null;
+  @ApiProperty() prevHash!: string;
+  @ApiProperty() hash!: string;
+
+  static of(row: EvidenceRow): EvidenceResponse {
+    return {
+      id: row.id,
+      unitId: row.unitId,
+      seq: Number(row.seq),
+      type: row.type,
+      occurredAt: row.occurredAt,
+      recordedAt: row.recordedAt,
+      actorId: row.actorId,
+      method: row.method,
+      subject: { type: row.subjectType, id: row.subjectId },
+      snapshot: row.snapshot,
+      correctsId: row.correctsId,
+      prevHash: row.prevHash,
+      hash: row.hash,
+    };
+  }
+}
+
+export class VerifyEvidenceResponse {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ description: 'Số dòng đã kiểm tra' }) checked!: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Dòng đầu tiên bị sai lệch' }) firstBrokenId?: string;
+  @ApiPropertyOptional() firstBrokenSeq?: number;
+  @ApiPropertyOptional({ description: 'Lý do (tiếng Việt)' }) reason?: string;
+}

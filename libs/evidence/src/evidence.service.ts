@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Page, Principal, startOfVietnamDay, toPage } from '@app/common';
+import { UnitAccess } from '@app/units';
+import { canonicalContent, chainHash, EvidenceContent, GENESIS_HASH } from './evidence-hash';
+import { EvidenceType } from './evidence-types';
+import { EvidenceResponse, ListEvidenceQueryDto, VerifyEvidenceResponse } from './evidence.dto';
+import { EvidenceChainHead, EvidenceMethod, EvidenceRow } from './evidence.entity';
+
+export interface RecordEvidence {
+  unitId: string;
+  type: EvidenceType;
+  /** When it happened (an imported article: its original publication time). */
+  occurredAt: Date;
+  actorId: string | null;
+  method: EvidenceMethod;
+  subject: { type: string; id: string };
+  /** What it was about, as it was then: title, categories, URL, duration, … */
+  snapshot: Record<string, unknown>;
+  /** A correction names the row it corrects; nothing is ever changed in place. */
+  correctsId?: string | null;
+}
+
+export interface RecordedEvidence {
+  id: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+const VERIFY_BATCH = 5000;
+
+/**
+ * Appends one row to the unit's chain in a single statement: the chain head of the unit is locked (its
+ * row lock serialises appends in that unit only, until the caller's transaction ends), the new hash is
+ * computed from the head's hash, and the row is inserted.
+ */
+const APPEND_SQL = `
+WITH head AS (
+  INSERT INTO evidence_chain_heads AS h (unit_id, seq, prev_hash, hash)
+  VALUES ($1::uuid, 1, $2::text, encode(sha256(convert_to($2::text || E'\\n' || $3::text, 'UTF8')), 'hex'))
+  ON CONFLICT (unit_id) DO UPDATE SET
+    seq = h.seq + 1,
+    prev_hash = h.hash,
+    hash = encode(sha256(convert_to(h.hash::text || E'\\n' || $3::text, 'UTF8')), 'hex')
+  RETURNING seq, prev_hash, hash
+)
+INSERT INTO evidence (unit_id, seq, type, occurred_at, recorded_at, actor_id, method, subject_type, subject_id,
+                      snapshot, corrects_id, prev_hash, hash)
+SELECT $1::uuid, head.seq, $4::varchar, $5::timestamptz, $6::timestamptz, $7::uuid, $8::varchar, $9::varchar,
+       $10::varchar, $11::jsonb, $12::uuid, head.prev_hash, head.hash FROM head
+RETURNING id, seq, prev_hash, hash`;
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectRepository(EvidenceRow) private readonly rows: Repository<EvidenceRow>,
+    private readonly access: UnitAccess,
+  ) {}
+
+  /**
+   * Records a fact inside the caller's transaction (pass its EntityManager), so the fact and the change it
+   * proves commit or roll back together. Callers must run at READ COMMITTED (the default).
+   */
+  async record(manager: EntityManager, input: RecordEvidence): Promise<RecordedEvidence> {
+    // Through JSON once: the snapshot is hashed exactly as PostgreSQL's jsonb will give it back.
+    const snapshot = JSON.parse(JSON.stringify(input.snapshot ?? {})) as Record<string, unknown>;
+    const content: EvidenceContent = {
+      unitId: input.unitId,
+      type: input.type,
+      occurredAt: new Date(input.occurredAt.getTime()),
+      recordedAt: new Date(),
+      actorId: input.actorId,
+      method: input.method,
+      subject: input.subject,
+      snapshot,
+      correctsId: input.correctsId ?? null,
+    };
+    const rows: { id: string; seq: string; prev_hash: string; hash: string }[] = await manager.query(
+      APPEND_SQL,
+      [
+        content.unitId,
+        GENESIS_HASH,
+        canonicalContent(content),
+        content.type,
+        content.occurredAt,
+        content.recordedAt,
+        content.actorId,
+        content.method,
+        content.subject.type,
+        content.subject.id,
+        JSON.stringify(snapshot),
+        content.correctsId,
+      ],
+    );
+    const row = rows[0];
+    return { id: row.id, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
+  }
+
+  async list(principal: Principal, query: ListEvidenceQueryDto): Promise<Page<EvidenceResponse>> {
+    await this.access.assertCanReadReports(principal, query.unitId);
+    const qb = this.rows
+      .createQueryBuilder('e')
+      .where('e.unit_id = :unitId', { unitId: query.unitId })
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.seq', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    if (query.type) {
+      qb.andWhere('e.type = :type', { type: query.type });
+    }
+    if (query.from) {
+      qb.andWhere('e.occurred_at >= :from', { from: startOfVietnamDay(query.from) });
+    }
+    if (query.to) {
+      const end = startOfVietnamDay(query.to);
+      end.setUTCDate(end.getUTCDate() + 1);
+      qb.andWhere('e.occurred_at < :end', { end });
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return toPage(
+      items.map((r) => EvidenceResponse.of(r)),
+      total,
+      query,
+    );
+  }
+
+  async verifyFor(principal: Principal, unitId: string): Promise<VerifyEvidenceResponse> {
+    await this.access.assertCanReadReports(principal, unitId);
+    return this.verify(unitId);
+  }
+
+  /** Walks the unit's chain from its first row and names the first row that does not hold. */
+  async verify(unitId: string): Promise<VerifyEvidenceResponse> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const batch = await this.rows
+        .createQueryBuilder('e')
+        .where('e.unit_id = :unitId AND e.seq >= :from', { unitId, from: expectedSeq })
+        .orderBy('e.seq', 'ASC')
+        .take(VERIFY_BATCH)
+        .getMany();
+      for (const row of batch) {
+        const broken = (reason: string): VerifyEvidenceResponse => ({
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          firstBrokenSeq: Number(row.seq),
+          reason,
+        });
+        if (Number(row.seq) !== expectedSeq) {
+          return broken(`Thiếu dòng số ${expectedSeq} trước dòng này`);
+        }
+        if (row.prevHash !== prevHash) {
+          return broken('Mã băm của dòng trước không khớp');
+        }
+        const hash = chainHash(prevHash, canonicalContent(toContent(row)));
+        if (hash !== row.hash) {
+          return broken('Nội dung dòng đã bị thay đổi (mã băm không khớp)');
+        }
+        checked += 1;
+        expectedSeq += 1;
+        prevHash = row.hash;
+      }
+      if (batch.length < VERIFY_BATCH) {
+        break;
+      }
+    }
+    const head = await this.rows.manager.getRepository(EvidenceChainHead).findOneBy({ unitId });
+    if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
+      return {
+        ok: false,
+        checked,
+        reason: `Thiếu các dòng cuối: chuỗi ghi nhận ${head.seq} dòng, còn ${checked} dòng`,
+      };
+    }
+    return { ok: true, checked };
+  }
+}
+
+function toContent(row: EvidenceRow): EvidenceContent {
+  return {
+    unitId: row.unitId,
+    type: row.type,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    actorId: row.actorId,
+    method: row.method,
+    subject: { type: row.subjectType, id: row.subjectId },
+    snapshot: row.snapshot,
+    correctsId: row.correctsId,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Every job of the system, with its payload, in one place (style.md). Payloads carry ids; handlers re-read
+ * state and are idempotent. The worker refuses to start while a job here has no handler.
+ */
+export interface JobPayloads {
+  /** Re-walks one unit's evidence chain and reports a break. */
+  'evidence.verify': { unitId: string };
+  /** Deletes expired login rate-limit counters. */
+  'maintenance.purge-rate-limits': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+/** The same names as a list, checked against JobPayloads by the compiler. */
+export const JOB_NAMES = Object.keys({
+  'evidence.verify': true,
+  'maintenance.purge-rate-limits': true,
+} satisfies Record<JobName, true>) as JobName[];

@@ -1,0 +1,6 @@
+export * from './unit.entity';
+export * from './unit.dto';
+export { UnitAccess } from './unit-access.service';
+export { UnitsRepository } from './units.repository';
+export { UnitsService } from './units.service';
+export { UnitsModule } from './units.module';

@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { UNIT_KINDS, Unit, UnitKind, UnitSettings } from './unit.entity';
+
+export class BroadcastPolicyDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 48, description: 'Số khung giờ phát tối đa mỗi ngày' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(48)
+  maxSlotsPerDay?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 600, description: 'Số phút tối đa mỗi khung giờ' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  maxMinutesPerSlot?: number;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Ngày được phát: 1 = thứ Hai … 7 = Chủ nhật' })
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  @ArrayUnique()
+  allowedWeekdays?: number[];
+}
+
+export class UnitSettingsDto {
+  @ApiPropertyOptional({ example: 'CHỦ TỊCH' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  signerTitle?: string;
+  @ApiPropertyOptional({ example: 'Nguyễn Văn A' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  signerName?: string;
+  @ApiPropertyOptional({ example: 'BC-UBND' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  documentSuffix?: string;
+  @ApiPropertyOptional({ example: 'Hà Kỳ' }) @IsOptional() @IsString() @MaxLength(255) placeName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) email?: string;
+
+  @ApiPropertyOptional({ type: BroadcastPolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BroadcastPolicyDto)
+  broadcastPolicy?: BroadcastPolicyDto;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ example: '10507', description: 'Mã đơn vị (duy nhất)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,50}$/)
+  code!: string;
+
+  @ApiProperty({ example: 'UBND xã Hà Kỳ' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiProperty({
+    example: 'ha-ky',
+    description: 'Đường dẫn cổng thông tin: chữ thường không dấu, số, gạch nối',
+  })
+  @IsString()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  @MaxLength(100)
+  slug!: string;
+
+  @ApiPropertyOptional({ type: UnitSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UnitSettingsDto)
+  settings?: UnitSettingsDto;
+}
+
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+
+export class ListUnitsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  /** The whole tree of a province fits in one page. */
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize: number = 200;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class UnitResponse extends PickType(CreateUnitDto, ['code', 'name', 'kind', 'slug'] as const) {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty({ type: UnitSettingsDto }) settings!: UnitSettings;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+
+  static of(unit: Unit): UnitResponse {
+    const { id, code, name, kind, parentId, slug, settings, createdAt, updatedAt } = unit;
+    return { id, code, name, kind, parentId, slug, settings, createdAt, updatedAt };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Unit } from './unit.entity';
+import { UnitAccess } from './unit-access.service';
+import { UnitsController } from './units.controller';
+import { UnitsRepository } from './units.repository';
+import { UnitsService } from './units.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Unit])],
+  controllers: [UnitsController],
+  providers: [UnitsRepository, UnitsService, UnitAccess],
+  exports: [UnitsRepository, UnitsService, UnitAccess],
+})
+export class UnitsModule {}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ForbiddenException, NotFoundException, Page, Principal } from '@app/common';
+import { isUniqueViolation } from '@app/db';
+import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
+import { Unit } from './unit.entity';
+import { UnitAccess } from './unit-access.service';
+import { UnitsException } from './units.exception';
+import { UnitsRepository } from './units.repository';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsRepository,
+    private readonly access: UnitAccess,
+  ) {}
+
+  async create(principal: Principal, dto: CreateUnitDto): Promise<UnitResponse> {
+    this.access.assertSystemAdmin(principal);
+    const unit = await this.dataSource.transaction(async (manager) => {
+      if (dto.parentId && !(await this.units.findById(dto.parentId, manager))) {
+        throw UnitsException.parentNotFound();
+      }
+      const entity = Object.assign(new Unit(), {
+        code: dto.code,
+        name: dto.name.trim(),
+        kind: dto.kind,
+        parentId: dto.parentId ?? null,
+        slug: dto.slug,
+        settings: { ...(dto.settings ?? {}) },
+      });
+      return this.saveUnique(entity, manager);
+    });
+    return UnitResponse.of(unit);
+  }
+
+  /** The units a person works in, and below the ones whose reports they read. */
+  async list(principal: Principal, query: ListUnitsQueryDto): Promise<Page<UnitResponse>> {
+    let ids: string[] | undefined;
+    if (!principal.isSystemAdmin) {
+      const own = [...new Set(principal.memberships.map((m) => m.unitId))];
+      const readers = [
+        ...new Set(
+          principal.memberships
+            .filter((m) => m.role !== 'editor' && m.role !== 'operator')
+            .map((m) => m.unitId),
+        ),
+      ];
+      ids = [...new Set([...own, ...(await this.units.descendantIds(readers))])];
+    }
+    const [items, total] = await this.units.page({
+      ids,
+      parentId: query.parentId,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: items.map((u) => UnitResponse.of(u)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(principal: Principal, id: string): Promise<UnitResponse> {
+    const unit = await this.units.findById(id);
+    if (!unit) {
+      throw new NotFoundException('đơn vị');
+    }
+    await this.access.assertCanReadReports(principal, id);
+    return UnitResponse.of(unit);
+  }
+
+  /**
+   * A unit's admin edits its name, slug and settings; code, kind and place in the tree belong to the
+   * system administrator.
+   */
+  async update(principal: Principal, id: string, dto: UpdateUnitDto): Promise<UnitResponse> {
+    const unit = await this.dataSource.transaction(async (manager) => {
+      const current = await this.units.findById(id, manager);
+      if (!current) {
+        throw new NotFoundException('đơn vị');
+      }
+      this.access.assertRole(principal, id, ['admin']);
+      const structural = dto.code !== undefined || dto.kind !== undefined || dto.parentId !== undefined;
+      if (structural && !principal.isSystemAdmin) {
+        throw new ForbiddenException('Chỉ quản trị hệ thống được đổi mã, loại hoặc đơn vị cấp trên');
+      }
+      if (dto.parentId !== undefined && dto.parentId !== current.parentId) {
+        await this.assertValidParent(id, dto.parentId, manager);
+        current.parentId = dto.parentId;
+      }
+      if (dto.code !== undefined) {
+        current.code = dto.code;
+      }
+      if (dto.kind !== undefined) {
+        current.kind = dto.kind;
+      }
+      if (dto.name !== undefined) {
+        current.name = dto.name.trim();
+      }
+      if (dto.slug !== undefined) {
+        current.slug = dto.slug;
+      }
+      if (dto.settings !== undefined) {
+        current.settings = { ...current.settings, ...dto.settings };
+      }
+      return this.saveUnique(current, manager);
+    });
+    return UnitResponse.of(unit);
+  }
+
+  private async assertValidParent(
+    id: string,
+    parentId: string | null,
+    manager: DataSource['manager'],
+  ): Promise<void> {
+    if (parentId === null) {
+      return;
+    }
+    if (!(await this.units.findById(parentId, manager))) {
+      throw UnitsException.parentNotFound();
+    }
+    if (parentId === id || (await this.units.descendantIds([id], manager)).includes(parentId)) {
+      throw UnitsException.cycle();
+    }
+  }
+
+  private async saveUnique(unit: Unit, manager: DataSource['manager']): Promise<Unit> {
+    try {
+      return await this.units.save(unit, manager);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_units_code')) {
+        throw UnitsException.codeTaken(unit.code);
+      }
+      if (isUniqueViolation(error, 'uq_units_slug')) {
+        throw UnitsException.slugTaken(unit.slug);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Foundation1795425289280 implements MigrationInterface {
+  name = 'Foundation1795425289280';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "units" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(50) NOT NULL, "name" character varying(255) NOT NULL, "kind" character varying(20) NOT NULL, "parent_id" uuid, "slug" character varying(100) NOT NULL, "settings" jsonb NOT NULL DEFAULT '{}'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_units_not_own_parent" CHECK (parent_id IS NULL OR parent_id <> id), CONSTRAINT "ck_units_kind" CHECK (kind IN ('province','commune','ward','special_zone','department','other')), CONSTRAINT "PK_5a8f2f064919b587d93936cb223" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_units_code" ON "units" ("code") `);
+    await queryRunner.query(`CREATE INDEX "ix_units_parent_id" ON "units" ("parent_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_units_slug" ON "units" ("slug") `);
+    await queryRunner.query(
+      `CREATE TABLE "schedule_ticks" ("task" character varying(100) NOT NULL, "scheduled_at" TIMESTAMP WITH TIME ZONE NOT NULL, "claimed_by" character varying(200) NOT NULL, "claimed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a1b5a1f966424c9c87479303134" PRIMARY KEY ("task", "scheduled_at"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "unit_id" uuid NOT NULL, "seq" bigint NOT NULL, "type" character varying(100) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" uuid, "method" character varying(20) NOT NULL, "subject_type" character varying(50) NOT NULL, "subject_id" character varying(100) NOT NULL, "snapshot" jsonb NOT NULL, "corrects_id" uuid, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_evidence_unit_subject" ON "evidence" ("unit_id", "subject_type", "subject_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_evidence_unit_occurred" ON "evidence" ("unit_id", "occurred_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_evidence_unit_type_occurred" ON "evidence" ("unit_id", "type", "occurred_at") `,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_evidence_unit_seq" ON "evidence" ("unit_id", "seq") `);
+    await queryRunner.query(
+      `CREATE TABLE "evidence_chain_heads" ("unit_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" character(64) NOT NULL, "prev_hash" character(64) NOT NULL, CONSTRAINT "PK_b25cff662a4625b2a0674009021" PRIMARY KEY ("unit_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "memberships" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "unit_id" uuid NOT NULL, "role" character varying(20) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_memberships_role" CHECK (role IN ('admin','editor','approver','operator','reporter')), CONSTRAINT "PK_25d28bd932097a9e90495ede7b4" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "ix_memberships_unit_id" ON "memberships" ("unit_id") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_memberships_user_unit_role" ON "memberships" ("user_id", "unit_id", "role") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "username" character varying(100) NOT NULL, "password_hash" character varying(255) NOT NULL, "full_name" character varying(255) NOT NULL, "is_system_admin" boolean NOT NULL DEFAULT false, "disabled" boolean NOT NULL DEFAULT false, "last_login_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_username" ON "users" ("username") `);
+    await queryRunner.query(
+      `CREATE TABLE "rate_limits" ("key" character varying(300) NOT NULL, "hits" integer NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8cb6aa4831e3e775ccf370521db" PRIMARY KEY ("key"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "ix_rate_limits_expires_at" ON "rate_limits" ("expires_at") `);
+    await queryRunner.query(
+      `ALTER TABLE "units" ADD CONSTRAINT "fk_units_parent_id" FOREIGN KEY ("parent_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "fk_evidence_unit_id" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_unit_id" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    // The evidence log is append-only (design.md §4): the database itself refuses changes.
+    await queryRunner.query(`CREATE FUNCTION evidence_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'evidence is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege', HINT = 'record a correction row instead';
+END $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER evidence_no_update_delete BEFORE UPDATE OR DELETE ON "evidence" FOR EACH ROW EXECUTE FUNCTION evidence_refuse_change()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER evidence_no_truncate BEFORE TRUNCATE ON "evidence" FOR EACH STATEMENT EXECUTE FUNCTION evidence_refuse_change()`,
+    );
+    // A chain head moves forward only; it is never deleted.
+    await queryRunner.query(
+      `CREATE TRIGGER evidence_chain_heads_no_delete BEFORE DELETE ON "evidence_chain_heads" FOR EACH ROW EXECUTE FUNCTION evidence_refuse_change()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER evidence_chain_heads_no_truncate BEFORE TRUNCATE ON "evidence_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION evidence_refuse_change()`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_truncate ON "evidence_chain_heads"`);
+    await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_delete ON "evidence_chain_heads"`);
+    await queryRunner.query(`DROP TRIGGER evidence_no_truncate ON "evidence"`);
+    await queryRunner.query(`DROP TRIGGER evidence_no_update_delete ON "evidence"`);
+    await queryRunner.query(`DROP FUNCTION evidence_refuse_change()`);
+    await queryRunner.query(`ALTER TABLE "memberships" DROP CONSTRAINT "fk_memberships_unit_id"`);
+    await queryRunner.query(`ALTER TABLE "memberships" DROP CONSTRAINT "fk_memberships_user_id"`);
+    await queryRunner.query(`ALTER TABLE "evidence" DROP CONSTRAINT "fk_evidence_unit_id"`);
+    await queryRunner.query(`ALTER TABLE "units" DROP CONSTRAINT "fk_units_parent_id"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_rate_limits_expires_at"`);
+    await queryRunner.query(`DROP TABLE "rate_limits"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_users_username"`);
+    await queryRunner.query(`DROP TABLE "users"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_memberships_user_unit_role"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_memberships_unit_id"`);
+    await queryRunner.query(`DROP TABLE "memberships"`);
+    await queryRunner.query(`DROP TABLE "evidence_chain_heads"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_evidence_unit_seq"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_type_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_subject"`);
+    await queryRunner.query(`DROP TABLE "evidence"`);
+    await queryRunner.query(`DROP TABLE "schedule_ticks"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_units_slug"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_units_parent_id"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_units_code"`);
+    await queryRunner.query(`DROP TABLE "units"`);
+  }
+}
