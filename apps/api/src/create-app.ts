@@ -21,7 +21,11 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: true,
+    // JSON is parsed by our own parser below (malformed JSON → MALFORMED_JSON).
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX);

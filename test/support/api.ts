@@ -1,0 +1,88 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiApp } from '../../apps/api/src/create-app';
+import { workerDatabaseUrl } from './database';
+
+export const ADMIN_PASSWORD = 'mat-khau-quan-tri';
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
+  login(username: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** Boots the real api (same module, same Fastify setup as production) on a free port and talks HTTP to it. */
+export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+  process.env.DATABASE_URL = env.DATABASE_URL ?? (await workerDatabaseUrl());
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'xa-portal-data-'));
+  const saved: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) {
+    saved[key] = process.env[key];
+    process.env[key] = value;
+  }
+  const app = await createApiApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) {
+      delete process.env[key];
+    } else {
+      process.env[key] = value;
+    }
+  }
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const request: TestApi['request'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) {
+      headers.authorization = `Bearer ${options.token}`;
+    }
+    let payload: string | undefined;
+    if (options.raw !== undefined) {
+      payload = options.raw;
+      headers['content-type'] ??= 'application/json';
+    } else if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    let body: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) {
+      body = JSON.parse(text);
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  const login = async (username: string, password: string): Promise<string> => {
+    const res = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+    if (res.status !== 200) {
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return res.body.accessToken as string;
+  };
+
+  return {
+    app,
+    baseUrl,
+    request,
+    login,
+    adminToken: () => login('admin', ADMIN_PASSWORD),
+    close: () => app.close(),
+  };
+}
