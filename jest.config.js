@@ -2,7 +2,7 @@
 // test/support/global-setup.ts; migrations applied once into a template database; each jest worker
 // clones its own database from it).
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
 const moduleNameMapper = {
   '^@app/(common|db|queue|units|auth|evidence)$': '<rootDir>/libs/$1/src',
