@@ -16,7 +16,7 @@ export const API_PREFIX = 'api/v1';
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     // A request id from the proxy is kept (x-request-id), else one is made; logs and replies carry it.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -13,7 +13,7 @@ import { openDatabase } from './embedded-database';
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const config = loadConfig();
-  const database = await openDatabase(config, (m) => console.error(m));
+  const database = await openDatabase(config, (m) => console.error(m), 'guest');
   let status = 1;
   try {
     const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();

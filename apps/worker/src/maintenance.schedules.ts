@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { TIME_ZONE } from '@app/common';
+import { TIME_ZONE, vietnamDay } from '@app/common';
 import { QueueService, ScheduleService } from '@app/queue';
 import { UnitsRepository } from '@app/units';
 
@@ -19,7 +19,7 @@ export class MaintenanceSchedules {
   @Cron(NIGHTLY_VERIFY, { name: 'evidence.verify-all', timeZone: TIME_ZONE })
   async verifyEvidence(): Promise<void> {
     await this.schedule.runOnce('evidence.verify-all', NIGHTLY_VERIFY, async (at) => {
-      const day = at.toISOString().slice(0, 10);
+      const day = vietnamDay(at);
       for (let page = 0; ; page += 1) {
         const [units] = await this.units.page({ skip: page * 500, take: 500 });
         for (const unit of units) {

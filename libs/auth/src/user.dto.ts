@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto, ROLES, Role } from '@app/common';
+import { PageQueryDto, ROLES, Role, Trim } from '@app/common';
 import { User } from './user.entity';
 
 export class LoginDto {
@@ -53,6 +53,7 @@ export class CreateUserDto {
   password!: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Lan' })
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -69,6 +70,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(255)

@@ -47,7 +47,7 @@ export class UsersService {
       await this.assertUnitsExist(dto.memberships, manager);
       const user = Object.assign(new User(), {
         username: dto.username.toLowerCase(),
-        fullName: dto.fullName.trim(),
+        fullName: dto.fullName,
         passwordHash,
         isSystemAdmin: false,
         disabled: false,
@@ -98,7 +98,7 @@ export class UsersService {
         throw new ForbiddenException('Bạn không thể tự khóa tài khoản của mình');
       }
       if (dto.fullName !== undefined) {
-        user.fullName = dto.fullName.trim();
+        user.fullName = dto.fullName;
       }
       if (dto.disabled !== undefined) {
         user.disabled = dto.disabled;

@@ -19,6 +19,10 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimit: { limit: number; windowSeconds: number };
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
+  embeddedPgPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
       windowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
     },
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
   };
 }
 

@@ -10,3 +10,4 @@ export * from './id-param.dto';
 export * from './access';
 export * from './logger';
 export * from './parent-watch';
+export * from './validators';

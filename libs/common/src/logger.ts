@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerModuleAsyncParams } from 'nestjs-pino';
 import { APP_CONFIG } from './config.module';
@@ -8,18 +9,26 @@ export function loggerOptions(app: 'api' | 'worker'): LoggerModuleAsyncParams {
   return {
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
+      forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
       pinoHttp: {
         level: config.logLevel,
         base: { app },
         redact: ['req.headers.authorization', 'req.headers.cookie'],
+        // Health probes every few seconds would drown the log; middleware may see the path without prefix.
         autoLogging:
-          app === 'api' ? { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' } : false,
+          app === 'api'
+            ? {
+                ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+                  /\/health(\?|$)/.test(req.originalUrl ?? req.url ?? ''),
+              }
+            : false,
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({
             id: req.id,
             method: req.method,
             url: req.url,
           }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
       },
     }),

@@ -30,3 +30,8 @@ export function formatDateTime(date: Date): string {
 export function startOfVietnamDay(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00+07:00`);
 }
+
+/** The Vietnamese calendar day (YYYY-MM-DD) an instant falls on. */
+export function vietnamDay(date: Date): string {
+  return new Date(date.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ErrorDetail, ValidationException } from './errors';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException, ErrorDetail, ValidationException } from './errors';
 
 /** Vietnamese names of common fields, shown in messages next to the field path. */
 const LABELS: Record<string, string> = {
@@ -73,6 +73,7 @@ const TEMPLATES: Record<string, (p: string) => string> = {
   nestedValidation: () => 'phải là một đối tượng hợp lệ',
   isEmail: () => 'phải là địa chỉ thư điện tử hợp lệ',
   isUrl: () => 'phải là địa chỉ URL hợp lệ',
+  isCalendarDate: () => 'phải là một ngày có thật, dạng YYYY-MM-DD',
 };
 
 export function translateConstraint(type: string, english: string): string {
@@ -96,9 +97,50 @@ export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDet
   return out;
 }
 
+/** Deeper than any DTO of ours; a bomb of nested arrays stops here, before it can exhaust the stack. */
+const MAX_DEPTH = 32;
+
+/**
+ * Input PostgreSQL cannot store or Nest cannot walk is refused first, naming the field: the NUL character
+ * (text columns reject it) and absurd nesting.
+ */
+export function assertStorableInput(value: unknown, path = '', depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      const field = path || 'body';
+      throw new ValidationException([
+        { field, message: `${label(field)} không được chứa ký tự NUL (\\u0000)` },
+      ]);
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  if (depth >= MAX_DEPTH) {
+    throw new DomainException('VALIDATION_FAILED', `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)`, [
+      { field: path || 'body', message: `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)` },
+    ]);
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) {
+      throw new ValidationException([{ field: childPath, message: 'Tên trường không được chứa ký tự NUL' }]);
+    }
+    assertStorableInput(child, childPath, depth + 1);
+  }
+}
+
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertStorableInput(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe (style.md): whitelist, forbid unknown fields, transform. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,7 +60,12 @@ export class EmbeddedPostgresServer {
     this.options.log?.(message);
   }
 
-  async start(): Promise<string> {
+  /**
+   * Starts the cluster. A server already running on the directory is stopped first (`ifRunning: 'stop'`:
+   * left behind by a launcher that was killed), or used as it is (`'reuse'`: it belongs to a live launcher;
+   * stop() then leaves it running).
+   */
+  async start(ifRunning: 'stop' | 'reuse' = 'stop'): Promise<string> {
     const { dataDir } = this.options;
     this.runAs = await this.postgresUser();
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -68,7 +73,11 @@ export class EmbeddedPostgresServer {
     }
     const bin = await binaries();
     if (await this.isRunning(bin)) {
-      // Left behind by a launcher that was killed: stop it cleanly, then start as usual.
+      if (ifRunning === 'reuse') {
+        // postmaster.pid: pid, data directory, start time, port, …
+        this.port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+        return this.url;
+      }
       this.log('PostgreSQL của lần chạy trước vẫn chạy: dừng lại trước khi khởi động');
       await this.pgCtl(bin, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60']);
     }

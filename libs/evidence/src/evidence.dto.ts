@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@app/common';
 import { EVIDENCE_TYPES, EvidenceType } from './evidence-types';
 import { EvidenceRow } from './evidence.entity';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class ListEvidenceQueryDto extends PageQueryDto {
   @ApiProperty({ format: 'uuid' })
@@ -18,12 +16,12 @@ export class ListEvidenceQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Từ ngày (giờ Việt Nam), tính cả ngày này' })
   @IsOptional()
-  @Matches(DATE)
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Đến ngày (giờ Việt Nam), tính cả ngày này' })
   @IsOptional()
-  @Matches(DATE)
+  @IsCalendarDate()
   to?: string;
 }
 

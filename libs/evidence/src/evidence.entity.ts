@@ -7,7 +7,7 @@ export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
 
 /**
  * One row of the append-only evidence log (design.md §4). Rows of a unit form a SHA-256 chain:
- * hash = sha256(prevHash + canonical JSON of the row's content). A trigger refuses UPDATE, DELETE, TRUNCATE.
+ * hash = sha256(prevHash + "\n" + canonical JSON of the row's content). A trigger refuses UPDATE, DELETE, TRUNCATE.
  */
 @Entity('evidence')
 @Index('uq_evidence_unit_seq', ['unitId', 'seq'], { unique: true })

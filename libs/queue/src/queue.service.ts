@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { JOB_NAMES, JobName, JobPayloads } from './jobs';
 
 export const QUEUE_OPTIONS = Symbol('QUEUE_OPTIONS');
+const QUEUE_SETUP_LOCK_KEY = 7_402_115_003;
 export interface QueueOptions {
   /** The worker consumes and maintains the queue; the api only sends. */
   role: 'api' | 'worker';
@@ -28,7 +29,8 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions,
+    @Inject(QUEUE_OPTIONS) options: QueueOptions,
+    private readonly dataSource: DataSource,
   ) {
     const worker = options.role === 'worker';
     this.boss = new PgBoss({
@@ -46,9 +48,22 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.boss.start();
     this.started = true;
-    for (const name of JOB_NAMES) {
-      // Idempotent: creating an existing queue changes nothing.
-      await this.boss.createQueue(name, { name, retryLimit: 3, retryBackoff: true });
+    // Replicas booting together would deadlock creating the same queues: one at a time, missing ones only.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK_KEY]);
+      try {
+        for (const name of JOB_NAMES) {
+          if (!(await this.boss.getQueue(name))) {
+            await this.boss.createQueue(name, { name, retryLimit: 3, retryBackoff: true });
+          }
+        }
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
     }
   }
 

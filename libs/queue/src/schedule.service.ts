@@ -6,6 +6,7 @@ import { TIME_ZONE } from '@app/common';
 
 /** Ticks fire a few milliseconds late; one that fires later than this is still matched to its slot. */
 const TOLERANCE_MS = 30_000;
+const EARLY_MS = 500;
 
 /**
  * Runs each tick of a schedule once across all workers: the tick's scheduled time is derived from its cron
@@ -19,11 +20,23 @@ export class ScheduleService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The scheduled time of the tick that is firing now. */
+  /**
+   * The scheduled time of the tick that is firing now: the latest slot of `cron` (in Asia/Ho_Chi_Minh) at or
+   * before now, looking back at most TOLERANCE_MS. A run outside any slot gets the current second.
+   */
   scheduledTime(cron: string, now = new Date()): Date {
     const time = new CronTime(cron, TIME_ZONE);
-    const slot = time.getNextDateFrom(new Date(now.getTime() - TOLERANCE_MS)).toJSDate();
-    return slot.getTime() <= now.getTime() + 1000 ? slot : new Date(Math.floor(now.getTime() / 1000) * 1000);
+    const next = (from: Date): Date => time.getNextDateFrom(from, TIME_ZONE).toJSDate();
+    // Timers may fire a hair early; a slot this close ahead is the one firing.
+    const limit = now.getTime() + EARLY_MS;
+    let slot = next(new Date(now.getTime() - TOLERANCE_MS));
+    if (slot.getTime() > limit) {
+      return new Date(Math.floor(now.getTime() / 1000) * 1000);
+    }
+    for (let following = next(slot); following.getTime() <= limit; following = next(slot)) {
+      slot = following;
+    }
+    return slot;
   }
 
   /** Claims the tick in PostgreSQL; true for exactly one caller per (task, scheduled time). */

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MAX_PAGE, Trim } from '@app/common';
 import { UNIT_KINDS, Unit, UnitKind, UnitSettings } from './unit.entity';
 
 export class BroadcastPolicyDto {
@@ -43,23 +44,31 @@ export class BroadcastPolicyDto {
 export class UnitSettingsDto {
   @ApiPropertyOptional({ example: 'CHỦ TỊCH' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(255)
   signerTitle?: string;
   @ApiPropertyOptional({ example: 'Nguyễn Văn A' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(255)
   signerName?: string;
   @ApiPropertyOptional({ example: 'BC-UBND' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(50)
   documentSuffix?: string;
-  @ApiPropertyOptional({ example: 'Hà Kỳ' }) @IsOptional() @IsString() @MaxLength(255) placeName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) email?: string;
+  @ApiPropertyOptional({ example: 'Hà Kỳ' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(255)
+  placeName?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(255) email?: string;
 
   @ApiPropertyOptional({ type: BroadcastPolicyDto })
   @IsOptional()
@@ -75,6 +84,7 @@ export class CreateUnitDto {
   code!: string;
 
   @ApiProperty({ example: 'UBND xã Hà Kỳ' })
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -108,11 +118,12 @@ export class CreateUnitDto {
 export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
 
 export class ListUnitsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   /** The whole tree of a province fits in one page. */

@@ -61,7 +61,7 @@ export class Unit {
   @Column({ type: 'varchar', length: 100 })
   slug!: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: {} })
   settings!: UnitSettings;
 
   @CreateDateColumn({ type: 'timestamptz' })

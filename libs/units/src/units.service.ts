@@ -24,7 +24,7 @@ export class UnitsService {
       }
       const entity = Object.assign(new Unit(), {
         code: dto.code,
-        name: dto.name.trim(),
+        name: dto.name,
         kind: dto.kind,
         parentId: dto.parentId ?? null,
         slug: dto.slug,
@@ -93,7 +93,7 @@ export class UnitsService {
         current.kind = dto.kind;
       }
       if (dto.name !== undefined) {
-        current.name = dto.name.trim();
+        current.name = dto.name;
       }
       if (dto.slug !== undefined) {
         current.slug = dto.slug;

@@ -1,0 +1,272 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { ADMIN_PASSWORD, startApi, TestApi, TestResponse } from '../support/api';
+import { createUnit, createUser } from '../support/factories';
+
+// A Vietnamese letter with a diacritic: every error message is in Vietnamese (design.md §6).
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+/** Asserts the error body of design.md §6; the response body is part of the failure message. */
+function expectError(res: TestResponse, status: number, code: string, field?: string): void {
+  expect({ status: res.status, body: res.body }).toMatchObject({
+    status,
+    body: { statusCode: status, code, message: expect.stringMatching(VIETNAMESE) },
+  });
+  if (field !== undefined) {
+    const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
+    expect(fields).toContain(field);
+  }
+}
+
+const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An HS256 JWT signed with `secret` (to forge tokens the api must refuse, or expired ones it must). */
+function signJwt(payload: object, secret: string): string {
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+describe('auth (e2e)', () => {
+  let api: TestApi;
+  let admin: string;
+  let adminId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
+    admin = res.body.accessToken;
+    adminId = res.body.user?.id;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('logs the system admin in and answers {accessToken, user: {id, username, fullName, memberships}}', async () => {
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      accessToken: expect.any(String),
+      user: {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        username: 'admin',
+        fullName: expect.any(String),
+        memberships: expect.any(Array),
+      },
+    });
+    expect(res.body.accessToken.split('.')).toHaveLength(3);
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+    expect(res.body.user).not.toHaveProperty('password');
+  });
+
+  it('logs a unit user in with their memberships', async () => {
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({
+      id: user.id,
+      username: user.username,
+      fullName: 'Nguyễn Văn Thử',
+      memberships: [{ unitId: unit.id, role: 'editor' }],
+    });
+  });
+
+  it('treats the user name as case-insensitive', async () => {
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: 'ADMIN', password: ADMIN_PASSWORD },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.user.username).toBe('admin');
+  });
+
+  it('answers a wrong password and an unknown user with the same 401 INVALID_CREDENTIALS body', async () => {
+    const wrongPassword = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: 'khong-phai-mat-khau' },
+    });
+    const unknownUser = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: `khongco.${randomUUID().slice(0, 8)}`, password: 'khong-phai-mat-khau' },
+    });
+    expectError(wrongPassword, 401, 'INVALID_CREDENTIALS');
+    expectError(unknownUser, 401, 'INVALID_CREDENTIALS');
+    expect(unknownUser.body).toEqual(wrongPassword.body);
+    expect(wrongPassword.body).not.toHaveProperty('accessToken');
+  });
+
+  it('refuses a login without a password with 400 naming the field', async () => {
+    const res = await api.request('POST', '/api/v1/auth/login', { body: { username: 'admin' } });
+    expectError(res, 400, 'VALIDATION_FAILED', 'password');
+  });
+
+  it('answers 401 UNAUTHENTICATED when the token is missing', async () => {
+    const res = await api.request('GET', '/api/v1/users/me');
+    expectError(res, 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 401 UNAUTHENTICATED for an Authorization header that is not a bearer token', async () => {
+    const res = await api.request('GET', '/api/v1/users/me', {
+      headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}` },
+    });
+    expectError(res, 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 401 for a garbage token', async () => {
+    const res = await api.request('GET', '/api/v1/users/me', { token: 'rac.rac.rac' });
+    expectError(res, 401, 'UNAUTHENTICATED');
+    const notJwt = await api.request('GET', '/api/v1/users/me', { token: 'khong-phai-jwt' });
+    expectError(notJwt, 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 401 for a token signed with another key, or with alg "none"', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const forged = signJwt({ sub: adminId, iat: now, exp: now + 3600 }, 'not-the-server-secret');
+    expectError(await api.request('GET', '/api/v1/users/me', { token: forged }), 401, 'UNAUTHENTICATED');
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: adminId, iat: now, exp: now + 3600 })}.`;
+    expectError(await api.request('GET', '/api/v1/users/me', { token: unsigned }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 401 TOKEN_EXPIRED for an expired token signed with the right key', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = signJwt({ sub: adminId, iat: now - 7200, exp: now - 3600 }, process.env.JWT_SECRET!);
+    const res = await api.request('GET', '/api/v1/users/me', { token: expired });
+    expectError(res, 401, 'TOKEN_EXPIRED');
+  });
+
+  it('answers 401 for a well-signed token of a user that does not exist', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ghost = signJwt({ sub: randomUUID(), iat: now, exp: now + 3600 }, process.env.JWT_SECRET!);
+    const res = await api.request('GET', '/api/v1/users/me', { token: ghost });
+    expectError(res, 401, 'UNAUTHENTICATED');
+  });
+
+  it('GET /api/v1/users/me answers the caller', async () => {
+    const res = await api.request('GET', '/api/v1/users/me', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: adminId, username: 'admin', memberships: expect.any(Array) });
+    expect(res.body).not.toHaveProperty('passwordHash');
+
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'reporter' }]);
+    const token = await api.login(user.username, user.password);
+    const mine = await api.request('GET', '/api/v1/users/me', { token });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      id: user.id,
+      username: user.username,
+      memberships: [{ unitId: unit.id, role: 'reporter' }],
+    });
+  });
+
+  it('stops a disabled user at once: existing token 401, login 403 ACCOUNT_DISABLED', async () => {
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const token = await api.login(user.username, user.password);
+    expect((await api.request('GET', '/api/v1/users/me', { token })).status).toBe(200);
+
+    const disable = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(disable.status).toBe(200);
+    expect(disable.body).toMatchObject({ id: user.id, disabled: true });
+
+    expectError(await api.request('GET', '/api/v1/users/me', { token }), 401, 'UNAUTHENTICATED');
+    expectError(await api.request('GET', '/api/v1/units', { token }), 401, 'UNAUTHENTICATED');
+    const login = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expectError(login, 403, 'ACCOUNT_DISABLED');
+    expect(login.body).not.toHaveProperty('accessToken');
+
+    // A wrong password for a disabled account does not reveal that the account exists and is disabled.
+    const wrong = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: 'sai-mat-khau-roi' },
+    });
+    expectError(wrong, 401, 'INVALID_CREDENTIALS');
+
+    const enable = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+      token: admin,
+      body: { disabled: false },
+    });
+    expect(enable.status).toBe(200);
+    const again = await api.login(user.username, user.password);
+    expect((await api.request('GET', '/api/v1/users/me', { token: again })).status).toBe(200);
+  });
+
+  it('does not let the system admin disable their own account', async () => {
+    const res = await api.request('PATCH', `/api/v1/users/${adminId}`, {
+      token: admin,
+      body: { disabled: true },
+    });
+    expectError(res, 403, 'FORBIDDEN');
+    expect((await api.request('GET', '/api/v1/users/me', { token: admin })).status).toBe(200);
+  });
+
+  it('POST /api/v1/users/me/password changes the password', async () => {
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const token = await api.login(user.username, user.password);
+    const newPassword = `mat-khau-moi-${randomUUID().slice(0, 8)}`;
+
+    const res = await api.request('POST', '/api/v1/users/me/password', {
+      token,
+      body: { currentPassword: user.password, newPassword },
+    });
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    expect(res.status).toBeLessThan(300);
+
+    const oldLogin = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expectError(oldLogin, 401, 'INVALID_CREDENTIALS');
+    const newLogin = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: newPassword },
+    });
+    expect(newLogin.status).toBe(200);
+    expect(newLogin.body.user.id).toBe(user.id);
+  });
+
+  it('refuses a wrong currentPassword with 400 naming currentPassword, and keeps the old password', async () => {
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const token = await api.login(user.username, user.password);
+
+    const res = await api.request('POST', '/api/v1/users/me/password', {
+      token,
+      body: { currentPassword: 'khong-dung-dau', newPassword: 'mat-khau-moi-12345' },
+    });
+    expectError(res, 400, 'VALIDATION_FAILED', 'currentPassword');
+
+    expect(
+      (
+        await api.request('POST', '/api/v1/auth/login', {
+          body: { username: user.username, password: 'mat-khau-moi-12345' },
+        })
+      ).status,
+    ).toBe(401);
+    await expect(api.login(user.username, user.password)).resolves.toEqual(expect.any(String));
+  });
+
+  it('refuses a too short newPassword with 400 naming newPassword', async () => {
+    const unit = await createUnit(api, admin);
+    const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const token = await api.login(user.username, user.password);
+    const res = await api.request('POST', '/api/v1/users/me/password', {
+      token,
+      body: { currentPassword: user.password, newPassword: 'ngan' },
+    });
+    expectError(res, 400, 'VALIDATION_FAILED', 'newPassword');
+    await expect(api.login(user.username, user.password)).resolves.toEqual(expect.any(String));
+  });
+
+  it('needs a token to change a password', async () => {
+    const res = await api.request('POST', '/api/v1/users/me/password', {
+      body: { currentPassword: ADMIN_PASSWORD, newPassword: 'mat-khau-moi-12345' },
+    });
+    expectError(res, 401, 'UNAUTHENTICATED');
+  });
+});
