@@ -60,6 +60,13 @@ describe('evidence API (e2e)', () => {
     fields: Partial<{ type: 'test.event' | 'relay.aired'; snapshot: Record<string, unknown> }> = {},
   ): Promise<{ id: string; prevHash: string; hash: string; subjectId: string }> {
     const subjectId = randomUUID();
+    const chained = async (r: { id: string }) => {
+      const rows: { prev_hash: string; hash: string }[] = await dataSource.query(
+        'SELECT prev_hash, hash FROM evidence WHERE id = $1',
+        [r.id],
+      );
+      return { id: r.id, prevHash: rows[0].prev_hash, hash: rows[0].hash };
+    };
     return evidence
       .record(dataSource.manager, {
         unitId,
@@ -70,6 +77,7 @@ describe('evidence API (e2e)', () => {
         subject: { type: 'article', id: subjectId },
         snapshot: fields.snapshot ?? { title: 'Tin thử nghiệm' },
       })
+      .then(chained)
       .then((r) => ({ ...r, subjectId }));
   }
 

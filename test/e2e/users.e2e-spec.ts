@@ -295,6 +295,28 @@ describe('users (e2e)', () => {
       expect(sortMemberships(got.body.memberships)).toEqual(expected);
     });
 
+    it('may lock and reset its own users, but not a user shared with another unit', async () => {
+      const own = await createUser(api, admin, [{ unitId: unitA.id, role: 'editor' }]);
+      const locked = await api.request('PATCH', `/api/v1/users/${own.id}`, {
+        token: adminA,
+        body: { disabled: true },
+      });
+      expect(locked.status).toBe(200);
+      expect(locked.body.disabled).toBe(true);
+
+      const shared = await createUser(api, admin, [
+        { unitId: unitA.id, role: 'editor' },
+        { unitId: unitB.id, role: 'editor' },
+      ]);
+      for (const body of [{ disabled: true }, { password: 'mat-khau-moi-123' }, { fullName: 'Tên khác' }]) {
+        const res = await api.request('PATCH', `/api/v1/users/${shared.id}`, { token: adminA, body });
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN');
+      }
+      // The account still works in unit B.
+      await expect(api.login(shared.username, shared.password)).resolves.toEqual(expect.any(String));
+    });
+
     it('gets 403 PATCHing memberships that name another unit, changing nothing', async () => {
       const user = await createUser(api, admin, [
         { unitId: unitA.id, role: 'editor' },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EvidenceService, RecordEvidence } from '../../libs/evidence/src';
 import { UnitAccess } from '../../libs/units/src';
@@ -30,6 +30,20 @@ describe('evidence log', () => {
     return id;
   }
 
+  /** The row as committed: its place in the chain is set by the database at COMMIT. */
+  async function committed(
+    id: string,
+  ): Promise<{ seq: number; prevHash: string; hash: string; contentHash: string }> {
+    const rows: { seq: string; prev_hash: string; hash: string; content_hash: string }[] =
+      await dataSource.query('SELECT seq, prev_hash, hash, content_hash FROM evidence WHERE id = $1', [id]);
+    return {
+      seq: Number(rows[0].seq),
+      prevHash: rows[0].prev_hash,
+      hash: rows[0].hash,
+      contentHash: rows[0].content_hash,
+    };
+  }
+
   const fact = (unitId: string, n: number): RecordEvidence => ({
     unitId,
     type: 'test.event',
@@ -42,10 +56,15 @@ describe('evidence log', () => {
 
   it('chains rows of a unit from the genesis hash', async () => {
     const unitId = await newUnit();
-    const first = await evidence.record(dataSource.manager, fact(unitId, 1));
-    const second = await evidence.record(dataSource.manager, fact(unitId, 2));
+    const first = await committed((await evidence.record(dataSource.manager, fact(unitId, 1))).id);
+    const second = await committed((await evidence.record(dataSource.manager, fact(unitId, 2))).id);
     expect(first.seq).toBe(1);
     expect(first.prevHash).toBe('0'.repeat(64));
+    expect(first.hash).toBe(
+      createHash('sha256')
+        .update(`${'0'.repeat(64)}\n${first.contentHash}`)
+        .digest('hex'),
+    );
     expect(second.seq).toBe(2);
     expect(second.prevHash).toBe(first.hash);
     await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
@@ -55,7 +74,7 @@ describe('evidence log', () => {
     const a = await newUnit();
     const b = await newUnit();
     await evidence.record(dataSource.manager, fact(a, 1));
-    const firstOfB = await evidence.record(dataSource.manager, fact(b, 1));
+    const firstOfB = await committed((await evidence.record(dataSource.manager, fact(b, 1))).id);
     expect(firstOfB.seq).toBe(1);
     expect(firstOfB.prevHash).toBe('0'.repeat(64));
   });
@@ -69,8 +88,25 @@ describe('evidence log', () => {
         throw new Error('the publication failed');
       }),
     ).rejects.toThrow('the publication failed');
-    const next = await evidence.record(dataSource.manager, fact(unitId, 3));
+    const next = await committed((await evidence.record(dataSource.manager, fact(unitId, 3))).id);
     expect(next.seq).toBe(2);
+    await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
+  });
+
+  it('links several rows of one transaction in the order they were recorded, at commit', async () => {
+    const unitId = await newUnit();
+    const ids = await dataSource.transaction(async (manager) => {
+      const a = await evidence.record(manager, fact(unitId, 1));
+      const b = await evidence.record(manager, fact(unitId, 2));
+      const pending: { hash: string | null }[] = await manager.query(
+        'SELECT hash FROM evidence WHERE id = $1',
+        [a.id],
+      );
+      expect(pending[0].hash).toBeNull();
+      return [a.id, b.id];
+    });
+    expect((await committed(ids[0])).seq).toBe(1);
+    expect((await committed(ids[1])).seq).toBe(2);
     await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
   });
 
@@ -134,6 +170,23 @@ describe('evidence log', () => {
       const result = await evidence.verify(unitId);
       expect(result).toMatchObject({ ok: false, checked: 2, firstBrokenId: rows[2].id, firstBrokenSeq: 3 });
       expect(result.reason).toMatch(/thay đổi/);
+    });
+
+    it('names a row whose content was changed together with its content hash', async () => {
+      const unitId = await newUnit();
+      const rows = [];
+      for (let n = 1; n <= 3; n += 1) {
+        rows.push(await evidence.record(dataSource.manager, fact(unitId, n)));
+      }
+      await asSuperuser(
+        `UPDATE evidence SET method = 'import', content_hash = repeat('b', 64) WHERE id = $1`,
+        [rows[1].id],
+      );
+      await expect(evidence.verify(unitId)).resolves.toMatchObject({
+        ok: false,
+        checked: 1,
+        firstBrokenId: rows[1].id,
+      });
     });
 
     it('names the row after a deleted one', async () => {

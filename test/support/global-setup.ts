@@ -1,6 +1,6 @@
 // Jest's global setup runs outside its module mapping: the @app/* aliases come from tsconfig.json.
 import 'tsconfig-paths/register';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
@@ -18,7 +18,9 @@ declare global {
  * template database every test database is cloned from: the real migrations, and pg-boss's schema.
  */
 export default async function globalSetup(): Promise<void> {
+  await stopAbandonedClusters();
   const dir = mkdtempSync(join(tmpdir(), 'xa-portal-test-'));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const server = new EmbeddedPostgresServer({ dataDir: join(dir, 'pg'), password: 'test', durable: false });
   const adminUrl = await server.start();
   globalThis.__TEST_PG__ = { server, dir };
@@ -41,4 +43,29 @@ export default async function globalSetup(): Promise<void> {
   });
   await boss.start();
   await boss.stop({ graceful: false, wait: true });
+}
+
+/**
+ * A test run killed before its teardown leaves its PostgreSQL running (pg_ctl runs it in its own session).
+ * The next run stops those whose jest process is gone.
+ */
+async function stopAbandonedClusters(): Promise<void> {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith('xa-portal-test-')) {
+      continue;
+    }
+    const dir = join(tmpdir(), entry);
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+      process.kill(owner, 0);
+      continue; // another run, still going
+    } catch {
+      // owner gone (or unknown): abandoned
+    }
+    await new EmbeddedPostgresServer({ dataDir: join(dir, 'pg'), password: 'test' })
+      .stopIfRunning()
+      .catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -94,6 +94,14 @@ export class UsersService {
         throw new NotFoundException('người dùng');
       }
       this.assertManages(principal, user);
+      const personal = dto.fullName !== undefined || dto.password !== undefined || dto.disabled !== undefined;
+      if (personal && !this.managesWholly(principal, user)) {
+        // The account is shared with units this admin does not run: locking it or resetting its password
+        // would reach into those units too.
+        throw new ForbiddenException(
+          'Người dùng này còn thuộc đơn vị khác: chỉ quản trị hệ thống được đổi tên, mật khẩu hoặc khóa tài khoản',
+        );
+      }
       if (dto.disabled === true && user.id === principal.id) {
         throw new ForbiddenException('Bạn không thể tự khóa tài khoản của mình');
       }
@@ -142,6 +150,15 @@ export class UsersService {
     if (user.isSystemAdmin || !(user.memberships ?? []).some((m) => admin.has(m.unitId))) {
       throw new ForbiddenException('Bạn chỉ quản lý được người dùng của đơn vị mình');
     }
+  }
+
+  /** True when every unit of the user is one the principal administers. */
+  private managesWholly(principal: Principal, user: User): boolean {
+    if (principal.isSystemAdmin) {
+      return true;
+    }
+    const admin = new Set(this.adminUnits(principal));
+    return (user.memberships ?? []).every((m) => admin.has(m.unitId));
   }
 
   private async getOrThrow(id: string): Promise<User> {

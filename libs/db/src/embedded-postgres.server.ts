@@ -118,6 +118,15 @@ export class EmbeddedPostgresServer {
     this.log('PostgreSQL nhúng đã dừng');
   }
 
+  /** Stops a server running on the directory, whoever started it. */
+  async stopIfRunning(): Promise<void> {
+    const bin = await binaries();
+    this.runAs = await this.postgresUser();
+    if (await this.isRunning(bin)) {
+      await this.pgCtl(bin, ['stop', '-D', this.options.dataDir, '-m', 'immediate', '-w', '-t', '60']);
+    }
+  }
+
   private async isRunning(bin: Binaries): Promise<boolean> {
     try {
       await this.pgCtl(bin, ['status', '-D', this.options.dataDir]);

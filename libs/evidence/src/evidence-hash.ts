@@ -39,7 +39,12 @@ export function canonicalContent(content: EvidenceContent): string {
   return text;
 }
 
-/** hash = SHA-256(prevHash + "\n" + canonical content), hex. The same formula runs in SQL on append. */
-export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
+/** contentHash = SHA-256(canonical content), hex. */
+export function contentHash(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** hash = SHA-256(prevHash + "\n" + contentHash), hex. The same formula runs in SQL (evidence_chain()). */
+export function chainHash(prevHash: string, contentHashHex: string): string {
+  return createHash('sha256').update(`${prevHash}\n${contentHashHex}`, 'utf8').digest('hex');
 }

@@ -48,6 +48,7 @@ export class EvidenceResponse {
   @ApiProperty({ type: EvidenceSubject }) subject!: EvidenceSubject;
   @ApiProperty({ type: Object }) snapshot!: Record<string, unknown>;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) correctsId!: string | null;
+  @ApiProperty({ description: 'SHA-256 của nội dung chuẩn hóa (RFC 8785)' }) contentHash!: string;
   @ApiProperty() prevHash!: string;
   @ApiProperty() hash!: string;
 
@@ -56,6 +57,7 @@ export class EvidenceResponse {
       id: row.id,
       unitId: row.unitId,
       seq: Number(row.seq),
+      contentHash: row.contentHash,
       type: row.type,
       occurredAt: row.occurredAt,
       recordedAt: row.recordedAt,
@@ -64,8 +66,8 @@ export class EvidenceResponse {
       subject: { type: row.subjectType, id: row.subjectId },
       snapshot: row.snapshot,
       correctsId: row.correctsId,
-      prevHash: row.prevHash,
-      hash: row.hash,
+      prevHash: row.prevHash ?? '',
+      hash: row.hash ?? '',
     };
   }
 }

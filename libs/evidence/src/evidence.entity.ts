@@ -7,7 +7,9 @@ export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
 
 /**
  * One row of the append-only evidence log (design.md §4). Rows of a unit form a SHA-256 chain:
- * hash = sha256(prevHash + "\n" + canonical JSON of the row's content). A trigger refuses UPDATE, DELETE, TRUNCATE.
+ * contentHash = sha256(canonical JSON of the row's content), hash = sha256(prevHash + "\n" + contentHash).
+ * The row is inserted in the caller's transaction; a deferred trigger links it into the chain when that
+ * transaction commits. Triggers refuse UPDATE, DELETE and TRUNCATE.
  */
 @Entity('evidence')
 @Index('uq_evidence_unit_seq', ['unitId', 'seq'], { unique: true })
@@ -25,9 +27,9 @@ export class EvidenceRow {
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_evidence_unit_id' })
   unit?: Unit;
 
-  /** Position in the unit's chain, from 1. */
-  @Column({ type: 'bigint' })
-  seq!: string;
+  /** Position in the unit's chain, from 1. Set when the recording transaction commits. */
+  @Column({ type: 'bigint', nullable: true })
+  seq!: string | null;
 
   @Column({ type: 'varchar', length: 100 })
   type!: string;
@@ -57,11 +59,16 @@ export class EvidenceRow {
   @Column({ type: 'uuid', nullable: true })
   correctsId!: string | null;
 
+  /** SHA-256 of the canonical JSON of the row's content, computed when it is recorded. */
   @Column({ type: 'char', length: 64 })
-  prevHash!: string;
+  contentHash!: string;
 
-  @Column({ type: 'char', length: 64 })
-  hash!: string;
+  /** Set when the recording transaction commits (see the evidence_chain trigger). */
+  @Column({ type: 'char', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash!: string | null;
 }
 
 /** The tip of each unit's chain; its row lock serialises appends within one unit only. */

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Page, Principal, startOfVietnamDay, toPage } from '@app/common';
 import { UnitAccess } from '@app/units';
-import { canonicalContent, chainHash, EvidenceContent, GENESIS_HASH } from './evidence-hash';
+import { canonicalContent, chainHash, contentHash, EvidenceContent, GENESIS_HASH } from './evidence-hash';
 import { EvidenceType } from './evidence-types';
 import { EvidenceResponse, ListEvidenceQueryDto, VerifyEvidenceResponse } from './evidence.dto';
 import { EvidenceChainHead, EvidenceMethod, EvidenceRow } from './evidence.entity';
@@ -24,33 +24,11 @@ export interface RecordEvidence {
 
 export interface RecordedEvidence {
   id: string;
-  seq: number;
-  prevHash: string;
-  hash: string;
+  /** The row's place in the chain (seq, prevHash, hash) is set when the caller's transaction commits. */
+  contentHash: string;
 }
 
 const VERIFY_BATCH = 5000;
-
-/**
- * Appends one row to the unit's chain in a single statement: the chain head of the unit is locked (its
- * row lock serialises appends in that unit only, until the caller's transaction ends), the new hash is
- * computed from the head's hash, and the row is inserted.
- */
-const APPEND_SQL = `
-WITH head AS (
-  INSERT INTO evidence_chain_heads AS h (unit_id, seq, prev_hash, hash)
-  VALUES ($1::uuid, 1, $2::text, encode(sha256(convert_to($2::text || E'\\n' || $3::text, 'UTF8')), 'hex'))
-  ON CONFLICT (unit_id) DO UPDATE SET
-    seq = h.seq + 1,
-    prev_hash = h.hash,
-    hash = encode(sha256(convert_to(h.hash::text || E'\\n' || $3::text, 'UTF8')), 'hex')
-  RETURNING seq, prev_hash, hash
-)
-INSERT INTO evidence (unit_id, seq, type, occurred_at, recorded_at, actor_id, method, subject_type, subject_id,
-                      snapshot, corrects_id, prev_hash, hash)
-SELECT $1::uuid, head.seq, $4::varchar, $5::timestamptz, $6::timestamptz, $7::uuid, $8::varchar, $9::varchar,
-       $10::varchar, $11::jsonb, $12::uuid, head.prev_hash, head.hash FROM head
-RETURNING id, seq, prev_hash, hash`;
 
 @Injectable()
 export class EvidenceService {
@@ -61,7 +39,8 @@ export class EvidenceService {
 
   /**
    * Records a fact inside the caller's transaction (pass its EntityManager), so the fact and the change it
-   * proves commit or roll back together. Callers must run at READ COMMITTED (the default).
+   * proves commit or roll back together. Concurrent callers never wait on each other here; at COMMIT,
+   * the rows of one unit are linked one transaction at a time.
    */
   async record(manager: EntityManager, input: RecordEvidence): Promise<RecordedEvidence> {
     // Through JSON once: the snapshot is hashed exactly as PostgreSQL's jsonb will give it back.
@@ -77,12 +56,16 @@ export class EvidenceService {
       snapshot,
       correctsId: input.correctsId ?? null,
     };
-    const rows: { id: string; seq: string; prev_hash: string; hash: string }[] = await manager.query(
-      APPEND_SQL,
+    const hash = contentHash(canonicalContent(content));
+    // No lock here: the deferred trigger evidence_chain() links the row into the unit's chain at COMMIT,
+    // holding the unit's chain head only while the commit itself runs.
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO evidence (unit_id, type, occurred_at, recorded_at, actor_id, method, subject_type, subject_id,
+                             snapshot, corrects_id, content_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+       RETURNING id`,
       [
         content.unitId,
-        GENESIS_HASH,
-        canonicalContent(content),
         content.type,
         content.occurredAt,
         content.recordedAt,
@@ -92,10 +75,10 @@ export class EvidenceService {
         content.subject.id,
         JSON.stringify(snapshot),
         content.correctsId,
+        hash,
       ],
     );
-    const row = rows[0];
-    return { id: row.id, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
+    return { id: rows[0].id, contentHash: hash };
   }
 
   async list(principal: Principal, query: ListEvidenceQueryDto): Promise<Page<EvidenceResponse>> {
@@ -157,9 +140,11 @@ export class EvidenceService {
         if (row.prevHash !== prevHash) {
           return broken('Mã băm của dòng trước không khớp');
         }
-        const hash = chainHash(prevHash, canonicalContent(toContent(row)));
-        if (hash !== row.hash) {
-          return broken('Nội dung dòng đã bị thay đổi (mã băm không khớp)');
+        if (contentHash(canonicalContent(toContent(row))) !== row.contentHash) {
+          return broken('Nội dung dòng đã bị thay đổi (mã băm nội dung không khớp)');
+        }
+        if (row.hash === null || chainHash(prevHash, row.contentHash) !== row.hash) {
+          return broken('Mã băm chuỗi của dòng không khớp');
         }
         checked += 1;
         expectedSeq += 1;

@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Foundation1795425289280 implements MigrationInterface {
-  name = 'Foundation1795425289280';
+export class Foundation1795427264406 implements MigrationInterface {
+  name = 'Foundation1795427264406';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "units" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(50) NOT NULL, "name" character varying(255) NOT NULL, "kind" character varying(20) NOT NULL, "parent_id" uuid, "slug" character varying(100) NOT NULL, "settings" jsonb NOT NULL DEFAULT '{}'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_units_not_own_parent" CHECK (parent_id IS NULL OR parent_id <> id), CONSTRAINT "ck_units_kind" CHECK (kind IN ('province','commune','ward','special_zone','department','other')), CONSTRAINT "PK_5a8f2f064919b587d93936cb223" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "units" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(50) NOT NULL, "name" character varying(255) NOT NULL, "kind" character varying(20) NOT NULL, "parent_id" uuid, "slug" character varying(100) NOT NULL, "settings" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_units_not_own_parent" CHECK (parent_id IS NULL OR parent_id <> id), CONSTRAINT "ck_units_kind" CHECK (kind IN ('province','commune','ward','special_zone','department','other')), CONSTRAINT "PK_5a8f2f064919b587d93936cb223" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_units_code" ON "units" ("code") `);
     await queryRunner.query(`CREATE INDEX "ix_units_parent_id" ON "units" ("parent_id") `);
@@ -14,7 +14,7 @@ export class Foundation1795425289280 implements MigrationInterface {
       `CREATE TABLE "schedule_ticks" ("task" character varying(100) NOT NULL, "scheduled_at" TIMESTAMP WITH TIME ZONE NOT NULL, "claimed_by" character varying(200) NOT NULL, "claimed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a1b5a1f966424c9c87479303134" PRIMARY KEY ("task", "scheduled_at"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "unit_id" uuid NOT NULL, "seq" bigint NOT NULL, "type" character varying(100) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" uuid, "method" character varying(20) NOT NULL, "subject_type" character varying(50) NOT NULL, "subject_id" character varying(100) NOT NULL, "snapshot" jsonb NOT NULL, "corrects_id" uuid, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "unit_id" uuid NOT NULL, "seq" bigint, "type" character varying(100) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" uuid, "method" character varying(20) NOT NULL, "subject_type" character varying(50) NOT NULL, "subject_id" character varying(100) NOT NULL, "snapshot" jsonb NOT NULL, "corrects_id" uuid, "content_hash" character(64) NOT NULL, "prev_hash" character(64), "hash" character(64), CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "ix_evidence_unit_subject" ON "evidence" ("unit_id", "subject_type", "subject_id") `,
@@ -56,9 +56,14 @@ export class Foundation1795425289280 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_unit_id" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
-    // The evidence log is append-only (design.md §4): the database itself refuses changes.
+    // The evidence log is append-only (design.md §4): the database itself refuses changes. The one
+    // update allowed is the chain trigger below filling in seq/prev_hash/hash of a row not yet linked.
     await queryRunner.query(`CREATE FUNCTION evidence_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'evidence' AND pg_trigger_depth() > 1 AND OLD.hash IS NULL
+     AND (to_jsonb(NEW) - '{seq,prev_hash,hash}'::text[]) = (to_jsonb(OLD) - '{seq,prev_hash,hash}'::text[]) THEN
+    RETURN NEW;
+  END IF;
   RAISE EXCEPTION 'evidence is append-only: % on % refused', TG_OP, TG_TABLE_NAME
     USING ERRCODE = 'insufficient_privilege', HINT = 'record a correction row instead';
 END $$`);
@@ -75,9 +80,31 @@ END $$`);
     await queryRunner.query(
       `CREATE TRIGGER evidence_chain_heads_no_truncate BEFORE TRUNCATE ON "evidence_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION evidence_refuse_change()`,
     );
+    // Linking at COMMIT (deferred): the unit's chain head is locked only while the commit runs, not for
+    // the rest of the recording transaction. hash = sha256(prev_hash || newline || content_hash).
+    await queryRunner.query(`CREATE FUNCTION evidence_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  head record;
+BEGIN
+  INSERT INTO evidence_chain_heads AS h (unit_id, seq, prev_hash, hash)
+  VALUES (NEW.unit_id, 1, repeat('0', 64),
+          encode(sha256(convert_to(repeat('0', 64) || E'\\n' || NEW.content_hash, 'UTF8')), 'hex'))
+  ON CONFLICT (unit_id) DO UPDATE SET
+    seq = h.seq + 1,
+    prev_hash = h.hash,
+    hash = encode(sha256(convert_to(h.hash || E'\\n' || NEW.content_hash, 'UTF8')), 'hex')
+  RETURNING seq, prev_hash, hash INTO head;
+  UPDATE evidence SET seq = head.seq, prev_hash = head.prev_hash, hash = head.hash WHERE id = NEW.id;
+  RETURN NULL;
+END $$`);
+    await queryRunner.query(
+      `CREATE CONSTRAINT TRIGGER evidence_chain AFTER INSERT ON "evidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION evidence_chain()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER evidence_chain ON "evidence"`);
+    await queryRunner.query(`DROP FUNCTION evidence_chain()`);
     await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_truncate ON "evidence_chain_heads"`);
     await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_delete ON "evidence_chain_heads"`);
     await queryRunner.query(`DROP TRIGGER evidence_no_truncate ON "evidence"`);
