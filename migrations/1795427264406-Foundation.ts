@@ -25,6 +25,9 @@ export class Foundation1795427264406 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_evidence_unit_type_occurred" ON "evidence" ("unit_id", "type", "occurred_at") `,
     );
+    await queryRunner.query(
+      `CREATE INDEX "ix_evidence_unlinked" ON "evidence" ("unit_id", "recorded_at") WHERE hash IS NULL`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_evidence_unit_seq" ON "evidence" ("unit_id", "seq") `);
     await queryRunner.query(
       `CREATE TABLE "evidence_chain_heads" ("unit_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" character(64) NOT NULL, "prev_hash" character(64) NOT NULL, CONSTRAINT "PK_b25cff662a4625b2a0674009021" PRIMARY KEY ("unit_id"))`,
@@ -57,10 +60,10 @@ export class Foundation1795427264406 implements MigrationInterface {
       `ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_unit_id" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     // The evidence log is append-only (design.md §4): the database itself refuses changes. The one
-    // update allowed is the chain trigger below filling in seq/prev_hash/hash of a row not yet linked.
+    // update allowed is evidence_link() below filling in seq/prev_hash/hash of a row not yet linked.
     await queryRunner.query(`CREATE FUNCTION evidence_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'evidence' AND pg_trigger_depth() > 1 AND OLD.hash IS NULL
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'evidence' AND OLD.hash IS NULL
      AND (to_jsonb(NEW) - '{seq,prev_hash,hash}'::text[]) = (to_jsonb(OLD) - '{seq,prev_hash,hash}'::text[]) THEN
     RETURN NEW;
   END IF;
@@ -80,31 +83,54 @@ END $$`);
     await queryRunner.query(
       `CREATE TRIGGER evidence_chain_heads_no_truncate BEFORE TRUNCATE ON "evidence_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION evidence_refuse_change()`,
     );
-    // Linking at COMMIT (deferred): the unit's chain head is locked only while the commit runs, not for
-    // the rest of the recording transaction. hash = sha256(prev_hash || newline || content_hash).
-    await queryRunner.query(`CREATE FUNCTION evidence_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Linking (design: ARCHITECTURE.md, "Evidence log"). evidence_link(unit) appends the unit's unlinked
+    // rows to its chain, oldest first: hash = sha256(prev_hash || newline || content_hash). It runs only
+    // for the holder of the unit's advisory lock and never waits for it: a transaction that finds it taken
+    // leaves its rows for the next linker, so commits of one unit do not queue behind each other.
+    await queryRunner.query(`CREATE FUNCTION evidence_link(p_unit uuid) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
-  head record;
+  v_seq bigint := 0;
+  v_hash text := repeat('0', 64);
+  v_prev text;
+  v_count integer := 0;
+  r record;
 BEGIN
-  INSERT INTO evidence_chain_heads AS h (unit_id, seq, prev_hash, hash)
-  VALUES (NEW.unit_id, 1, repeat('0', 64),
-          encode(sha256(convert_to(repeat('0', 64) || E'\\n' || NEW.content_hash, 'UTF8')), 'hex'))
-  ON CONFLICT (unit_id) DO UPDATE SET
-    seq = h.seq + 1,
-    prev_hash = h.hash,
-    hash = encode(sha256(convert_to(h.hash || E'\\n' || NEW.content_hash, 'UTF8')), 'hex')
-  RETURNING seq, prev_hash, hash INTO head;
-  UPDATE evidence SET seq = head.seq, prev_hash = head.prev_hash, hash = head.hash WHERE id = NEW.id;
+  IF NOT pg_try_advisory_xact_lock(7402115, hashtext(p_unit::text)) THEN
+    RETURN 0;
+  END IF;
+  SELECT seq, hash INTO v_seq, v_hash FROM evidence_chain_heads WHERE unit_id = p_unit;
+  IF NOT FOUND THEN
+    v_seq := 0;
+    v_hash := repeat('0', 64);
+  END IF;
+  FOR r IN SELECT id, content_hash FROM evidence WHERE unit_id = p_unit AND hash IS NULL ORDER BY recorded_at, id LOOP
+    v_prev := v_hash;
+    v_seq := v_seq + 1;
+    v_hash := encode(sha256(convert_to(v_prev || E'\\n' || r.content_hash, 'UTF8')), 'hex');
+    UPDATE evidence SET seq = v_seq, prev_hash = v_prev, hash = v_hash WHERE id = r.id;
+    v_count := v_count + 1;
+  END LOOP;
+  IF v_count > 0 THEN
+    INSERT INTO evidence_chain_heads AS h (unit_id, seq, prev_hash, hash) VALUES (p_unit, v_seq, v_prev, v_hash)
+    ON CONFLICT (unit_id) DO UPDATE SET seq = EXCLUDED.seq, prev_hash = EXCLUDED.prev_hash, hash = EXCLUDED.hash;
+  END IF;
+  RETURN v_count;
+END $$`);
+    // At COMMIT (deferred), each recording transaction links what it can, its own rows included.
+    await queryRunner.query(`CREATE FUNCTION evidence_link_on_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM evidence_link(NEW.unit_id);
   RETURN NULL;
 END $$`);
     await queryRunner.query(
-      `CREATE CONSTRAINT TRIGGER evidence_chain AFTER INSERT ON "evidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION evidence_chain()`,
+      `CREATE CONSTRAINT TRIGGER evidence_link AFTER INSERT ON "evidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION evidence_link_on_commit()`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER evidence_chain ON "evidence"`);
-    await queryRunner.query(`DROP FUNCTION evidence_chain()`);
+    await queryRunner.query(`DROP TRIGGER evidence_link ON "evidence"`);
+    await queryRunner.query(`DROP FUNCTION evidence_link_on_commit()`);
+    await queryRunner.query(`DROP FUNCTION evidence_link(uuid)`);
     await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_truncate ON "evidence_chain_heads"`);
     await queryRunner.query(`DROP TRIGGER evidence_chain_heads_no_delete ON "evidence_chain_heads"`);
     await queryRunner.query(`DROP TRIGGER evidence_no_truncate ON "evidence"`);
@@ -123,6 +149,7 @@ END $$`);
     await queryRunner.query(`DROP TABLE "memberships"`);
     await queryRunner.query(`DROP TABLE "evidence_chain_heads"`);
     await queryRunner.query(`DROP INDEX "public"."uq_evidence_unit_seq"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_evidence_unlinked"`);
     await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_type_occurred"`);
     await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_occurred"`);
     await queryRunner.query(`DROP INDEX "public"."ix_evidence_unit_subject"`);

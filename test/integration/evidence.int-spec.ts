@@ -110,6 +110,30 @@ describe('evidence log', () => {
     await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
   });
 
+  it('never makes a commit wait for the link lock: its row waits instead, and the next linker links it', async () => {
+    const unitId = await newUnit();
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(7402115, hashtext($1::text))', [unitId]);
+      const first = await evidence.record(dataSource.manager, fact(unitId, 1));
+      const pending: { hash: string | null }[] = await dataSource.query(
+        'SELECT hash FROM evidence WHERE id = $1',
+        [first.id],
+      );
+      expect(pending[0].hash).toBeNull();
+      await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 0, pending: 1 });
+      await expect(evidence.linkPending(unitId)).resolves.toBe(0); // the lock is still taken
+      await holder.query('SELECT pg_advisory_unlock(7402115, hashtext($1::text))', [unitId]);
+      const second = await evidence.record(dataSource.manager, fact(unitId, 2));
+      expect((await committed(first.id)).seq).toBe(1);
+      expect((await committed(second.id)).seq).toBe(2);
+      await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
+    } finally {
+      await holder.release();
+    }
+  });
+
   it('leaves a valid chain after concurrent appends in one unit', async () => {
     const unitId = await newUnit();
     const writers = 8;
@@ -121,6 +145,8 @@ describe('evidence log', () => {
         }
       }),
     );
+    // Commits that found the unit's link lock busy left their rows for the next linker (the worker sweeps).
+    await evidence.linkPending(unitId);
     const result = await evidence.verify(unitId);
     expect(result).toEqual({ ok: true, checked: writers * perWriter });
     const seqs: { seq: string }[] = await dataSource.query(

@@ -7,6 +7,7 @@ import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
+import { EvidenceLinker } from './evidence-linker';
 import { MaintenanceSchedules } from './maintenance.schedules';
 
 /** The worker: no HTTP. It consumes every job and owns every schedule. */
@@ -21,6 +22,6 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     AuthModule,
     EvidenceModule,
   ],
-  providers: [MaintenanceSchedules],
+  providers: [MaintenanceSchedules, EvidenceLinker],
 })
 export class WorkerModule {}

@@ -78,4 +78,6 @@ export class VerifyEvidenceResponse {
   @ApiPropertyOptional({ format: 'uuid', description: 'Dòng đầu tiên bị sai lệch' }) firstBrokenId?: string;
   @ApiPropertyOptional() firstBrokenSeq?: number;
   @ApiPropertyOptional({ description: 'Lý do (tiếng Việt)' }) reason?: string;
+  @ApiPropertyOptional({ description: 'Số dòng đã ghi nhưng chưa nối vào chuỗi (được nối trong vài giây)' })
+  pending?: number;
 }

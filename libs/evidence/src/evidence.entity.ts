@@ -8,11 +8,13 @@ export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
 /**
  * One row of the append-only evidence log (design.md §4). Rows of a unit form a SHA-256 chain:
  * contentHash = sha256(canonical JSON of the row's content), hash = sha256(prevHash + "\n" + contentHash).
- * The row is inserted in the caller's transaction; a deferred trigger links it into the chain when that
- * transaction commits. Triggers refuse UPDATE, DELETE and TRUNCATE.
+ * The row is inserted in the caller's transaction and linked into the chain by evidence_link(): at COMMIT
+ * when the unit's link lock is free, else by the next commit of the unit or the worker's sweep (seconds).
+ * Triggers refuse UPDATE, DELETE and TRUNCATE.
  */
 @Entity('evidence')
 @Index('uq_evidence_unit_seq', ['unitId', 'seq'], { unique: true })
+@Index('ix_evidence_unlinked', ['unitId', 'recordedAt'], { where: 'hash IS NULL' })
 @Index('ix_evidence_unit_type_occurred', ['unitId', 'type', 'occurredAt'])
 @Index('ix_evidence_unit_occurred', ['unitId', 'occurredAt'])
 @Index('ix_evidence_unit_subject', ['unitId', 'subjectType', 'subjectId'])
@@ -27,7 +29,7 @@ export class EvidenceRow {
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_evidence_unit_id' })
   unit?: Unit;
 
-  /** Position in the unit's chain, from 1. Set when the recording transaction commits. */
+  /** Position in the unit's chain, from 1. Set when the row is linked. */
   @Column({ type: 'bigint', nullable: true })
   seq!: string | null;
 
@@ -63,7 +65,7 @@ export class EvidenceRow {
   @Column({ type: 'char', length: 64 })
   contentHash!: string;
 
-  /** Set when the recording transaction commits (see the evidence_chain trigger). */
+  /** Set when the row is linked (see evidence_link() in the migration). */
   @Column({ type: 'char', length: 64, nullable: true })
   prevHash!: string | null;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Page, Principal, startOfVietnamDay, toPage } from '@app/common';
 import { UnitAccess } from '@app/units';
 import { canonicalContent, chainHash, contentHash, EvidenceContent, GENESIS_HASH } from './evidence-hash';
@@ -57,8 +57,7 @@ export class EvidenceService {
       correctsId: input.correctsId ?? null,
     };
     const hash = contentHash(canonicalContent(content));
-    // No lock here: the deferred trigger evidence_chain() links the row into the unit's chain at COMMIT,
-    // holding the unit's chain head only while the commit itself runs.
+    // No lock here: the deferred trigger links the row into the unit's chain at COMMIT when it can.
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO evidence (unit_id, type, occurred_at, recorded_at, actor_id, method, subject_type, subject_id,
                              snapshot, corrects_id, content_hash)
@@ -107,6 +106,26 @@ export class EvidenceService {
       total,
       query,
     );
+  }
+
+  /**
+   * Links the unit's rows that commits left unlinked (their unit's link lock was busy). Safe to run
+   * anywhere, any time: only the holder of the unit's lock links. Returns how many rows it linked.
+   */
+  async linkPending(unitId: string): Promise<number> {
+    const rows: { linked: number }[] = await this.rows.manager.transaction((manager) =>
+      manager.query('SELECT evidence_link($1) AS linked', [unitId]),
+    );
+    return Number(rows[0].linked);
+  }
+
+  /** Units with rows recorded more than `olderThanMs` ago and still unlinked. */
+  async unitsWithPending(olderThanMs: number): Promise<string[]> {
+    const rows: { unit_id: string }[] = await this.rows.query(
+      `SELECT DISTINCT unit_id FROM evidence WHERE hash IS NULL AND recorded_at < now() - make_interval(secs => $1::float8 / 1000)`,
+      [olderThanMs],
+    );
+    return rows.map((r) => r.unit_id);
   }
 
   async verifyFor(principal: Principal, unitId: string): Promise<VerifyEvidenceResponse> {
@@ -162,7 +181,8 @@ export class EvidenceService {
         reason: `Thiếu các dòng cuối: chuỗi ghi nhận ${head.seq} dòng, còn ${checked} dòng`,
       };
     }
-    return { ok: true, checked };
+    const pending = await this.rows.count({ where: { unitId, hash: IsNull() } });
+    return pending > 0 ? { ok: true, checked, pending } : { ok: true, checked };
   }
 }
 
