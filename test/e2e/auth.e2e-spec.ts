@@ -1,21 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { ADMIN_PASSWORD, startApi, TestApi, TestResponse } from '../support/api';
+import { ADMIN_PASSWORD, startApi, TestApi } from '../support/api';
+import { expectError } from '../support/expectations';
 import { createUnit, createUser } from '../support/factories';
-
-// A Vietnamese letter with a diacritic: every error message is in Vietnamese (design.md §6).
-const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-
-/** Asserts the error body of design.md §6; the response body is part of the failure message. */
-function expectError(res: TestResponse, status: number, code: string, field?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({
-    status,
-    body: { statusCode: status, code, message: expect.stringMatching(VIETNAMESE) },
-  });
-  if (field !== undefined) {
-    const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
-    expect(fields).toContain(field);
-  }
-}
 
 const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 

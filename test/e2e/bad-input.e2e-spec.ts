@@ -1,20 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startApi, TestApi, TestResponse } from '../support/api';
+import { VIETNAMESE, expectError } from '../support/expectations';
 import { createUnit } from '../support/factories';
-
-// Design rule (design.md §6, §7): bad input gets a clear 4xx naming the field, in Vietnamese, never a 5xx.
-const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-
-function expectError(res: TestResponse, status: number, code: string, field?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({
-    status,
-    body: { statusCode: status, code, message: expect.stringMatching(VIETNAMESE) },
-  });
-  if (field !== undefined) {
-    const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
-    expect(fields).toContain(field);
-  }
-}
 
 /** Any 4xx in the error shape of design.md §6 (for inputs whose exact code the contract leaves open). */
 function expectClientError(res: TestResponse): void {

@@ -2,24 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EvidenceService } from '../../libs/evidence/src';
 import { startApi, TestApi, TestResponse } from '../support/api';
+import { UUID, expectError } from '../support/expectations';
 import { createUnit, createUser } from '../support/factories';
 
-const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const GENESIS = '0'.repeat(64);
-
-function expectError(res: TestResponse, status: number, code: string, field?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({
-    status,
-    body: { statusCode: status, code, message: expect.stringMatching(VIETNAMESE) },
-  });
-  if (field !== undefined) {
-    const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
-    expect(fields).toContain(field);
-  }
-}
 
 interface EvidenceItem {
   id: string;

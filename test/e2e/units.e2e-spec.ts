@@ -1,20 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startApi, TestApi, TestResponse } from '../support/api';
+import { startApi, TestApi } from '../support/api';
+import { UUID, expectError } from '../support/expectations';
 import { createUnit, createUser } from '../support/factories';
-
-const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function expectError(res: TestResponse, status: number, code: string, field?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({
-    status,
-    body: { statusCode: status, code, message: expect.stringMatching(VIETNAMESE) },
-  });
-  if (field !== undefined) {
-    const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
-    expect(fields).toContain(field);
-  }
-}
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
