@@ -44,7 +44,7 @@ export function contentHash(canonical: string): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** hash = SHA-256(prevHash + "\n" + contentHash), hex. The same formula runs in SQL (evidence_chain()). */
+/** hash = SHA-256(prevHash + "\n" + contentHash), hex. The same formula runs in SQL (evidence_link()). */
 export function chainHash(prevHash: string, contentHashHex: string): string {
   return createHash('sha256').update(`${prevHash}\n${contentHashHex}`, 'utf8').digest('hex');
 }

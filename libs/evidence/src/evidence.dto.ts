@@ -39,7 +39,8 @@ export class EvidenceSubject {
 export class EvidenceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiProperty() seq!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null khi dòng chưa được nối vào chuỗi' })
+  seq!: number | null;
   @ApiProperty() type!: string;
   @ApiProperty() occurredAt!: Date;
   @ApiProperty() recordedAt!: Date;
@@ -49,14 +50,14 @@ export class EvidenceResponse {
   @ApiProperty({ type: Object }) snapshot!: Record<string, unknown>;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) correctsId!: string | null;
   @ApiProperty({ description: 'SHA-256 của nội dung chuẩn hóa (RFC 8785)' }) contentHash!: string;
-  @ApiProperty() prevHash!: string;
-  @ApiProperty() hash!: string;
+  @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hash!: string | null;
 
   static of(row: EvidenceRow): EvidenceResponse {
     return {
       id: row.id,
       unitId: row.unitId,
-      seq: Number(row.seq),
+      seq: row.seq === null ? null : Number(row.seq),
       contentHash: row.contentHash,
       type: row.type,
       occurredAt: row.occurredAt,
@@ -66,8 +67,8 @@ export class EvidenceResponse {
       subject: { type: row.subjectType, id: row.subjectId },
       snapshot: row.snapshot,
       correctsId: row.correctsId,
-      prevHash: row.prevHash ?? '',
-      hash: row.hash ?? '',
+      prevHash: row.prevHash,
+      hash: row.hash,
     };
   }
 }
