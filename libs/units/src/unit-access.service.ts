@@ -3,7 +3,7 @@ import { ForbiddenException, Principal, Role } from '@app/common';
 import { UnitsRepository } from './units.repository';
 
 /** Roles of an ancestor unit that may read a descendant's reports and evidence. */
-const REPORT_READERS: Role[] = ['admin', 'reporter', 'approver'];
+export const REPORT_READERS: readonly Role[] = ['admin', 'reporter', 'approver'];
 
 /**
  * Who may do what in which unit. Rights hold in the unit of the membership; reading reports (and the

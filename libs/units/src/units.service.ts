@@ -4,7 +4,7 @@ import { ForbiddenException, NotFoundException, Page, Principal } from '@app/com
 import { isUniqueViolation } from '@app/db';
 import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
 import { Unit } from './unit.entity';
-import { UnitAccess } from './unit-access.service';
+import { REPORT_READERS, UnitAccess } from './unit-access.service';
 import { UnitsException } from './units.exception';
 import { UnitsRepository } from './units.repository';
 
@@ -41,11 +41,7 @@ export class UnitsService {
     if (!principal.isSystemAdmin) {
       const own = [...new Set(principal.memberships.map((m) => m.unitId))];
       const readers = [
-        ...new Set(
-          principal.memberships
-            .filter((m) => m.role !== 'editor' && m.role !== 'operator')
-            .map((m) => m.unitId),
-        ),
+        ...new Set(principal.memberships.filter((m) => REPORT_READERS.includes(m.role)).map((m) => m.unitId)),
       ];
       ids = [...new Set([...own, ...(await this.units.descendantIds(readers))])];
     }
