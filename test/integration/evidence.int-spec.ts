@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { EvidenceLinker } from '../../apps/worker/src/evidence-linker';
 import { EvidenceService, RecordEvidence } from '../../libs/evidence/src';
 import { UnitAccess } from '../../libs/units/src';
 import { openDataSource, workerDatabaseUrl } from '../support/database';
@@ -132,6 +133,28 @@ describe('evidence log', () => {
     } finally {
       await holder.release();
     }
+  });
+
+  it("links what commits left behind through the worker's sweep", async () => {
+    const unitId = await newUnit();
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    let row: { id: string };
+    try {
+      await holder.query('SELECT pg_advisory_lock(7402115, hashtext($1::text))', [unitId]);
+      row = await evidence.record(dataSource.manager, fact(unitId, 1));
+      await holder.query('SELECT pg_advisory_unlock(7402115, hashtext($1::text))', [unitId]);
+    } finally {
+      await holder.release();
+    }
+    const linker = new EvidenceLinker(evidence);
+    await linker.sweep();
+    // The sweep leaves rows younger than a second to their own unit's next commit.
+    await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 0, pending: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await linker.sweep();
+    expect((await committed(row.id)).seq).toBe(1);
+    await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 1 });
   });
 
   it('leaves a valid chain after concurrent appends in one unit', async () => {

@@ -1,12 +1,13 @@
 // Jest's global setup runs outside its module mapping: the @app/* aliases come from tsconfig.json.
 import 'tsconfig-paths/register';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, EmbeddedPostgresServer, runMigrationsLocked } from '../../libs/db/src';
+import { isProcessAlive } from '../../libs/common/src/parent-watch';
 import { databaseUrl, TEMPLATE_DATABASE } from './database-url';
 
 declare global {
@@ -55,13 +56,10 @@ async function stopAbandonedClusters(): Promise<void> {
       continue;
     }
     const dir = join(tmpdir(), entry);
-    let owner = 0;
-    try {
-      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
-      process.kill(owner, 0);
+    const ownerFile = join(dir, 'owner.pid');
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : 0;
+    if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
       continue; // another run, still going
-    } catch {
-      // owner gone (or unknown): abandoned
     }
     await new EmbeddedPostgresServer({ dataDir: join(dir, 'pg'), password: 'test' })
       .stopIfRunning()

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { AppConfig, readOrCreateSecret } from '@app/common';
+import { AppConfig, isProcessAlive, readOrCreateSecret } from '@app/common';
 import { EmbeddedPostgresServer } from '@app/db';
 
 export const DATABASE_NAME = 'xa_portal';
@@ -11,20 +11,11 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The pid of a live `npm start` on this DATA_DIR, if any. */
 function liveLauncher(lockFile: string): number | undefined {
   try {
     const pid = Number(readFileSync(lockFile, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : undefined;
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid) ? pid : undefined;
   } catch {
     return undefined;
   }

@@ -7,5 +7,5 @@ export const JOB_HANDLER_KEY = 'job-handler';
 export const HandlesJob = (name: JobName) => SetMetadata(JOB_HANDLER_KEY, name);
 
 export interface JobHandler<N extends JobName> {
-  handle(payload: JobPayloads[N], context: { jobId: string; attempt: number }): Promise<void>;
+  handle(payload: JobPayloads[N], context: { jobId: string }): Promise<void>;
 }

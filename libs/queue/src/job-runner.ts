@@ -60,7 +60,7 @@ export class JobRunner implements OnApplicationBootstrap {
       await this.queue.boss.work<object>(job, { batchSize: 1 }, async (jobs) => {
         for (const item of jobs) {
           const started = Date.now();
-          await handler.handle(item.data as never, { jobId: item.id, attempt: 0 });
+          await handler.handle(item.data as never, { jobId: item.id });
           this.logger.log({ job, jobId: item.id, ms: Date.now() - started }, `Xong công việc ${job}`);
         }
       });
