@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -12,7 +13,7 @@ export default tseslint.config(
       'data/**',
       'media/**',
       'coverage/**',
-      'apps/admin/**',
+      'apps/admin/src/api/schema.d.ts',
       '*.mjs',
       '*.js',
     ],
@@ -39,6 +40,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // The admin app: browser code, its own tsconfig; React's rules of hooks.
+    files: ['apps/admin/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'no-restricted-imports': 'off',
     },
   },
   {

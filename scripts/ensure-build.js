@@ -1,24 +1,15 @@
 #!/usr/bin/env node
-// Builds dist/ when a source file is newer than the last build, so that `npm ci && npm start` works on a
-// fresh clone and a warm start costs only this check (a few milliseconds).
+// Builds what is older than its sources, so that `npm ci && npm start` works on a fresh clone and a warm
+// start costs only this check (a few milliseconds). `node scripts/ensure-build.js [server|admin]`;
+// both when no target is named.
 'use strict';
-const { readdirSync, statSync, writeFileSync, mkdirSync } = require('node:fs');
+const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const root = join(__dirname, '..');
-const stamp = join(root, 'dist', '.build-stamp');
-const sources = [
-  'apps',
-  'libs',
-  'migrations',
-  'bench',
-  'tsconfig.json',
-  'tsconfig.build.json',
-  'package-lock.json',
-];
+const { root, targets } = require('./build-targets');
 
-function newest(path) {
+function newest(path, skip) {
   let stat;
   try {
     stat = statSync(path);
@@ -30,28 +21,37 @@ function newest(path) {
   }
   let max = stat.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry === 'admin') {
-      continue;
+    if (!skip.includes(entry)) {
+      max = Math.max(max, newest(join(path, entry), skip));
     }
-    max = Math.max(max, newest(join(path, entry)));
   }
   return max;
 }
 
-const built = (() => {
+function mtime(path) {
   try {
-    return statSync(stamp).mtimeMs;
+    return statSync(path).mtimeMs;
   } catch {
     return 0;
   }
-})();
-const latest = Math.max(...sources.map((s) => newest(join(root, s))));
-if (latest > built) {
-  process.stderr.write('Đang biên dịch mã nguồn (lần đầu hoặc sau khi mã thay đổi)…\n');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    process.exit(result.status ?? 1);
+}
+
+const wanted = process.argv[2] ? [process.argv[2]] : Object.keys(targets);
+for (const name of wanted) {
+  const target = targets[name];
+  if (!target) {
+    process.stderr.write(`Không biết đích biên dịch "${name}" (server | admin)\n`);
+    process.exit(2);
   }
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(stamp, new Date().toISOString());
+  const latest = Math.max(...target.sources.map((s) => newest(join(root, s), target.skip)));
+  if (latest > mtime(target.stamp)) {
+    process.stderr.write(target.message);
+    const result = spawnSync(process.execPath, [join(__dirname, 'build.js'), name], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) {
+      process.exit(result.status ?? 1);
+    }
+  }
 }

@@ -1,11 +1,13 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import { registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
+import { createOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 
@@ -60,16 +62,10 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     },
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cổng thông tin và đài truyền thanh cấp xã — API')
-      .setDescription('API v1 (design.md §6). Lỗi: {statusCode, code, message, details}.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await registerAdminApp(app);
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 
   app.enableShutdownHooks();
   return app;

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@app/common';
 import { QueueService } from '@app/queue';
 
 class HealthResponse {
-  status!: 'ok' | 'down';
-  db!: 'ok' | 'down';
-  queue!: 'ok' | 'down';
+  @ApiProperty({ enum: ['ok', 'down'] }) status!: 'ok' | 'down';
+  @ApiProperty({ enum: ['ok', 'down'] }) db!: 'ok' | 'down';
+  @ApiProperty({ enum: ['ok', 'down'] }) queue!: 'ok' | 'down';
 }
 
 @ApiTags('Hệ thống')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
+import { Access, ApiPageResponse, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
 import { ChangePasswordDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponse } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -26,6 +26,7 @@ export class UsersController {
 
   @Get()
   @Access('admin')
+  @ApiPageResponse(UserResponse)
   list(@CurrentUser() user: Principal, @Query() query: ListUsersQueryDto): Promise<Page<UserResponse>> {
     return this.users.list(user, query);
   }

@@ -11,3 +11,4 @@ export * from './access';
 export * from './logger';
 export * from './parent-watch';
 export * from './validators';
+export * from './api-docs';

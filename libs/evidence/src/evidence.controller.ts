@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, Page, Principal } from '@app/common';
+import { Access, ApiPageResponse, CurrentUser, Page, Principal } from '@app/common';
 import {
   EvidenceResponse,
   ListEvidenceQueryDto,
@@ -17,6 +17,7 @@ export class EvidenceController {
 
   @Get()
   @Access('authenticated')
+  @ApiPageResponse(EvidenceResponse)
   list(
     @CurrentUser() user: Principal,
     @Query() query: ListEvidenceQueryDto,

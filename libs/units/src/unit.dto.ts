@@ -94,7 +94,7 @@ export class CreateUnitDto {
   @IsIn(UNIT_KINDS)
   kind!: UnitKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access, ApiPageResponse, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
 import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
 import { UnitsService } from './units.service';
 
@@ -12,12 +12,14 @@ export class UnitsController {
 
   @Post()
   @Access('systemAdmin')
+  @ApiCreatedResponse({ type: UnitResponse })
   create(@CurrentUser() user: Principal, @Body() dto: CreateUnitDto): Promise<UnitResponse> {
     return this.units.create(user, dto);
   }
 
   @Get()
   @Access('authenticated')
+  @ApiPageResponse(UnitResponse)
   list(@CurrentUser() user: Principal, @Query() query: ListUnitsQueryDto): Promise<Page<UnitResponse>> {
     return this.units.list(user, query);
   }
@@ -31,6 +33,7 @@ export class UnitsController {
 
   @Patch(':id')
   @Access('admin')
+  @ApiOkResponse({ type: UnitResponse })
   update(
     @CurrentUser() user: Principal,
     @Param() params: IdParamDto,

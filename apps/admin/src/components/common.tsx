@@ -1,0 +1,75 @@
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../lib/errors';
+
+export function PageLoading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }} role="status" aria-live="polite">
+      <Spin size="large" />
+      <div style={{ marginTop: 12, color: '#666' }}>Đang tải…</div>
+    </div>
+  );
+}
+
+/** The title of a screen and its main actions; the actions wrap under the title on a phone. */
+export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
+  return (
+    <Flex wrap gap={12} justify="space-between" align="center" style={{ marginBottom: 16 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      {extra ? (
+        <Flex wrap gap={8}>
+          {extra}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** A failed load, with its reason and a way to try again. */
+export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      message="Không tải được dữ liệu"
+      description={errorMessage(error)}
+      action={
+        retry ? (
+          <Button size="small" onClick={retry}>
+            Thử lại
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** Shown above a form that holds input put aside when the last session ended. */
+export function DraftNotice({ restored, onDiscard }: { restored: boolean; onDiscard: () => void }) {
+  if (!restored) {
+    return null;
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message="Đã khôi phục nội dung bạn nhập dở trước khi phiên đăng nhập hết hạn. Hãy kiểm tra rồi bấm Lưu."
+      action={
+        <Button size="small" onClick={onDiscard}>
+          Bỏ nội dung này
+        </Button>
+      }
+    />
+  );
+}
+
+/** A refusal that belongs to no field, shown above the form. */
+export function ErrorNotice({ message }: { message: string | null }) {
+  if (!message) {
+    return null;
+  }
+  return <Alert type="error" showIcon role="alert" message={message} style={{ marginBottom: 16 }} />;
+}

@@ -1,0 +1,130 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Session } from './session/session';
+
+/** The menu's sections, in the order of the product (design.md §1). */
+export const SECTIONS = [
+  'Tin bài',
+  'Thủ tục hành chính',
+  'Âm thanh',
+  'Phát sóng',
+  'Báo cáo',
+  'Quản trị',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface Feature {
+  /** Path under /admin. */
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Menu section; none for entries at the top of the menu. */
+  section?: Section;
+  /** Shown in the menu (sub-pages such as a form are reached from their list). */
+  inMenu: boolean;
+  allowed(session: Session): boolean;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const everyone = (): boolean => true;
+const unitAdmin = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin');
+const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin', 'reporter', 'approver');
+
+/**
+ * Every screen of the app, in one list: the router and the menu are both made from it, so a menu entry
+ * always leads to a built page, and a section without built pages is not shown. Later steps add their
+ * screens here (Tin bài, Thủ tục hành chính, Âm thanh, Phát sóng).
+ */
+export const FEATURES: Feature[] = [
+  {
+    path: '/',
+    label: 'Tổng quan',
+    icon: <HomeOutlined />,
+    inMenu: true,
+    allowed: everyone,
+    page: lazy(() => import('./pages/home-page')),
+  },
+  {
+    path: '/bao-cao/chung-cu',
+    label: 'Nhật ký chứng cứ',
+    icon: <SafetyCertificateOutlined />,
+    section: 'Báo cáo',
+    inMenu: true,
+    allowed: reportReader,
+    page: lazy(() => import('./pages/reports/evidence-page')),
+  },
+  {
+    path: '/quan-tri/don-vi',
+    label: 'Đơn vị',
+    icon: <ApartmentOutlined />,
+    section: 'Quản trị',
+    inMenu: true,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/admin/units-page')),
+  },
+  {
+    path: '/quan-tri/don-vi/tao-moi',
+    label: 'Thêm đơn vị',
+    icon: <ApartmentOutlined />,
+    section: 'Quản trị',
+    inMenu: false,
+    allowed: (s) => s.isSystemAdmin,
+    page: lazy(() => import('./pages/admin/unit-form-page')),
+  },
+  {
+    path: '/quan-tri/don-vi/:id',
+    label: 'Sửa đơn vị',
+    icon: <ApartmentOutlined />,
+    section: 'Quản trị',
+    inMenu: false,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/admin/unit-form-page')),
+  },
+  {
+    path: '/quan-tri/nguoi-dung',
+    label: 'Người dùng',
+    icon: <TeamOutlined />,
+    section: 'Quản trị',
+    inMenu: true,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/admin/users-page')),
+  },
+  {
+    path: '/quan-tri/nguoi-dung/tao-moi',
+    label: 'Thêm người dùng',
+    icon: <TeamOutlined />,
+    section: 'Quản trị',
+    inMenu: false,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/admin/user-form-page')),
+  },
+  {
+    path: '/quan-tri/nguoi-dung/:id',
+    label: 'Sửa người dùng',
+    icon: <TeamOutlined />,
+    section: 'Quản trị',
+    inMenu: false,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/admin/user-form-page')),
+  },
+  {
+    path: '/tai-khoan',
+    label: 'Tài khoản của tôi',
+    icon: <UserOutlined />,
+    inMenu: true,
+    allowed: everyone,
+    page: lazy(() => import('./pages/account-page')),
+  },
+];
+
+export const SECTION_ICONS: Partial<Record<Section, ReactNode>> = {
+  'Báo cáo': <AuditOutlined />,
+  'Quản trị': <ApartmentOutlined />,
+};

@@ -1,0 +1,117 @@
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Tag } from 'antd';
+import { useState } from 'react';
+import { api, call } from '../api/client';
+import { useUnits } from '../api/queries';
+import { PageHeader } from '../components/common';
+import { applyFieldErrors } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { ROLE_LABELS } from '../lib/labels';
+import { useSession } from '../session/session';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export default function AccountPage() {
+  const session = useSession();
+  const units = useUnits();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PasswordValues>();
+  const [busy, setBusy] = useState(false);
+  const unitName = (id: string): string => units.data?.find((u) => u.id === id)?.name ?? id;
+
+  const submit = async (values: PasswordValues): Promise<void> => {
+    setBusy(true);
+    try {
+      await call(
+        api.POST('/api/v1/users/me/password', {
+          body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        }),
+      );
+      form.resetFields();
+      void message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      if (rest) {
+        void message.error(rest);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { user } = session;
+  return (
+    <>
+      <PageHeader title="Tài khoản của tôi" />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title="Thông tin">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="Tên đăng nhập">{user.username}</Descriptions.Item>
+              <Descriptions.Item label="Họ và tên">{user.fullName}</Descriptions.Item>
+              <Descriptions.Item label="Đăng nhập gần nhất">
+                {formatDateTime(user.lastLoginAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Vai trò">
+                <div>
+                  {user.isSystemAdmin && <Tag color="red">Quản trị hệ thống</Tag>}
+                  {user.memberships.map((m) => (
+                    <Tag key={`${m.unitId}:${m.role}`} style={{ marginBottom: 4 }}>
+                      {ROLE_LABELS[m.role]} — {unitName(m.unitId)}
+                    </Tag>
+                  ))}
+                </div>
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title="Đổi mật khẩu">
+            <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
+              <Form.Item
+                label="Mật khẩu hiện tại"
+                name="currentPassword"
+                rules={[{ required: true, message: 'Hãy nhập mật khẩu hiện tại' }]}
+              >
+                <Input.Password autoComplete="current-password" />
+              </Form.Item>
+              <Form.Item
+                label="Mật khẩu mới"
+                name="newPassword"
+                extra="Ít nhất 8 ký tự."
+                rules={[
+                  { required: true, message: 'Hãy nhập mật khẩu mới' },
+                  { min: 8, message: 'Mật khẩu mới phải có ít nhất 8 ký tự' },
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Form.Item
+                label="Nhập lại mật khẩu mới"
+                name="confirmPassword"
+                dependencies={['newPassword']}
+                rules={[
+                  { required: true, message: 'Hãy nhập lại mật khẩu mới' },
+                  ({ getFieldValue }) => ({
+                    validator: (_rule, value) =>
+                      !value || getFieldValue('newPassword') === value
+                        ? Promise.resolve()
+                        : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
+                  }),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                Đổi mật khẩu
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

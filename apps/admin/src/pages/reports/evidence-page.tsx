@@ -1,0 +1,180 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Empty,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, call, type Operations, type Schemas } from '../../api/client';
+import { useUnits } from '../../api/queries';
+import { ErrorNotice, LoadError, PageHeader } from '../../components/common';
+import { errorMessage } from '../../lib/errors';
+import { DATE_FORMAT, formatDateTime } from '../../lib/format';
+import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS } from '../../lib/labels';
+import { useSession } from '../../session/session';
+
+type Row = Schemas['EvidenceResponse'];
+type EvidenceType = Operations['EvidenceController_list']['parameters']['query']['type'];
+
+function describe(row: Row): string {
+  const title = row.snapshot.title;
+  return typeof title === 'string' ? title : `${row.subject.type} ${row.subject.id}`;
+}
+
+export default function EvidencePage() {
+  const session = useSession();
+  const units = useUnits();
+  const [unitId, setUnitId] = useState<string | undefined>(session.unitId ?? undefined);
+  const [type, setType] = useState<EvidenceType>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
+  const rows = useQuery({
+    queryKey: ['evidence', unitId, type, from, to, page],
+    queryFn: () =>
+      call(api.GET('/api/v1/evidence', { params: { query: { unitId: unitId!, type, from, to, ...page } } })),
+    enabled: !!unitId,
+    placeholderData: keepPreviousData,
+  });
+  const verify = useMutation({
+    mutationFn: () => call(api.GET('/api/v1/evidence/verify', { params: { query: { unitId: unitId! } } })),
+  });
+
+  const columns: TableColumnsType<Row> = [
+    { title: 'Số', dataIndex: 'seq', key: 'seq', render: (seq: number | null) => seq ?? <Tag>đang nối</Tag> },
+    { title: 'Thời điểm', key: 'occurredAt', render: (_, r) => formatDateTime(r.occurredAt) },
+    { title: 'Sự kiện', key: 'type', render: (_, r) => EVIDENCE_TYPE_LABELS[r.type] ?? r.type },
+    { title: 'Nội dung', key: 'subject', render: (_, r) => describe(r) },
+    {
+      title: 'Cách ghi',
+      key: 'method',
+      responsive: ['md'],
+      render: (_, r) => EVIDENCE_METHOD_LABELS[r.method] ?? r.method,
+    },
+    {
+      title: 'Mã băm',
+      key: 'hash',
+      responsive: ['lg'],
+      render: (_, r) =>
+        r.hash ? (
+          <Typography.Text code copyable={{ text: r.hash }}>
+            {r.hash.slice(0, 12)}…
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Nhật ký chứng cứ"
+        extra={
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            disabled={!unitId}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+          >
+            Kiểm tra tính toàn vẹn
+          </Button>
+        }
+      />
+      <Typography.Paragraph type="secondary">
+        Mỗi lần đăng tin, phát sóng… được ghi một dòng không sửa, không xóa được; các dòng nối với nhau bằng
+        mã băm SHA-256 nên mọi can thiệp đều bị phát hiện.
+      </Typography.Paragraph>
+      {verify.isError && <ErrorNotice message={errorMessage(verify.error)} />}
+      {verify.data && (
+        <Alert
+          role="status"
+          style={{ marginBottom: 16 }}
+          showIcon
+          type={verify.data.ok ? 'success' : 'error'}
+          message={
+            verify.data.ok
+              ? `Chuỗi chứng cứ toàn vẹn: đã kiểm tra ${verify.data.checked} dòng.`
+              : `Chuỗi chứng cứ bị sai lệch${verify.data.firstBrokenSeq ? ` từ dòng số ${verify.data.firstBrokenSeq}` : ''}.`
+          }
+          description={[
+            verify.data.reason,
+            verify.data.pending ? `${verify.data.pending} dòng đang chờ nối vào chuỗi.` : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        />
+      )}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="Đơn vị"
+          style={{ width: 260 }}
+          value={unitId}
+          onChange={(v: string) => {
+            setUnitId(v);
+            verify.reset();
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          showSearch
+          optionFilterProp="label"
+          placeholder="Chọn đơn vị"
+        />
+        <Select
+          aria-label="Loại sự kiện"
+          style={{ width: 220 }}
+          allowClear
+          placeholder="Mọi loại sự kiện"
+          value={type}
+          onChange={(v?: EvidenceType) => {
+            setType(v);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          options={Object.entries(EVIDENCE_TYPE_LABELS)
+            .filter(([value]) => value !== 'test.event')
+            .map(([value, label]) => ({ value, label }))}
+        />
+        <DatePicker.RangePicker
+          aria-label="Khoảng thời gian"
+          format={DATE_FORMAT}
+          value={range}
+          onChange={(v) => {
+            setRange(v);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
+      </Space>
+      {!unitId ? (
+        <Empty description="Hãy chọn đơn vị" />
+      ) : rows.isError ? (
+        <LoadError error={rows.error} retry={() => void rows.refetch()} />
+      ) : (
+        <Table<Row>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows.data?.items}
+          loading={rows.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: rows.data?.total ?? 0,
+            showTotal: (total) => `${total} dòng`,
+            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+          }}
+          locale={{ emptyText: <Empty description="Chưa có dòng chứng cứ nào trong khoảng này" /> }}
+        />
+      )}
+    </>
+  );
+}
