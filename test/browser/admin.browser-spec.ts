@@ -119,7 +119,9 @@ describe('Admin app in a browser', () => {
     await screenshot(page, 'dang-nhap');
 
     await login(page, 'admin', 'sai-mat-khau');
-    expect(await textOf(page.locator('.ant-alert-error'))).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    expect(await textOf(page.locator('.ant-alert-error'))).toContain(
+      'Tên đăng nhập hoặc mật khẩu không đúng',
+    );
 
     await login(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
