@@ -7,7 +7,6 @@
  * Run: npm run bench:foundation   (ROWS_PER_WRITER=1000 WRITERS=8 by default)
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,33 +15,10 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, freePort } from '@app/db';
 import { EvidenceRow, EvidenceService } from '@app/evidence';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
+import { launch, msUntilHealthy, printFigures } from './support';
 
-const LAUNCHER = join(__dirname, '..', 'apps', 'launcher', 'src', 'main.js');
 const WRITERS = Number(process.env.WRITERS ?? 8);
 const ROWS_PER_WRITER = Number(process.env.ROWS_PER_WRITER ?? 1000);
-
-function launch(dataDir: string, port: number): { child: ChildProcess; exited: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [LAUNCHER], { env, stdio: 'ignore' });
-  return { child, exited: new Promise((resolve) => child.on('exit', resolve)) };
-}
-
-async function msUntilHealthy(port: number, started: number): Promise<number> {
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status === 200) {
-        return Date.now() - started;
-      }
-    } catch {
-      // not yet
-    }
-    if (Date.now() - started > 60_000) {
-      throw new Error('not healthy after 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function rssMb(pattern: string, launcherPid: number): number {
   for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
@@ -163,9 +139,7 @@ async function main(): Promise<void> {
       ],
       ['clean stop (SIGTERM → all exited)', `${(stopMs / 1000).toFixed(2)} s, exit code ${code}`, ''],
     ];
-    for (const [what, value, target] of figures) {
-      console.log(`${what.padEnd(62)} ${value.padStart(22)}   ${target}`);
-    }
+    printFigures(figures);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,28 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's chromium; playwright-core never downloads a browser of its own. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Headless as root, and nothing that reaches for the network this machine does not have.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../bench/chromium';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'screenshots');
 
-/** Each launch uses a new, empty profile directory (playwright's own temporary --user-data-dir). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
-}
+/** Debian's chromium (CHROMIUM_PATH), a new empty profile each time. */
+export const launchBrowser = launchChromium;
 
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'UTC' };
 export const PHONE = {
