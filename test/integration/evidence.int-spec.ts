@@ -96,19 +96,22 @@ describe('evidence log', () => {
 
   it('links several rows of one transaction in the order they were recorded, at commit', async () => {
     const unitId = await newUnit();
+    // Twenty facts in one transaction: many share a millisecond, so the order cannot come from the clock.
     const ids = await dataSource.transaction(async (manager) => {
-      const a = await evidence.record(manager, fact(unitId, 1));
-      const b = await evidence.record(manager, fact(unitId, 2));
+      const recorded: string[] = [];
+      for (let i = 1; i <= 20; i += 1) {
+        recorded.push((await evidence.record(manager, fact(unitId, i))).id);
+      }
       const pending: { hash: string | null }[] = await manager.query(
         'SELECT hash FROM evidence WHERE id = $1',
-        [a.id],
+        [recorded[0]],
       );
       expect(pending[0].hash).toBeNull();
-      return [a.id, b.id];
+      return recorded;
     });
-    expect((await committed(ids[0])).seq).toBe(1);
-    expect((await committed(ids[1])).seq).toBe(2);
-    await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 2 });
+    const seqs = await Promise.all(ids.map(async (id) => Number((await committed(id)).seq)));
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 20 });
   });
 
   it('never makes a commit wait for the link lock: its row waits instead, and the next linker links it', async () => {

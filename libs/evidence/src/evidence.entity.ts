@@ -14,7 +14,7 @@ export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
  */
 @Entity('evidence')
 @Index('uq_evidence_unit_seq', ['unitId', 'seq'], { unique: true })
-@Index('ix_evidence_unlinked', ['unitId', 'recordedAt'], { where: 'hash IS NULL' })
+@Index('ix_evidence_unlinked', ['unitId', 'ordinal'], { where: 'hash IS NULL' })
 @Index('ix_evidence_unit_type_occurred', ['unitId', 'type', 'occurredAt'])
 @Index('ix_evidence_unit_occurred', ['unitId', 'occurredAt'])
 @Index('ix_evidence_unit_subject', ['unitId', 'subjectType', 'subjectId'])
@@ -28,6 +28,21 @@ export class EvidenceRow {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_evidence_unit_id' })
   unit?: Unit;
+
+  /**
+   * Insertion order, from one sequence: evidence_link() chains a unit's unlinked rows in this order, so
+   * rows recorded in the same millisecond (one use case recording two facts) keep the order they were
+   * recorded in.
+   */
+  @Column({
+    type: 'bigint',
+    generated: 'identity',
+    generatedIdentity: 'ALWAYS',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  ordinal!: string;
 
   /** Position in the unit's chain, from 1. Set when the row is linked. */
   @Column({ type: 'bigint', nullable: true })

@@ -50,6 +50,17 @@ function isExpired(stored: StoredSession): boolean {
   return Date.parse(stored.expiresAt) <= Date.now();
 }
 
+// Wired at load, not in an effect: the first requests of a reloaded page (sent from the pages' own
+// effects, which run before the provider's) already carry the token.
+let endSession: (code: string) => void = () => undefined;
+setAuthHooks({
+  token: () => {
+    const stored = readStored();
+    return stored && !isExpired(stored) ? stored.accessToken : null;
+  },
+  onUnauthorized: (code) => endSession(code),
+});
+
 function unitKey(userId: string): string {
   return `${UNIT_KEY}.${userId}`;
 }
@@ -92,11 +103,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
-    setAuthHooks({
-      token: () => readStored()?.accessToken ?? null,
-      onUnauthorized: (code) =>
-        end(code === 'TOKEN_EXPIRED' ? EXPIRED : code === 'ACCOUNT_DISABLED' ? DISABLED : REVOKED),
-    });
+    endSession = (code) =>
+      end(code === 'TOKEN_EXPIRED' ? EXPIRED : code === 'ACCOUNT_DISABLED' ? DISABLED : REVOKED);
   }, [end]);
 
   // The session ends on time even when the page sits idle.

@@ -56,11 +56,25 @@ function fromUnit(unit: Unit): UnitValues {
   return { code, name, kind, parentId, slug, settings: settings ?? {} };
 }
 
-/** Drops empty strings from settings: the api keeps only what was given. */
-function cleanSettings(settings: UnitValues['settings']): UnitValues['settings'] {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(settings ?? {})) {
-    if (value !== '' && value !== null && value !== undefined) {
+const TEXT_SETTINGS = [
+  'signerTitle',
+  'signerName',
+  'documentSuffix',
+  'placeName',
+  'address',
+  'phone',
+  'email',
+] as const;
+
+/**
+ * The settings to send. The api merges settings into what it has, so an emptied field is sent as an
+ * empty string (cleared), while a new unit simply leaves it out.
+ */
+function settingsBody(settings: UnitValues['settings'], creating: boolean): UnitValues['settings'] {
+  const out: NonNullable<UnitValues['settings']> = {};
+  for (const key of TEXT_SETTINGS) {
+    const value = (settings?.[key] ?? '').trim();
+    if (value || !creating) {
       out[key] = value;
     }
   }
@@ -106,7 +120,7 @@ export default function UnitFormPage() {
 
   const save = useMutation({
     mutationFn: async (values: UnitValues) => {
-      const settings = cleanSettings(values.settings);
+      const settings = settingsBody(values.settings, creating);
       if (creating) {
         return call(
           api.POST('/api/v1/units', {

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, type User } from '../../api/client';
 import { useUnits } from '../../api/queries';
-import { LoadError, PageHeader } from '../../components/common';
+import { PageHeader } from '../../components/common';
+import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
@@ -23,7 +24,7 @@ export default function UsersPage() {
   const [unitId, setUnitId] = useState<string | undefined>(
     session.isSystemAdmin ? undefined : (session.unitId ?? undefined),
   );
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const users = useQuery({
     queryKey: ['users', unitId, page],
     queryFn: () => call(api.GET('/api/v1/users', { params: { query: { unitId, ...page } } })),
@@ -140,26 +141,14 @@ export default function UsersPage() {
         optionFilterProp="label"
         style={{ width: '100%', maxWidth: 360, marginBottom: 16 }}
       />
-      {users.isError ? (
-        <LoadError error={users.error} retry={() => void users.refetch()} />
-      ) : (
-        <Table<User>
-          rowKey="id"
-          columns={columns}
-          dataSource={users.data?.items}
-          loading={users.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `${total} người dùng`,
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
-          locale={{ emptyText: <Empty description="Chưa có người dùng nào" /> }}
-        />
-      )}
+      <PagedTable<User>
+        query={users}
+        columns={columns}
+        page={page}
+        onPage={setPage}
+        noun="người dùng"
+        empty="Chưa có người dùng nào"
+      />
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
   Empty,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -16,7 +15,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, call, type Operations, type Schemas } from '../../api/client';
 import { useUnits } from '../../api/queries';
-import { ErrorNotice, LoadError, PageHeader } from '../../components/common';
+import { ErrorNotice, PageHeader } from '../../components/common';
+import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
 import { errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
 import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS } from '../../lib/labels';
@@ -36,7 +36,7 @@ export default function EvidencePage() {
   const [unitId, setUnitId] = useState<string | undefined>(session.unitId ?? undefined);
   const [type, setType] = useState<EvidenceType>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
   const rows = useQuery({
@@ -156,23 +156,14 @@ export default function EvidencePage() {
       </Space>
       {!unitId ? (
         <Empty description="Hãy chọn đơn vị" />
-      ) : rows.isError ? (
-        <LoadError error={rows.error} retry={() => void rows.refetch()} />
       ) : (
-        <Table<Row>
-          rowKey="id"
+        <PagedTable<Row>
+          query={rows}
           columns={columns}
-          dataSource={rows.data?.items}
-          loading={rows.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: rows.data?.total ?? 0,
-            showTotal: (total) => `${total} dòng`,
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
-          locale={{ emptyText: <Empty description="Chưa có dòng chứng cứ nào trong khoảng này" /> }}
+          page={page}
+          onPage={setPage}
+          noun="dòng"
+          empty="Chưa có dòng chứng cứ nào trong khoảng này"
         />
       )}
     </>
