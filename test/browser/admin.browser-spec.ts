@@ -200,6 +200,36 @@ describe('Admin app in a browser', () => {
     await asEditor.context.close();
   });
 
+  it('switches units for a person with roles in several, and the menu follows the roles there', async () => {
+    const other = await createUnit(api, adminToken, { name: 'UBND phường Bến Thành' });
+    const person = await createUser(api, adminToken, [
+      { unitId: unit.id, role: 'editor' },
+      { unitId: other.id, role: 'admin' },
+    ]);
+    const { context, page } = await signedIn(person.username, person.password);
+    const switcher = page.getByLabel('Đơn vị đang làm việc');
+    expect(await textOf(page.locator('.ant-select', { has: switcher }))).toBe(unit.name);
+    expect(await menuTexts(page)).toEqual(['Tổng quan', 'Tài khoản của tôi']);
+
+    await choose(page, 'Đơn vị đang làm việc', other.name);
+    await page.getByRole('menuitem', { name: 'Quản trị' }).waitFor();
+    expect(await menuTexts(page)).toEqual([
+      'Tổng quan',
+      'Báo cáo',
+      'Nhật ký chứng cứ',
+      'Quản trị',
+      'Đơn vị',
+      'Người dùng',
+      'Tài khoản của tôi',
+    ]);
+    await screenshot(page, 'doi-don-vi');
+    // The choice is remembered for this person.
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Quản trị' }).waitFor();
+    expect(await textOf(page.locator('.ant-select', { has: switcher }))).toBe(other.name);
+    await context.close();
+  });
+
   it('changes one’s own password, with a wrong current password shown under its field', async () => {
     const person = await createUser(api, adminToken, [{ unitId: unit.id, role: 'reporter' }]);
     const { context, page } = await signedIn(person.username, person.password);

@@ -1,5 +1,5 @@
 import { Result } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { PageLoading } from './components/common';
 import { FEATURES, type Feature } from './features';
@@ -29,6 +29,9 @@ function RequireSession() {
 
 function FeaturePage({ feature }: { feature: Feature }) {
   const { session } = useSessionContext();
+  useEffect(() => {
+    document.title = `${feature.label} — Quản trị`;
+  }, [feature.label]);
   if (!session || !feature.allowed(session)) {
     return (
       <Result

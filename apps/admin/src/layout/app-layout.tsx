@@ -117,6 +117,8 @@ export default function AppLayout() {
 
   const menu = (
     <Menu
+      // Sections open by default; a unit switch that brings new sections shows them open too.
+      key={openSections.join('|')}
       mode="inline"
       aria-label="Chức năng"
       items={items}
