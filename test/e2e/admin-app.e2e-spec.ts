@@ -23,6 +23,10 @@ describe('Admin app files served by the api (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.headers.get('cache-control')).toBe('no-cache');
+    // Served over plain HTTP on a LAN address, the page must still load its own scripts.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
     expect(index).toContain('<html lang="vi">');
     expect(index).toMatch(/<script type="module" crossorigin src="\/admin\/assets\/index-[\w-]+\.js">/);
   });

@@ -58,6 +58,9 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // A commune office often reaches the server over plain HTTP by its LAN address; upgrading every
+        // script and style request to https there would leave the admin app blank.
+        upgradeInsecureRequests: null,
       },
     },
   });
