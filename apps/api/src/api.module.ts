@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter, ConfigModule, loggerOptions } from '@app/common';
+import { ArticlesModule } from '@app/articles';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
@@ -22,6 +23,7 @@ import { RouteAccessCheck } from './route-access.check';
     UnitsModule,
     AuthModule,
     EvidenceModule,
+    ArticlesModule,
   ],
   controllers: [HealthController],
   providers: [

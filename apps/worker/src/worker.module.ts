@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, loggerOptions } from '@app/common';
+import { ArticlesModule } from '@app/articles';
 import { AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
+import { ArticleSchedules } from './articles.schedules';
 import { EvidenceLinker } from './evidence-linker';
 import { MaintenanceSchedules } from './maintenance.schedules';
 
@@ -21,7 +23,8 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     UnitsModule,
     AuthModule,
     EvidenceModule,
+    ArticlesModule,
   ],
-  providers: [MaintenanceSchedules, EvidenceLinker],
+  providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
   embeddedPgPort: number;
+  /** How often the worker publishes scheduled articles (cron with seconds, Asia/Ho_Chi_Minh). */
+  publishCheckCron: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +61,16 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function cron(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  try {
+    new CronTime(value);
+  } catch {
+    throw new ConfigError(`${name} phải là biểu thức cron hợp lệ (đang là "${value}")`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const tts = env.TTS_PROVIDER ?? 'espeak';
   if (tts !== 'espeak' && tts !== 'google') {
@@ -84,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
+    publishCheckCron: cron(env, 'PUBLISH_CHECK_CRON', '0 * * * * *'),
   };
 }
 

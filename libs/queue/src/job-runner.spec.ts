@@ -22,19 +22,16 @@ describe('job handler registry', () => {
 });
 
 describe('JobRunner at worker start', () => {
-  class VerifyHandler {
-    async handle(): Promise<void> {}
-  }
-  class PurgeHandler {
-    async handle(): Promise<void> {}
-  }
+  // One handler class per declared job, as the worker's modules provide them.
+  const handlers = JOB_NAMES.map((job) => {
+    const Handler = class {
+      async handle(): Promise<void> {}
+    };
+    Object.defineProperty(Handler, 'name', { value: `${job}-handler` });
+    return { job, Handler };
+  });
   const reflector = {
-    get: (_key: string, target: unknown) =>
-      target === VerifyHandler
-        ? 'evidence.verify'
-        : target === PurgeHandler
-          ? 'maintenance.purge-rate-limits'
-          : undefined,
+    get: (_key: string, target: unknown) => handlers.find((h) => h.Handler === target)?.job,
   };
   const provider = (metatype: new () => object) => ({
     metatype,
@@ -45,29 +42,23 @@ describe('JobRunner at worker start', () => {
   it('subscribes every handler when each job has one', async () => {
     const work = jest.fn().mockResolvedValue('w');
     const runner = new JobRunner(
-      { getProviders: () => [provider(VerifyHandler), provider(PurgeHandler)] } as never,
+      { getProviders: () => handlers.map((h) => provider(h.Handler)) } as never,
       reflector as never,
       { boss: { work } } as never,
     );
     await runner.onApplicationBootstrap();
-    expect(work.mock.calls.map((c) => c[0]).sort()).toEqual([
-      'evidence.verify',
-      'maintenance.purge-rate-limits',
-    ]);
+    expect(work.mock.calls.map((c) => c[0]).sort()).toEqual([...JOB_NAMES].sort());
   });
 
   it('refuses to start, subscribing nothing, when a job has no handler', async () => {
     const work = jest.fn();
+    const [missing, ...rest] = handlers;
     const runner = new JobRunner(
-      { getProviders: () => [provider(VerifyHandler)] } as never,
+      { getProviders: () => rest.map((h) => provider(h.Handler)) } as never,
       reflector as never,
-      {
-        boss: { work },
-      } as never,
+      { boss: { work } } as never,
     );
-    await expect(runner.onApplicationBootstrap()).rejects.toThrow(
-      /maintenance\.purge-rate-limits chưa có bộ xử lý/,
-    );
+    await expect(runner.onApplicationBootstrap()).rejects.toThrow(`${missing.job} chưa có bộ xử lý`);
     expect(work).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,8 @@ export interface JobPayloads {
   'evidence.verify': { unitId: string };
   /** Deletes expired login rate-limit counters. */
   'maintenance.purge-rate-limits': Record<string, never>;
+  /** Publishes approved articles whose scheduled time has passed. */
+  'articles.publish-due': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -15,4 +17,5 @@ export type JobName = keyof JobPayloads;
 export const JOB_NAMES = Object.keys({
   'evidence.verify': true,
   'maintenance.purge-rate-limits': true,
+  'articles.publish-due': true,
 } satisfies Record<JobName, true>) as JobName[];

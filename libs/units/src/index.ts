@@ -4,3 +4,4 @@ export { UnitAccess } from './unit-access.service';
 export { UnitsRepository } from './units.repository';
 export { UnitsService } from './units.service';
 export { UnitsModule } from './units.module';
+export { UnitHooks, type UnitCreatedHook } from './unit-hooks.service';

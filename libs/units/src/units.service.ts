@@ -5,6 +5,7 @@ import { isUniqueViolation } from '@app/db';
 import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
 import { Unit } from './unit.entity';
 import { REPORT_READERS, UnitAccess } from './unit-access.service';
+import { UnitHooks } from './unit-hooks.service';
 import { UnitsException } from './units.exception';
 import { UnitsRepository } from './units.repository';
 
@@ -14,6 +15,7 @@ export class UnitsService {
     private readonly dataSource: DataSource,
     private readonly units: UnitsRepository,
     private readonly access: UnitAccess,
+    private readonly hooks: UnitHooks,
   ) {}
 
   async create(principal: Principal, dto: CreateUnitDto): Promise<UnitResponse> {
@@ -30,7 +32,9 @@ export class UnitsService {
         slug: dto.slug,
         settings: { ...(dto.settings ?? {}) },
       });
-      return this.saveUnique(entity, manager);
+      const saved = await this.saveUnique(entity, manager);
+      await this.hooks.runCreated(saved, manager);
+      return saved;
     });
     return UnitResponse.of(unit);
   }

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { APP_CONFIG, AppConfig, TIME_ZONE } from '@app/common';
+import { QueueService, ScheduleService } from '@app/queue';
+
+const NAME = 'articles.publish-due';
+
+/**
+ * Scheduled publication: each tick (every minute by default, PUBLISH_CHECK_CRON) enqueues one job that
+ * publishes every approved article whose time has come. Registered at boot because the cron comes from
+ * the configuration; the tick is claimed in PostgreSQL like every schedule.
+ */
+@Injectable()
+export class ArticleSchedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ArticleSchedules');
+
+  constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly schedule: ScheduleService,
+    private readonly queue: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const cron = this.config.publishCheckCron;
+    const job = CronJob.from({
+      cronTime: cron,
+      timeZone: TIME_ZONE,
+      onTick: () => {
+        this.schedule
+          .runOnce(NAME, cron, async (at) => {
+            await this.queue.enqueue(NAME, {}, { singletonKey: at.toISOString() });
+          })
+          .catch((error: unknown) => this.logger.error({ err: error }, `Lịch "${NAME}" không chạy được`));
+      },
+    });
+    this.registry.addCronJob(NAME, job);
+    job.start();
+  }
+}

@@ -1,0 +1,295 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, PageQueryDto, Trim } from '@app/common';
+import {
+  ARTICLE_PRIORITIES,
+  ARTICLE_STATUSES,
+  type ArticlePriority,
+  type ArticleStatus,
+} from './article.entity';
+
+/** About 300 pages of text: far beyond a tin bài, small enough for one request. */
+export const MAX_BODY_LENGTH = 500_000;
+
+export class CreateArticleDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Đẩy mạnh cải cách hành chính năm 2026' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  summary?: string;
+
+  @ApiProperty({ description: 'HTML; được làm sạch theo danh sách cho phép trước khi lưu' })
+  @IsString()
+  @MaxLength(MAX_BODY_LENGTH)
+  bodyHtml!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  categoryIds!: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Lời đọc trên đài; để trống thì lấy từ nội dung',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  radioScript?: string | null;
+
+  @ApiPropertyOptional({ enum: ARTICLE_PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(ARTICLE_PRIORITIES)
+  priority?: ArticlePriority;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 1, description: 'Số lần dự kiến phát trên đài' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  plannedAirings?: number;
+}
+
+export class UpdateArticleDto extends PartialType(
+  PickType(CreateArticleDto, [
+    'title',
+    'summary',
+    'bodyHtml',
+    'categoryIds',
+    'tags',
+    'radioScript',
+    'priority',
+    'plannedAirings',
+  ] as const),
+) {
+  @ApiProperty({
+    minimum: 1,
+    description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ListArticlesQueryDto extends PageQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiPropertyOptional({ enum: ARTICLE_STATUSES })
+  @IsOptional()
+  @IsIn(ARTICLE_STATUSES)
+  status?: ArticleStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  authorId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Tìm theo tiêu đề, tóm tắt, nội dung; gõ có dấu hay không dấu đều được',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Cập nhật từ ngày (giờ Việt Nam)' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Cập nhật đến ngày (giờ Việt Nam)' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 1000 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class PublishArticleDto {
+  @ApiPropertyOptional({ description: 'Hẹn giờ đăng (ISO 8601, có múi giờ); bỏ trống thì đăng ngay' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishAt?: string;
+}
+
+export class ImportArticleDto {
+  @ApiProperty({ maxLength: 300 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(MAX_BODY_LENGTH)
+  bodyHtml!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  categoryIds!: string[];
+
+  @ApiProperty({ description: 'Thời điểm đăng gốc (ISO 8601)' })
+  @IsISO8601({ strict: true })
+  publishedAt!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  sourceUrl?: string;
+}
+
+export class ImportArticlesDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ type: [ImportArticleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ImportArticleDto)
+  articles!: ImportArticleDto[];
+}
+
+export class ImportArticlesResponse {
+  @ApiProperty() imported!: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) ids!: string[];
+}
+
+export class ArticleResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() bodyHtml!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) categoryIds!: string[];
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ description: 'Lời đọc trên đài (lấy từ nội dung nếu chưa soạn riêng)' })
+  radioScript!: string;
+  @ApiProperty({ description: 'true khi lời đọc được soạn riêng' }) radioScriptEdited!: boolean;
+  @ApiProperty({ enum: ARTICLE_PRIORITIES }) priority!: ArticlePriority;
+  @ApiProperty() plannedAirings!: number;
+  @ApiProperty({ enum: ARTICLE_STATUSES }) status!: ArticleStatus;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({ nullable: true, type: Date }) publishAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) firstPublishedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Lý do trả lại hoặc gỡ bài' }) reason!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) sourceUrl!: string | null;
+  @ApiProperty() imported!: boolean;
+  @ApiProperty({ description: 'Đường dẫn trên cổng thông tin' }) url!: string;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class ArticleRevisionResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() action!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ enum: ARTICLE_STATUSES }) status!: ArticleStatus;
+  @ApiProperty({ type: Object }) content!: Record<string, unknown>;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class CreateCategoryDto {
+  @ApiProperty({ maxLength: 200, example: 'Cải cách hành chính' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Để trống thì tạo từ tên' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  @MaxLength(100)
+  slug?: string;
+
+  @ApiProperty({ description: 'Bài trong chuyên mục này được tính là tuyên truyền CCHC' })
+  @IsBoolean()
+  countsAsCchc!: boolean;
+}
+
+export class CategoryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() countsAsCchc!: boolean;
+  @ApiProperty() position!: number;
+}
+
+export class UnitIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+}

@@ -1,0 +1,499 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenException, NotFoundException, Page, Principal, Role, toPage } from '@app/common';
+import { isUniqueViolation } from '@app/db';
+import { EvidenceService } from '@app/evidence';
+import { Unit, UnitAccess, UnitsRepository } from '@app/units';
+import { Article, ArticleStatus } from './article.entity';
+import {
+  ArticleResponse,
+  ArticleRevisionResponse,
+  CreateArticleDto,
+  ImportArticlesDto,
+  ImportArticlesResponse,
+  ListArticlesQueryDto,
+  PublishArticleDto,
+  UpdateArticleDto,
+} from './article.dto';
+import { ACTION_LABELS, ArticleAction, ArticlesException } from './articles.exception';
+import { ArticlesRepository } from './articles.repository';
+import { CategoriesService } from './categories.service';
+import { Category } from './category.entity';
+import { bodyText, sanitizeBody } from './sanitize';
+import { slugFromTitle } from './slug';
+
+/**
+ * The workflow (design.md §4): who may do what, from which states. An editor writes and submits; an
+ * approver decides and publishes; a unit admin does all of it. Editing an unpublished article sends it
+ * back to draft; publishing one that was not edited again republishes it.
+ */
+export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: readonly ArticleStatus[] }> = {
+  update: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
+  submit: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
+  approve: { roles: ['approver', 'admin'], from: ['submitted'] },
+  reject: { roles: ['approver', 'admin'], from: ['submitted', 'approved'] },
+  publish: { roles: ['approver', 'admin'], from: ['approved', 'unpublished'] },
+  unpublish: { roles: ['approver', 'admin'], from: ['published'] },
+};
+
+const READERS: readonly Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
+
+export function articleUrl(unitSlug: string, articleSlug: string): string {
+  return `/site/${unitSlug}/bai-viet/${articleSlug}`;
+}
+
+interface Actor {
+  id: string | null;
+  method: 'live' | 'import' | 'system';
+}
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly articles: ArticlesRepository,
+    private readonly categories: CategoriesService,
+    private readonly units: UnitsRepository,
+    private readonly access: UnitAccess,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  async create(principal: Principal, dto: CreateArticleDto): Promise<ArticleResponse> {
+    const unit = await this.unit(dto.unitId);
+    this.access.assertRole(principal, unit.id, WORKFLOW.update.roles);
+    return this.dataSource.transaction(async (manager) => {
+      await this.categories.resolve(manager, unit.id, dto.categoryIds, 'categoryIds');
+      const body = this.cleanBody(dto.bodyHtml);
+      const article = manager.getRepository(Article).create({
+        unitId: unit.id,
+        title: dto.title.normalize('NFC'),
+        slug: await this.freeSlug(unit.id, slugFromTitle(dto.title), null, manager),
+        summary: (dto.summary ?? '').normalize('NFC'),
+        bodyHtml: body,
+        tags: this.cleanTags(dto.tags),
+        radioScript: this.cleanScript(dto.radioScript),
+        priority: dto.priority ?? 'normal',
+        plannedAirings: dto.plannedAirings ?? 1,
+        status: 'draft',
+        version: 1,
+        authorId: principal.id,
+      });
+      await this.saveUnique(article, manager);
+      await this.articles.setCategories(article, dto.categoryIds, manager);
+      await this.revise(article, 'create', principal.id, manager);
+      return this.toResponse(article, unit);
+    });
+  }
+
+  async list(principal: Principal, query: ListArticlesQueryDto): Promise<Page<ArticleResponse>> {
+    const unit = await this.unit(query.unitId);
+    this.access.assertRole(principal, unit.id, READERS);
+    const [items, total] = await this.articles.page({
+      ...query,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return toPage(
+      items.map((a) => this.toResponse(a, unit)),
+      total,
+      query,
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<ArticleResponse> {
+    const article = await this.findReadable(principal, id);
+    return this.toResponse(article, await this.unit(article.unitId));
+  }
+
+  async revisions(principal: Principal, id: string): Promise<ArticleRevisionResponse[]> {
+    await this.findReadable(principal, id);
+    const rows = await this.articles.revisions(id);
+    return rows.map(({ id: revisionId, version, action, actorId, status, content, createdAt }) => ({
+      id: revisionId,
+      version,
+      action,
+      actorId,
+      status,
+      content,
+      createdAt,
+    }));
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateArticleDto): Promise<ArticleResponse> {
+    return this.transition(principal, id, 'update', async (article, unit, manager) => {
+      if (dto.version !== article.version) {
+        throw ArticlesException.versionConflict(article.version);
+      }
+      if (dto.categoryIds !== undefined) {
+        await this.categories.resolve(manager, unit.id, dto.categoryIds, 'categoryIds');
+        await this.articles.setCategories(article, dto.categoryIds, manager);
+      }
+      if (dto.title !== undefined) {
+        article.title = dto.title.normalize('NFC');
+        // The address stays what readers and evidence know once the article has been public.
+        if (article.firstPublishedAt === null) {
+          article.slug = await this.freeSlug(unit.id, slugFromTitle(dto.title), article.id, manager);
+        }
+      }
+      if (dto.summary !== undefined) {
+        article.summary = dto.summary.normalize('NFC');
+      }
+      if (dto.bodyHtml !== undefined) {
+        article.bodyHtml = this.cleanBody(dto.bodyHtml);
+      }
+      if (dto.tags !== undefined) {
+        article.tags = this.cleanTags(dto.tags);
+      }
+      if (dto.radioScript !== undefined) {
+        article.radioScript = this.cleanScript(dto.radioScript);
+      }
+      if (dto.priority !== undefined) {
+        article.priority = dto.priority;
+      }
+      if (dto.plannedAirings !== undefined) {
+        article.plannedAirings = dto.plannedAirings;
+      }
+      if (article.status === 'unpublished') {
+        article.status = 'draft';
+      }
+    });
+  }
+
+  submit(principal: Principal, id: string): Promise<ArticleResponse> {
+    return this.transition(principal, id, 'submit', async (article) => {
+      article.status = 'submitted';
+      article.reason = null;
+    });
+  }
+
+  approve(principal: Principal, id: string): Promise<ArticleResponse> {
+    return this.transition(principal, id, 'approve', async (article) => {
+      article.status = 'approved';
+    });
+  }
+
+  reject(principal: Principal, id: string, reason: string): Promise<ArticleResponse> {
+    return this.transition(principal, id, 'reject', async (article) => {
+      article.status = 'rejected';
+      article.reason = reason;
+      article.publishAt = null;
+    });
+  }
+
+  publish(principal: Principal, id: string, dto: PublishArticleDto): Promise<ArticleResponse> {
+    const now = new Date();
+    const at = dto.publishAt ? new Date(dto.publishAt) : null;
+    if (at && at.getTime() <= now.getTime()) {
+      throw ArticlesException.publishAtInPast();
+    }
+    return this.transition(principal, id, 'publish', async (article, unit, manager) => {
+      if (at) {
+        // Scheduled: it stays approved; the worker publishes it on the first tick after `at`.
+        article.status = 'approved';
+        article.publishAt = at;
+        return 'schedule';
+      }
+      await this.goPublic(article, unit, { id: principal.id, method: 'live' }, now, manager);
+      return 'publish';
+    });
+  }
+
+  unpublish(principal: Principal, id: string, reason: string): Promise<ArticleResponse> {
+    return this.transition(principal, id, 'unpublish', async (article, unit, manager) => {
+      const at = new Date();
+      article.status = 'unpublished';
+      article.reason = reason;
+      article.publishedAt = null;
+      await this.evidence.record(manager, {
+        unitId: unit.id,
+        type: 'article.unpublished',
+        occurredAt: at,
+        actorId: principal.id,
+        method: 'live',
+        subject: { type: 'article', id: article.id },
+        snapshot: { title: article.title, url: articleUrl(unit.slug, article.slug), reason },
+      });
+    });
+  }
+
+  /**
+   * Publishes approved articles whose time has come (the worker's tick). Each is its own transaction,
+   * so one failure does not hold back the others; rows are taken with SKIP LOCKED.
+   */
+  async publishDue(now = new Date(), limit = 100): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const [article] = await this.articles.lockDue(now, 1, manager);
+        if (!article) {
+          return false;
+        }
+        article.categoryIds = await this.articles.categoryIds(article.id, manager);
+        const unit = await this.unit(article.unitId, manager);
+        await this.goPublic(article, unit, { id: null, method: 'system' }, new Date(), manager);
+        article.version += 1;
+        await manager.getRepository(Article).save(article);
+        await this.revise(article, 'publish', null, manager);
+        return true;
+      });
+      if (!done) {
+        return published;
+      }
+      published += 1;
+      if (published >= limit) {
+        return published;
+      }
+    }
+  }
+
+  /** Historical articles from an old portal: published at their original time, evidence marked `import`. */
+  async import(principal: Principal, dto: ImportArticlesDto): Promise<ImportArticlesResponse> {
+    const unit = await this.unit(dto.unitId);
+    this.access.assertRole(principal, unit.id, ['admin']);
+    const now = Date.now();
+    dto.articles.forEach((a, i) => {
+      if (new Date(a.publishedAt).getTime() > now) {
+        throw ArticlesException.publishedInFuture(i);
+      }
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const ids: string[] = [];
+      for (const [index, item] of dto.articles.entries()) {
+        await this.categories.resolve(manager, unit.id, item.categoryIds, `articles.${index}.categoryIds`);
+        const article = manager.getRepository(Article).create({
+          unitId: unit.id,
+          title: item.title.normalize('NFC'),
+          slug: await this.freeSlug(unit.id, slugFromTitle(item.title), null, manager),
+          summary: '',
+          bodyHtml: this.cleanBody(item.bodyHtml, `articles.${index}.bodyHtml`),
+          tags: [],
+          radioScript: null,
+          priority: 'normal',
+          plannedAirings: 0,
+          status: 'draft',
+          version: 1,
+          authorId: principal.id,
+          sourceUrl: item.sourceUrl ?? null,
+          imported: true,
+        });
+        await this.saveUnique(article, manager);
+        await this.articles.setCategories(article, item.categoryIds, manager);
+        await this.goPublic(
+          article,
+          unit,
+          { id: principal.id, method: 'import' },
+          new Date(item.publishedAt),
+          manager,
+        );
+        await manager.getRepository(Article).save(article);
+        await this.revise(article, 'import', principal.id, manager);
+        ids.push(article.id);
+      }
+      return { imported: ids.length, ids };
+    });
+  }
+
+  /**
+   * The one way an article goes public: status, times, and the evidence row in the caller's transaction.
+   * The first publication is `article.published` with `first: true` and the categories as they are now
+   * (whether they count as CCHC is what the report counts); a later one is `article.republished`.
+   */
+  private async goPublic(
+    article: Article,
+    unit: Unit,
+    actor: Actor,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<void> {
+    const first = article.firstPublishedAt === null;
+    const categories = await this.categories.resolve(
+      manager,
+      unit.id,
+      article.categoryIds ?? [],
+      'categoryIds',
+    );
+    article.status = 'published';
+    article.publishedAt = at;
+    article.firstPublishedAt ??= at;
+    article.publishAt = null;
+    article.reason = null;
+    await this.evidence.record(manager, {
+      unitId: unit.id,
+      type: first ? 'article.published' : 'article.republished',
+      occurredAt: at,
+      actorId: actor.id,
+      method: actor.method,
+      subject: { type: 'article', id: article.id },
+      snapshot: {
+        first,
+        title: article.title,
+        url: articleUrl(unit.slug, article.slug),
+        categories: categories.map((c: Category) => ({
+          id: c.id,
+          name: c.name,
+          countsAsCchc: c.countsAsCchc,
+        })),
+        countsAsCchc: categories.some((c) => c.countsAsCchc),
+        ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+      },
+    });
+  }
+
+  /**
+   * Runs one workflow step: the article locked, the role and the state checked (403, then 409), the
+   * change applied, the version raised, a revision kept, all in one transaction.
+   */
+  private async transition(
+    principal: Principal,
+    id: string,
+    action: ArticleAction,
+    apply: (article: Article, unit: Unit, manager: EntityManager) => Promise<string | void>,
+  ): Promise<ArticleResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const article = await this.articles.find(id, { manager, lock: true });
+      if (!article || !this.access.isMember(principal, article.unitId)) {
+        throw new NotFoundException('bài viết');
+      }
+      const rule = WORKFLOW[action];
+      if (!this.access.hasRole(principal, article.unitId, rule.roles)) {
+        throw new ForbiddenException(`Vai trò của bạn ở đơn vị này không được ${ACTION_LABELS[action]} bài`);
+      }
+      if (!rule.from.includes(article.status)) {
+        throw ArticlesException.invalidState(action, article.status, rule.from);
+      }
+      const unit = await this.unit(article.unitId, manager);
+      const revisionAction = (await apply(article, unit, manager)) ?? action;
+      article.version += 1;
+      await this.saveUnique(article, manager);
+      await this.revise(article, revisionAction, principal.id, manager);
+      return this.toResponse(article, unit);
+    });
+  }
+
+  private async findReadable(principal: Principal, id: string): Promise<Article> {
+    const article = await this.articles.find(id);
+    if (!article || !this.access.hasRole(principal, article.unitId, READERS)) {
+      throw new NotFoundException('bài viết');
+    }
+    return article;
+  }
+
+  private async unit(id: string, manager?: EntityManager): Promise<Unit> {
+    const unit = await this.units.findById(id, manager);
+    if (!unit) {
+      throw new NotFoundException('đơn vị');
+    }
+    return unit;
+  }
+
+  private cleanBody(html: string, field = 'bodyHtml'): string {
+    const clean = sanitizeBody(html);
+    if (html.trim() !== '' && clean === '') {
+      throw ArticlesException.emptyBody(field);
+    }
+    return clean;
+  }
+
+  private cleanTags(tags: string[] | undefined): string[] {
+    return [...new Set((tags ?? []).map((t) => t.normalize('NFC').trim()).filter(Boolean))];
+  }
+
+  private cleanScript(script: string | null | undefined): string | null {
+    const text = script?.normalize('NFC').trim();
+    return text ? text : null;
+  }
+
+  /** `base`, or `base-2`, `base-3`… : the first slug free in the unit. */
+  private async freeSlug(
+    unitId: string,
+    base: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? base : `${base.slice(0, 95)}-${n}`;
+      if (!(await this.articles.slugTaken(unitId, candidate, exceptId, manager))) {
+        return candidate;
+      }
+    }
+  }
+
+  /** Two editors saving the same new title at once: the second gets a fresh slug, not a 500. */
+  private async saveUnique(article: Article, manager: EntityManager): Promise<void> {
+    try {
+      await manager.transaction(async (inner) => {
+        await inner.getRepository(Article).save(article);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      article.slug = await this.freeSlug(
+        article.unitId,
+        `${article.slug}-${Date.now().toString(36)}`,
+        article.id ?? null,
+        manager,
+      );
+      await manager.getRepository(Article).save(article);
+    }
+  }
+
+  private async revise(
+    article: Article,
+    action: string,
+    actorId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.articles.addRevision(
+      {
+        unitId: article.unitId,
+        articleId: article.id,
+        version: article.version,
+        action,
+        actorId,
+        status: article.status,
+        content: {
+          title: article.title,
+          slug: article.slug,
+          summary: article.summary,
+          bodyHtml: article.bodyHtml,
+          categoryIds: article.categoryIds ?? [],
+          tags: article.tags,
+          radioScript: article.radioScript,
+          reason: article.reason,
+          publishAt: article.publishAt,
+        },
+      },
+      manager,
+    );
+  }
+
+  private toResponse(article: Article, unit: Unit): ArticleResponse {
+    return {
+      id: article.id,
+      unitId: article.unitId,
+      title: article.title,
+      slug: article.slug,
+      summary: article.summary,
+      bodyHtml: article.bodyHtml,
+      categoryIds: article.categoryIds ?? [],
+      tags: article.tags,
+      radioScript: article.radioScript ?? bodyText(article.bodyHtml),
+      radioScriptEdited: article.radioScript !== null,
+      priority: article.priority,
+      plannedAirings: article.plannedAirings,
+      status: article.status,
+      version: article.version,
+      authorId: article.authorId,
+      publishAt: article.publishAt,
+      publishedAt: article.publishedAt,
+      firstPublishedAt: article.firstPublishedAt,
+      reason: article.reason,
+      sourceUrl: article.sourceUrl,
+      imported: article.imported,
+      url: articleUrl(unit.slug, article.slug),
+      createdAt: article.createdAt,
+      updatedAt: article.updatedAt,
+    };
+  }
+}

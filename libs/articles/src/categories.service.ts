@@ -1,0 +1,99 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { NotFoundException, Principal } from '@app/common';
+import { isUniqueViolation } from '@app/db';
+import { UnitAccess, UnitHooks, UnitsRepository } from '@app/units';
+import { CategoryResponse, CreateCategoryDto } from './article.dto';
+import { ArticlesException } from './articles.exception';
+import { Category } from './category.entity';
+import { slugFromTitle } from './slug';
+
+/** Every new unit starts with these (design.md §4). */
+export const DEFAULT_CATEGORIES: readonly { name: string; slug: string; countsAsCchc: boolean }[] = [
+  { name: 'Cải cách hành chính', slug: 'cai-cach-hanh-chinh', countsAsCchc: true },
+  { name: 'Thủ tục hành chính', slug: 'thu-tuc-hanh-chinh', countsAsCchc: true },
+  { name: 'Chuyển đổi số', slug: 'chuyen-doi-so', countsAsCchc: false },
+  { name: 'Phổ biến giáo dục pháp luật', slug: 'pho-bien-giao-duc-phap-luat', countsAsCchc: false },
+  { name: 'Tin hoạt động', slug: 'tin-hoat-dong', countsAsCchc: false },
+];
+
+export function toCategoryResponse(c: Category): CategoryResponse {
+  const { id, unitId, name, slug, countsAsCchc, position } = c;
+  return { id, unitId, name, slug, countsAsCchc, position };
+}
+
+@Injectable()
+export class CategoriesService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsRepository,
+    private readonly access: UnitAccess,
+    private readonly hooks: UnitHooks,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.onCreated((unit, manager) => this.createDefaults(unit.id, manager));
+  }
+
+  async createDefaults(unitId: string, manager: EntityManager): Promise<void> {
+    await manager
+      .getRepository(Category)
+      .insert(DEFAULT_CATEGORIES.map((c, position) => ({ ...c, unitId, position })));
+  }
+
+  async list(principal: Principal, unitId: string): Promise<CategoryResponse[]> {
+    await this.assertUnit(unitId);
+    this.access.assertRole(principal, unitId, ['admin', 'editor', 'approver', 'operator', 'reporter']);
+    const rows = await this.dataSource.getRepository(Category).find({
+      where: { unitId },
+      order: { position: 'ASC', name: 'ASC' },
+    });
+    return rows.map(toCategoryResponse);
+  }
+
+  async create(principal: Principal, unitId: string, dto: CreateCategoryDto): Promise<CategoryResponse> {
+    await this.assertUnit(unitId);
+    this.access.assertRole(principal, unitId, ['admin']);
+    const slug = dto.slug ?? slugFromTitle(dto.name);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repo = manager.getRepository(Category);
+        const last = await repo.maximum('position', { unitId });
+        const saved = await repo.save(
+          repo.create({
+            unitId,
+            name: dto.name,
+            slug,
+            countsAsCchc: dto.countsAsCchc,
+            position: (last ?? -1) + 1,
+          }),
+        );
+        return toCategoryResponse(saved);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw ArticlesException.categorySlugTaken(slug);
+      }
+      throw error;
+    }
+  }
+
+  /** The unit's categories among `ids`; any id not of this unit is refused, naming the field. */
+  async resolve(manager: EntityManager, unitId: string, ids: string[], field: string): Promise<Category[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const found = await manager.getRepository(Category).findBy({ unitId, id: In(ids) });
+    const missing = ids.filter((id) => !found.some((c) => c.id === id));
+    if (missing.length > 0) {
+      throw ArticlesException.unknownCategories(field, missing);
+    }
+    return ids.map((id) => found.find((c) => c.id === id)!);
+  }
+
+  private async assertUnit(unitId: string): Promise<void> {
+    if (!(await this.units.findById(unitId))) {
+      throw new NotFoundException('đơn vị');
+    }
+  }
+}

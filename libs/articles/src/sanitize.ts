@@ -1,0 +1,93 @@
+import { convert } from 'html-to-text';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The allow-list for article bodies: what an editor needs (and what pasting from Word should keep):
+ * headings, paragraphs, lists, tables, bold/italic/underline, links, quotes, images. Everything else
+ * (script, style, event handlers, classes, Word's mso markup, javascript: and data: links) is dropped.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'figure',
+    'figcaption',
+    'img',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  // Word's <o:p>, conditional comments and the like disappear with their content when they carry none.
+  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'title', 'xml'],
+  transformTags: {
+    // The page title is the only h1; a pasted h1 becomes the top heading of the body.
+    h1: 'h2',
+    h5: 'h4',
+    h6: 'h4',
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'noopener noreferrer' },
+    }),
+  },
+  exclusiveFilter: (frame) =>
+    // Empty paragraphs and spans Word leaves behind.
+    (frame.tag === 'p' || frame.tag === 'a') && !frame.text.trim() && !frame.mediaChildren.length,
+};
+OPTIONS.allowedAttributes = {
+  ...(OPTIONS.allowedAttributes as Record<string, string[]>),
+  a: ['href', 'title', 'rel'],
+};
+
+/** Sanitized HTML, NFC-normalised (Vietnamese typed on some systems arrives decomposed). */
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html.normalize('NFC'), OPTIONS).trim();
+}
+
+const TEXT_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'h4', options: { uppercase: false } },
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  ],
+};
+
+/** Plain text of a body, paragraphs on their own lines: the default radio script, summaries, search. */
+export function bodyText(html: string): string {
+  return convert(html, TEXT_OPTIONS).trim();
+}
