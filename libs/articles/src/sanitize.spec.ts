@@ -1,0 +1,45 @@
+import { bodyText, sanitizeBody } from './sanitize';
+
+describe('sanitizeBody', () => {
+  it('keeps what pasting from Word should keep, and drops Word’s markup', () => {
+    const word =
+      '<p class="MsoNormal" style="margin:0cm;mso-line-height-rule:exactly"><b><span lang="VI">Đậm</span></b> ' +
+      '<i>nghiêng</i> <u>gạch</u><o:p></o:p></p>' +
+      '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->' +
+      '<h1 style="color:red">Tiêu đề</h1><ol start="3"><li>Một</li></ol>' +
+      '<table class="MsoTableGrid" border="1"><tr><td colspan="2" style="width:10cm">Ô</td></tr></table>' +
+      '<a href="https://dichvucong.gov.vn" target="_blank" onclick="x()">DVC</a>';
+    expect(sanitizeBody(word)).toBe(
+      '<p><b>Đậm</b> <i>nghiêng</i> <u>gạch</u></p><h2>Tiêu đề</h2><ol start="3"><li>Một</li></ol>' +
+        '<table><tr><td colspan="2">Ô</td></tr></table>' +
+        '<a href="https://dichvucong.gov.vn" rel="noopener noreferrer">DVC</a>',
+    );
+  });
+
+  it.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<img src="x" onerror="alert(1)">', '<img src="x" />'],
+    ['<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'],
+    ['<a href="&#106;avascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'],
+    ['<p style="background:url(javascript:alert(1))">x</p>', '<p>x</p>'],
+    ['<iframe src="https://evil.example"></iframe><p>y</p>', '<p>y</p>'],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<img />'],
+  ])('neutralises %s', (input, expected) => {
+    expect(sanitizeBody(input)).toBe(expected);
+  });
+
+  it('stores Vietnamese in NFC whatever form it was typed in', () => {
+    const decomposed = '<p>Cải cách</p>'.normalize('NFD');
+    expect(sanitizeBody(decomposed)).toBe('<p>Cải cách</p>'.normalize('NFC'));
+  });
+});
+
+describe('bodyText', () => {
+  it('gives the spoken text: paragraphs and list items on their own lines, entities decoded, no links', () => {
+    expect(
+      bodyText(
+        '<h2>Thông báo</h2><p>Họp &amp; bàn</p><ul><li>Một</li><li>Hai</li></ul><p><a href="https://x.vn">tại đây</a></p>',
+      ),
+    ).toBe('Thông báo\n\nHọp & bàn\n\n * Một\n * Hai\n\ntại đây');
+  });
+});
