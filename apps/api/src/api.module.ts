@@ -6,6 +6,7 @@ import { ArticlesModule } from '@app/articles';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
+import { PortalModule } from '@app/portal';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
 import { BootstrapAdmin } from './bootstrap-admin';
@@ -24,6 +25,7 @@ import { RouteAccessCheck } from './route-access.check';
     AuthModule,
     EvidenceModule,
     ArticlesModule,
+    PortalModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import { PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
 import { registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
 import { createOpenApiDocument } from './openapi';
@@ -66,6 +67,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   });
 
   await registerAdminApp(app);
+  registerPortalRoutes(fastify, app.get(PortalService), app.get(VisitCounter));
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

@@ -1,0 +1,5 @@
+export { PortalModule } from './portal.module';
+export { PortalService } from './portal.service';
+export { VisitCounter } from './visit-counter.service';
+export { PortalVisit } from './visit.entity';
+export { registerPortalRoutes } from './portal.routes';

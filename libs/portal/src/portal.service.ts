@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { PortalCategory, PortalRepository, PortalUnit } from './portal.repository';
+import {
+  articlePage,
+  categoryPage,
+  Frame,
+  homePage,
+  layout,
+  notFoundPage,
+  printPage,
+  rssFeed,
+  searchPage,
+  sitemap,
+} from './portal.templates';
+import { VisitCounter } from './visit-counter.service';
+
+export interface PortalResponse {
+  status: number;
+  type: 'html' | 'rss' | 'xml';
+  body: string;
+  /** A page view to count (HTML pages of a unit that exists). */
+  countFor?: string;
+}
+
+export interface PortalRequest {
+  unitSlug: string;
+  /** Scheme and host the reader used, for absolute links (Open Graph, RSS, sitemap). */
+  origin: string;
+}
+
+const PAGE_SIZE = 20;
+const notFound = (): PortalResponse => ({ status: 404, type: 'html', body: notFoundPage() });
+
+/** Builds the public portal's pages (design.md §6, public portal). */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly portal: PortalRepository,
+    private readonly visits: VisitCounter,
+  ) {}
+
+  private async frame(req: PortalRequest): Promise<Frame | null> {
+    const unit = await this.portal.unitBySlug(req.unitSlug);
+    if (!unit) {
+      return null;
+    }
+    const [categories, visits] = await Promise.all([
+      this.portal.categories(unit.id),
+      this.visits.total(unit.id),
+    ]);
+    // The view being served counts too.
+    return { unit, categories, visits: visits + 1, base: `/site/${unit.slug}` };
+  }
+
+  private page(
+    frame: Frame,
+    req: PortalRequest,
+    title: string,
+    description: string,
+    main: string,
+    path = '/',
+  ) {
+    const url = `${req.origin}${frame.base}${path}`;
+    return {
+      status: 200,
+      type: 'html' as const,
+      body: layout(frame, { title, description, url }, main),
+      countFor: frame.unit.id,
+    };
+  }
+
+  async home(req: PortalRequest): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    if (!frame) {
+      return notFound();
+    }
+    const [latest, cchc] = await Promise.all([
+      this.portal.latest(frame.unit.id, { limit: 10 }),
+      this.portal.latest(frame.unit.id, { cchcOnly: true, limit: 5 }),
+    ]);
+    return this.page(
+      frame,
+      req,
+      `${frame.unit.name} — Trang thông tin điện tử`,
+      `Tin tức, cải cách hành chính và thủ tục hành chính của ${frame.unit.name}`,
+      homePage(frame, latest.items, cchc.items),
+    );
+  }
+
+  async category(req: PortalRequest, slug: string, pageParam: string | undefined): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    const category = frame?.categories.find((c: PortalCategory) => c.slug === slug);
+    if (!frame || !category) {
+      return notFound();
+    }
+    const page = Math.min(Math.max(Number.parseInt(pageParam ?? '1', 10) || 1, 1), 10_000);
+    const { items, total } = await this.portal.latest(frame.unit.id, {
+      categoryId: category.id,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    return this.page(
+      frame,
+      req,
+      `${category.name}${page > 1 ? ` — trang ${page}` : ''} — ${frame.unit.name}`,
+      `Tin bài chuyên mục ${category.name} của ${frame.unit.name}`,
+      categoryPage(frame, category, items, page, pages),
+      `/chuyen-muc/${category.slug}${page > 1 ? `?trang=${page}` : ''}`,
+    );
+  }
+
+  async article(req: PortalRequest, slug: string, print: boolean): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    const article = frame ? await this.portal.article(frame.unit.id, slug) : null;
+    if (!frame || !article) {
+      return notFound();
+    }
+    if (print) {
+      return {
+        status: 200,
+        type: 'html',
+        body: printPage(frame.unit, article, frame.base),
+        countFor: frame.unit.id,
+      };
+    }
+    const url = `${req.origin}${frame.base}/bai-viet/${article.slug}`;
+    return {
+      status: 200,
+      type: 'html',
+      body: layout(
+        frame,
+        {
+          title: `${article.title} — ${frame.unit.name}`,
+          description: article.summary || article.title,
+          url,
+          type: 'article',
+        },
+        articlePage(frame, article),
+      ),
+      countFor: frame.unit.id,
+    };
+  }
+
+  async search(req: PortalRequest, q: string | undefined): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    if (!frame) {
+      return notFound();
+    }
+    const query = (q ?? '').normalize('NFC').trim().slice(0, 200);
+    const results = query ? await this.portal.search(frame.unit.id, query, 50) : null;
+    const response = this.page(
+      frame,
+      req,
+      `Tìm kiếm${query ? `: ${query}` : ''} — ${frame.unit.name}`,
+      `Tìm tin bài của ${frame.unit.name}`,
+      searchPage(frame, query, results),
+      '/tim-kiem',
+    );
+    return response;
+  }
+
+  async rss(req: PortalRequest): Promise<PortalResponse> {
+    const unit: PortalUnit | null = await this.portal.unitBySlug(req.unitSlug);
+    if (!unit) {
+      return notFound();
+    }
+    const { items } = await this.portal.latest(unit.id, { limit: 30 });
+    return { status: 200, type: 'rss', body: rssFeed(unit, `${req.origin}/site/${unit.slug}`, items) };
+  }
+
+  async sitemap(req: PortalRequest): Promise<PortalResponse> {
+    const unit = await this.portal.unitBySlug(req.unitSlug);
+    if (!unit) {
+      return notFound();
+    }
+    return {
+      status: 200,
+      type: 'xml',
+      body: sitemap(`${req.origin}/site/${unit.slug}`, await this.portal.sitemap(unit.id)),
+    };
+  }
+}

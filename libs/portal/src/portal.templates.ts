@@ -1,0 +1,175 @@
+import escapeHtml from 'escape-html';
+import { formatDate } from '@app/common';
+import type { PortalArticle, PortalCategory, PortalUnit } from './portal.repository';
+
+// Server-rendered pages of the public portal: Vietnamese, no JavaScript, small enough for a cheap phone.
+// Every value goes through escapeHtml except article bodies, which are sanitized when stored.
+
+const e = (value: string | number | null | undefined): string => escapeHtml(String(value ?? ''));
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#222;background:#f6f6f6}
+a{color:#0b57d0}header{background:#b71c1c;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none}
+.unit{font-size:1.3em;font-weight:700;margin:0}.tag{margin:0;opacity:.9;font-size:.9em}
+nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px;overflow-x:auto;white-space:nowrap}nav a{margin-right:16px}
+main{max-width:860px;margin:0 auto;padding:16px}article,section{background:#fff;border-radius:6px;padding:16px;margin-bottom:16px}
+h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color:#666;font-size:.9em}
+.list{list-style:none;padding:0;margin:0}.list li{padding:10px 0;border-bottom:1px solid #eee}.list li:last-child{border:0}
+.list a{font-weight:600;text-decoration:none}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
+.body td,.body th{border:1px solid #ccc;padding:4px 8px}form{display:flex;gap:8px}input[type=search]{flex:1;padding:8px;font-size:1em}
+button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-between}footer{background:#333;color:#eee;padding:16px;font-size:.9em}
+footer a{color:#fff}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the page (Open Graph). */
+  url: string;
+  type?: 'website' | 'article';
+  noindex?: boolean;
+}
+
+export interface Frame {
+  unit: PortalUnit;
+  categories: PortalCategory[];
+  visits: number;
+  base: string;
+}
+
+export function layout(frame: Frame, meta: PageMeta, main: string): string {
+  const { unit, categories, visits, base } = frame;
+  const s = unit.settings ?? {};
+  const contact = [
+    s.address,
+    s.phone ? `Điện thoại: ${s.phone}` : '',
+    s.email ? `Thư điện tử: ${s.email}` : '',
+  ]
+    .filter(Boolean)
+    .map((line) => e(line))
+    .join(' · ');
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(meta.title)}</title><meta name="description" content="${e(meta.description)}">
+<meta property="og:title" content="${e(meta.title)}"><meta property="og:description" content="${e(meta.description)}">
+<meta property="og:type" content="${meta.type ?? 'website'}"><meta property="og:url" content="${e(meta.url)}">
+<meta property="og:site_name" content="${e(unit.name)}"><meta property="og:locale" content="vi_VN">
+${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
+<style>${CSS}</style></head><body>
+<header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
+<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a>${categories
+    .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
+    .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
+<main>${main}</main>
+<footer><p><strong>${e(unit.name)}</strong></p>${contact ? `<p>${contact}</p>` : ''}
+<p>Lượt truy cập: <strong>${visits.toLocaleString('vi-VN')}</strong></p></footer>
+</body></html>`;
+}
+
+function categoryNames(article: PortalArticle, categories: PortalCategory[]): PortalCategory[] {
+  return categories.filter((c) => article.categoryIds.includes(c.id));
+}
+
+export function articleList(frame: Frame, articles: PortalArticle[], empty: string): string {
+  if (articles.length === 0) {
+    return `<p>${e(empty)}</p>`;
+  }
+  return `<ul class="list">${articles
+    .map(
+      (a) =>
+        `<li><a href="${frame.base}/bai-viet/${e(a.slug)}">${e(a.title)}</a><div class="meta">${formatDate(
+          new Date(a.publishedAt),
+        )}${categoryNames(a, frame.categories)
+          .map((c) => ` · ${e(c.name)}`)
+          .join('')}</div>${a.summary ? `<div>${e(a.summary)}</div>` : ''}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+export function homePage(frame: Frame, latest: PortalArticle[], cchc: PortalArticle[]): string {
+  return `<section><h1>Tin mới</h1>${articleList(frame, latest, 'Chưa có tin bài nào.')}</section>
+<section><h2>Cải cách hành chính</h2>${articleList(frame, cchc, 'Chưa có tin bài cải cách hành chính.')}</section>`;
+}
+
+export function categoryPage(
+  frame: Frame,
+  category: PortalCategory,
+  items: PortalArticle[],
+  page: number,
+  pages: number,
+): string {
+  const href = (p: number): string =>
+    `${frame.base}/chuyen-muc/${e(category.slug)}${p > 1 ? `?trang=${p}` : ''}`;
+  const pager =
+    pages > 1
+      ? `<p class="pager">${page > 1 ? `<a href="${href(page - 1)}" rel="prev">« Trang trước</a>` : '<span></span>'}<span>Trang ${page}/${pages}</span>${
+          page < pages ? `<a href="${href(page + 1)}" rel="next">Trang sau »</a>` : '<span></span>'
+        }</p>`
+      : '';
+  return `<section><h1>${e(category.name)}</h1>${articleList(frame, items, 'Chuyên mục chưa có tin bài nào.')}${pager}</section>`;
+}
+
+export function articlePage(frame: Frame, article: PortalArticle, print = false): string {
+  const cats = categoryNames(article, frame.categories)
+    .map((c) => (print ? e(c.name) : `<a href="${frame.base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`))
+    .join(', ');
+  return `<article><h1>${e(article.title)}</h1>
+<p class="meta">Ngày đăng: <time datetime="${new Date(article.publishedAt).toISOString()}">${formatDate(
+    new Date(article.publishedAt),
+  )}</time>${cats ? ` · Chuyên mục: ${cats}` : ''}</p>
+${article.summary ? `<p><strong>${e(article.summary)}</strong></p>` : ''}<div class="body">${article.bodyHtml}</div>
+${print ? '' : `<p class="noprint"><a href="${frame.base}/bai-viet/${e(article.slug)}/in">Bản in</a></p>`}</article>`;
+}
+
+export function printPage(unit: PortalUnit, article: PortalArticle, base: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(article.title)} — ${e(unit.name)}</title><meta name="robots" content="noindex"><style>${CSS}</style></head>
+<body style="background:#fff"><main><p class="meta">${e(unit.name)}</p>${articlePage(
+    { unit, categories: [], visits: 0, base },
+    article,
+    true,
+  )}</main></body></html>`;
+}
+
+export function searchPage(frame: Frame, q: string, results: PortalArticle[] | null): string {
+  return `<section><h1>Tìm kiếm</h1><form action="${frame.base}/tim-kiem" method="get" role="search">
+<input type="search" name="q" value="${e(q)}" aria-label="Từ khóa" placeholder="Nhập từ khóa, có dấu hoặc không dấu"><button type="submit">Tìm</button></form>
+${
+  results === null
+    ? ''
+    : `<p class="meta">${results.length} kết quả cho “${e(q)}”</p>${articleList(frame, results, 'Không tìm thấy tin bài phù hợp.')}`
+}</section>`;
+}
+
+export function notFoundPage(): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Không tìm thấy trang</title><style>${CSS}</style></head><body><main><section><h1>Không tìm thấy trang</h1>
+<p>Trang bạn tìm không có hoặc đã được gỡ.</p></section></main></body></html>`;
+}
+
+const xml = (value: string | number | null | undefined): string => escapeHtml(String(value ?? ''));
+
+export function rssFeed(unit: PortalUnit, siteUrl: string, items: PortalArticle[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>${xml(unit.name)}</title><link>${xml(siteUrl)}/</link>
+<description>${xml(`Tin bài của ${unit.name}`)}</description><language>vi</language>
+${items
+  .map(
+    (a) => `<item><title>${xml(a.title)}</title><link>${xml(`${siteUrl}/bai-viet/${a.slug}`)}</link>
+<guid isPermaLink="false">${a.id}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
+<description>${xml(a.summary)}</description></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+}
+
+export function sitemap(siteUrl: string, items: { slug: string; updatedAt: Date }[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>${xml(siteUrl)}/</loc></url>
+${items
+  .map(
+    (a) =>
+      `<url><loc>${xml(`${siteUrl}/bai-viet/${a.slug}`)}</loc><lastmod>${new Date(a.updatedAt).toISOString()}</lastmod></url>`,
+  )
+  .join('\n')}
+</urlset>`;
+}

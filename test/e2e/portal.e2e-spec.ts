@@ -1,0 +1,218 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { VisitCounter } from '../../libs/portal/src';
+import { startApi, TestApi } from '../support/api';
+import { createUnit } from '../support/factories';
+
+// The public portal as a reader's browser, a feed reader and a search engine see it.
+describe('Public portal (e2e)', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const page = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${api.baseUrl}${path}`, {
+      headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 12) Chrome/120 Mobile', ...headers },
+    });
+
+  async function publishedArticle(
+    unitId: string,
+    fields: { title: string; bodyHtml?: string; summary?: string; categorySlug?: string },
+  ): Promise<{ id: string; slug: string; publishedAt: string }> {
+    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
+      .body;
+    const category = categories.find(
+      (c: { slug: string }) => c.slug === (fields.categorySlug ?? 'cai-cach-hanh-chinh'),
+    );
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId,
+        title: fields.title,
+        summary: fields.summary,
+        bodyHtml: fields.bodyHtml ?? '<p>Nội dung</p>',
+        categoryIds: [category.id],
+      },
+    });
+    expect(created.status).toBe(201);
+    for (const step of ['submit', 'approve', 'publish']) {
+      const res = await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
+        token: admin,
+        body: {},
+      });
+      expect(res.status).toBe(200);
+    }
+    const article = (await api.request('GET', `/api/v1/articles/${created.body.id}`, { token: admin })).body;
+    return { id: article.id, slug: article.slug, publishedAt: article.publishedAt };
+  }
+
+  it('shows the home page with the latest and the CCHC sections, the unit’s name and contact', async () => {
+    const unit = await createUnit(api, admin, {
+      name: 'UBND xã Hà Kỳ',
+      settings: { address: 'Thôn Đông, xã Hà Kỳ', phone: '0220 3 123 456' },
+    });
+    await publishedArticle(unit.id, { title: 'Đẩy mạnh cải cách hành chính' });
+    await publishedArticle(unit.id, { title: 'Hội nghị chuyển đổi số', categorySlug: 'chuyen-doi-so' });
+    const res = await page(`/site/${unit.slug}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<title>UBND xã Hà Kỳ — Trang thông tin điện tử</title>');
+    expect(html).toContain('Thôn Đông, xã Hà Kỳ');
+    const [latest, cchc] = html.split('<h2>Cải cách hành chính</h2>');
+    expect(latest).toContain('Hội nghị chuyển đổi số');
+    expect(latest).toContain('Đẩy mạnh cải cách hành chính');
+    expect(cchc).toContain('Đẩy mạnh cải cách hành chính');
+    expect(cchc).not.toContain('Hội nghị chuyển đổi số');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('serves an article with its date dd/mm/yyyy in Vietnam time, category, Open Graph tags and a print view', async () => {
+    const unit = await createUnit(api, admin);
+    const article = await publishedArticle(unit.id, {
+      title: 'Thông báo lịch tiếp công dân',
+      summary: 'Lịch tiếp công dân tháng 12',
+      bodyHtml: '<h2>Thời gian</h2><p>Sáng thứ Hai hằng tuần</p>',
+    });
+    const res = await page(`/site/${unit.slug}/bai-viet/${article.slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const vnDate = new Date(new Date(article.publishedAt).getTime() + 7 * 3600_000)
+      .toISOString()
+      .slice(0, 10);
+    const [y, m, d] = vnDate.split('-');
+    expect(html).toContain(`Ngày đăng: <time datetime="${article.publishedAt}">${d}/${m}/${y}</time>`);
+    expect(html).toContain(
+      'Chuyên mục: <a href="/site/' + unit.slug + '/chuyen-muc/cai-cach-hanh-chinh">Cải cách hành chính</a>',
+    );
+    expect(html).toContain('<meta property="og:title" content="Thông báo lịch tiếp công dân — ');
+    expect(html).toContain('<meta name="description" content="Lịch tiếp công dân tháng 12">');
+    expect(html).toContain(
+      `<meta property="og:url" content="${api.baseUrl}/site/${unit.slug}/bai-viet/${article.slug}">`,
+    );
+    expect(html).toContain('<h2>Thời gian</h2><p>Sáng thứ Hai hằng tuần</p>');
+
+    const print = await page(`/site/${unit.slug}/bai-viet/${article.slug}/in`);
+    expect(print.status).toBe(200);
+    const printed = await print.text();
+    expect(printed).toContain('Thông báo lịch tiếp công dân');
+    expect(printed).not.toContain('<nav');
+  });
+
+  it('never runs script from an article body: sanitized when stored, and a CSP with no script at all', async () => {
+    const unit = await createUnit(api, admin);
+    const payloads = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '<a href="javascript:alert(1)">bấm</a>',
+      '<svg onload=alert(1)>',
+      '<iframe src="javascript:alert(1)"></iframe>',
+      '<p style="background:url(javascript:alert(1))">kiểu</p>',
+      '<a href="&#x6A;avascript:alert(1)">mã hóa</a>',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    ];
+    const article = await publishedArticle(unit.id, {
+      title: 'Bài thử an toàn',
+      bodyHtml: `<p>An toàn</p>${payloads.join('')}`,
+    });
+    const res = await page(`/site/${unit.slug}/bai-viet/${article.slug}`);
+    const html = await res.text();
+    expect(html).toContain('<p>An toàn</p>');
+    expect(html).not.toMatch(
+      /<script|onerror|onload|javascript:|<iframe|<svg|<style[^>]*>[^<]*alert|style="/i,
+    );
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'none'");
+  });
+
+  it('answers a repeated visit with 304 through its ETag, and counts views but not bots', async () => {
+    const unit = await createUnit(api, admin);
+    const first = await page(`/site/${unit.slug}/`);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await page(`/site/${unit.slug}/`, { 'if-none-match': etag });
+    expect([200, 304]).toContain(again.status);
+
+    const counter = api.app.get(VisitCounter);
+    await counter.flush();
+    const before = await counter.total(unit.id);
+    await page(`/site/${unit.slug}/`);
+    await page(`/site/${unit.slug}/`, { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
+    await page(`/site/${unit.slug}/tim-kiem?q=abc`);
+    await counter.flush();
+    const footer = await (await page(`/site/${unit.slug}/`)).text();
+    // Two counted views since `before`; the page shows the total including itself.
+    expect(footer).toContain(`Lượt truy cập: <strong>${(before + 3).toLocaleString('vi-VN')}</strong>`);
+  });
+
+  it('searches without accents, within the unit', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    await publishedArticle(unit.id, { title: 'Đẩy mạnh cải cách hành chính năm 2026' });
+    await publishedArticle(unit.id, { title: 'Ngày hội chuyển đổi số', categorySlug: 'chuyen-doi-so' });
+    await publishedArticle(other.id, { title: 'Cải cách hành chính ở xã khác' });
+    const html = await (
+      await page(`/site/${unit.slug}/tim-kiem?q=${encodeURIComponent('cai cach hanh chinh')}`)
+    ).text();
+    expect(html).toContain('1 kết quả');
+    expect(html).toContain('Đẩy mạnh cải cách hành chính năm 2026');
+    expect(html).not.toContain('xã khác');
+    expect(html).not.toContain('Ngày hội chuyển đổi số</a>');
+  });
+
+  it('pages a category, and answers unknown units, categories and articles with a Vietnamese 404', async () => {
+    const unit = await createUnit(api, admin);
+    for (let i = 1; i <= 21; i += 1) {
+      await publishedArticle(unit.id, { title: `Tin hoạt động số ${i}`, categorySlug: 'tin-hoat-dong' });
+    }
+    const first = await (await page(`/site/${unit.slug}/chuyen-muc/tin-hoat-dong`)).text();
+    expect(first).toContain('Trang 1/2');
+    expect(first).toContain('Tin hoạt động số 21');
+    expect(first).not.toContain('Tin hoạt động số 1<');
+    const second = await (await page(`/site/${unit.slug}/chuyen-muc/tin-hoat-dong?trang=2`)).text();
+    expect(second).toContain('Tin hoạt động số 1<');
+    for (const path of [
+      '/site/khong-co-don-vi/',
+      `/site/${unit.slug}/chuyen-muc/khong-co`,
+      `/site/${unit.slug}/bai-viet/khong-co`,
+    ]) {
+      const res = await page(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await res.text()).toContain('Không tìm thấy trang');
+    }
+  });
+
+  it('publishes a valid RSS 2.0 feed and sitemap', async () => {
+    const unit = await createUnit(api, admin);
+    const article = await publishedArticle(unit.id, { title: 'Tin "đặc biệt" & <mới>', summary: 'Tóm tắt' });
+    const rss = await page(`/site/${unit.slug}/rss.xml`);
+    expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    const rssText = await rss.text();
+    expect(XMLValidator.validate(rssText)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(rssText);
+    expect(feed.rss['@_version']).toBe('2.0');
+    const item = [feed.rss.channel.item].flat()[0];
+    expect(item.title).toBe('Tin "đặc biệt" & <mới>');
+    expect(item.link).toBe(`${api.baseUrl}/site/${unit.slug}/bai-viet/${article.slug}`);
+    expect(new Date(item.pubDate).toISOString()).toBe(
+      new Date(article.publishedAt).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+    );
+
+    const map = await page(`/site/${unit.slug}/sitemap.xml`);
+    const mapText = await map.text();
+    expect(XMLValidator.validate(mapText)).toBe(true);
+    const urls = [new XMLParser().parse(mapText).urlset.url].flat().map((u: { loc: string }) => u.loc);
+    expect(urls).toEqual([
+      `${api.baseUrl}/site/${unit.slug}/`,
+      `${api.baseUrl}/site/${unit.slug}/bai-viet/${article.slug}`,
+    ]);
+  });
+});
