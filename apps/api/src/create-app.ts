@@ -5,7 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
-import { PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
+import { PortalCache, PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
 import { registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
 import { createOpenApiDocument } from './openapi';
@@ -39,6 +39,11 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // An action with nothing to say (POST …/submit) may still carry a JSON content type.
+    if (body.toString().trim() === '') {
+      done(null, undefined);
+      return;
+    }
     void parseJson(request, body.toString(), (error, value) => {
       if (error) {
         done(new DomainException('MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ'), undefined);
@@ -67,7 +72,11 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   });
 
   await registerAdminApp(app);
-  registerPortalRoutes(fastify, app.get(PortalService), app.get(VisitCounter));
+  registerPortalRoutes(fastify, {
+    portal: app.get(PortalService),
+    cache: app.get(PortalCache),
+    visits: app.get(VisitCounter),
+  });
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
