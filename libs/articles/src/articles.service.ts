@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenException, NotFoundException, Page, Principal, Role, toPage } from '@app/common';
-import { isUniqueViolation } from '@app/db';
+import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
 import { Article, ArticleStatus } from './article.entity';
@@ -204,6 +205,7 @@ export class ArticlesService {
       article.status = 'unpublished';
       article.reason = reason;
       article.publishedAt = null;
+      await notifyPortalChanged(manager, unit.id);
       await this.evidence.record(manager, {
         unitId: unit.id,
         type: 'article.unpublished',
@@ -312,6 +314,7 @@ export class ArticlesService {
       article.categoryIds ?? [],
       'categoryIds',
     );
+    await notifyPortalChanged(manager, unit.id);
     article.status = 'published';
     article.publishedAt = at;
     article.firstPublishedAt ??= at;
@@ -418,23 +421,24 @@ export class ArticlesService {
     }
   }
 
-  /** Two editors saving the same new title at once: the second gets a fresh slug, not a 500. */
+  /**
+   * Two editors saving the same new title at once: both found the slug free, so the second insert hits
+   * the unique index. It gets the slug with a random suffix instead of a 500 (in a savepoint, retried).
+   */
   private async saveUnique(article: Article, manager: EntityManager): Promise<void> {
-    try {
-      await manager.transaction(async (inner) => {
-        await inner.getRepository(Article).save(article);
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) {
-        throw error;
+    const base = article.slug;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await manager.transaction(async (inner) => {
+          await inner.getRepository(Article).save(article);
+        });
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) {
+          throw error;
+        }
+        article.slug = `${base.slice(0, 90)}-${randomBytes(3).toString('hex')}`;
       }
-      article.slug = await this.freeSlug(
-        article.unitId,
-        `${article.slug}-${Date.now().toString(36)}`,
-        article.id ?? null,
-        manager,
-      );
-      await manager.getRepository(Article).save(article);
     }
   }
 

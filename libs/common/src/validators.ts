@@ -1,9 +1,15 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-/** Trims a string before it is validated, so that "   " fails @MinLength(1) / @IsNotEmpty. */
+/**
+ * Trims a string before it is validated, so that "   " fails @MinLength(1) / @IsNotEmpty, and puts it in
+ * NFC: Vietnamese typed on some systems arrives decomposed, which would count each letter's marks as
+ * characters against @MaxLength and defeat equality and search.
+ */
 export const Trim = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.normalize('NFC').trim() : value,
+  );
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
