@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { NotFoundException, Principal } from '@app/common';
-import { isUniqueViolation } from '@app/db';
+import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { UnitAccess, UnitHooks, UnitsRepository } from '@app/units';
 import { CategoryResponse, CreateCategoryDto } from './article.dto';
 import { ArticlesException } from './articles.exception';
@@ -59,6 +59,7 @@ export class CategoriesService implements OnModuleInit {
       return await this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(Category);
         const last = await repo.maximum('position', { unitId });
+        await notifyPortalChanged(manager, unitId);
         const saved = await repo.save(
           repo.create({
             unitId,

@@ -10,6 +10,12 @@ export function loggerOptions(app: 'api' | 'worker'): LoggerModuleAsyncParams {
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
       forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+      // Public portal pages and the admin app's files are served thousands of times a second at peak; an
+      // access log line each would cost more than the page. Their errors are still logged.
+      exclude: [
+        { path: 'site/{*splat}', method: RequestMethod.ALL },
+        { path: 'admin/{*splat}', method: RequestMethod.ALL },
+      ],
       pinoHttp: {
         level: config.logLevel,
         base: { app },

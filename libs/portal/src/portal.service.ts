@@ -12,14 +12,18 @@ import {
   searchPage,
   sitemap,
 } from './portal.templates';
-import { VisitCounter } from './visit-counter.service';
 
 export interface PortalResponse {
   status: number;
   type: 'html' | 'rss' | 'xml';
+  /** HTML pages carry VISITS_MARK where the running visit count goes. */
   body: string;
   /** A page view to count (HTML pages of a unit that exists). */
   countFor?: string;
+  /** The unit the page belongs to: its changes drop the cached page. */
+  unitId?: string;
+  /** False for pages that depend on free input (search), which are not cached. */
+  cacheable: boolean;
 }
 
 export interface PortalRequest {
@@ -29,27 +33,26 @@ export interface PortalRequest {
 }
 
 const PAGE_SIZE = 20;
-const notFound = (): PortalResponse => ({ status: 404, type: 'html', body: notFoundPage() });
+const notFound = (unitId?: string): PortalResponse => ({
+  status: 404,
+  type: 'html',
+  body: notFoundPage(),
+  unitId,
+  cacheable: true,
+});
 
 /** Builds the public portal's pages (design.md §6, public portal). */
 @Injectable()
 export class PortalService {
-  constructor(
-    private readonly portal: PortalRepository,
-    private readonly visits: VisitCounter,
-  ) {}
+  constructor(private readonly portal: PortalRepository) {}
 
   private async frame(req: PortalRequest): Promise<Frame | null> {
     const unit = await this.portal.unitBySlug(req.unitSlug);
     if (!unit) {
       return null;
     }
-    const [categories, visits] = await Promise.all([
-      this.portal.categories(unit.id),
-      this.visits.total(unit.id),
-    ]);
-    // The view being served counts too.
-    return { unit, categories, visits: visits + 1, base: `/site/${unit.slug}` };
+    const categories = await this.portal.categories(unit.id);
+    return { unit, categories, base: `/site/${unit.slug}` };
   }
 
   private page(
@@ -66,6 +69,8 @@ export class PortalService {
       type: 'html' as const,
       body: layout(frame, { title, description, url }, main),
       countFor: frame.unit.id,
+      unitId: frame.unit.id,
+      cacheable: true,
     };
   }
 
@@ -91,7 +96,7 @@ export class PortalService {
     const frame = await this.frame(req);
     const category = frame?.categories.find((c: PortalCategory) => c.slug === slug);
     if (!frame || !category) {
-      return notFound();
+      return notFound(frame?.unit.id);
     }
     const page = Math.min(Math.max(Number.parseInt(pageParam ?? '1', 10) || 1, 1), 10_000);
     const { items, total } = await this.portal.latest(frame.unit.id, {
@@ -114,7 +119,7 @@ export class PortalService {
     const frame = await this.frame(req);
     const article = frame ? await this.portal.article(frame.unit.id, slug) : null;
     if (!frame || !article) {
-      return notFound();
+      return notFound(frame?.unit.id);
     }
     if (print) {
       return {
@@ -122,6 +127,8 @@ export class PortalService {
         type: 'html',
         body: printPage(frame.unit, article, frame.base),
         countFor: frame.unit.id,
+        unitId: frame.unit.id,
+        cacheable: true,
       };
     }
     const url = `${req.origin}${frame.base}/bai-viet/${article.slug}`;
@@ -139,6 +146,8 @@ export class PortalService {
         articlePage(frame, article),
       ),
       countFor: frame.unit.id,
+      unitId: frame.unit.id,
+      cacheable: true,
     };
   }
 
@@ -157,7 +166,7 @@ export class PortalService {
       searchPage(frame, query, results),
       '/tim-kiem',
     );
-    return response;
+    return { ...response, cacheable: false };
   }
 
   async rss(req: PortalRequest): Promise<PortalResponse> {
@@ -166,7 +175,13 @@ export class PortalService {
       return notFound();
     }
     const { items } = await this.portal.latest(unit.id, { limit: 30 });
-    return { status: 200, type: 'rss', body: rssFeed(unit, `${req.origin}/site/${unit.slug}`, items) };
+    return {
+      status: 200,
+      type: 'rss',
+      body: rssFeed(unit, `${req.origin}/site/${unit.slug}`, items),
+      unitId: unit.id,
+      cacheable: true,
+    };
   }
 
   async sitemap(req: PortalRequest): Promise<PortalResponse> {
@@ -178,6 +193,8 @@ export class PortalService {
       status: 200,
       type: 'xml',
       body: sitemap(`${req.origin}/site/${unit.slug}`, await this.portal.sitemap(unit.id)),
+      unitId: unit.id,
+      cacheable: true,
     };
   }
 }

@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 import { formatDate } from '@app/common';
+import { VISITS_MARK } from './portal-cache.service';
 import type { PortalArticle, PortalCategory, PortalUnit } from './portal.repository';
 
 // Server-rendered pages of the public portal: Vietnamese, no JavaScript, small enough for a cheap phone.
@@ -31,12 +32,11 @@ export interface PageMeta {
 export interface Frame {
   unit: PortalUnit;
   categories: PortalCategory[];
-  visits: number;
   base: string;
 }
 
 export function layout(frame: Frame, meta: PageMeta, main: string): string {
-  const { unit, categories, visits, base } = frame;
+  const { unit, categories, base } = frame;
   const s = unit.settings ?? {};
   const contact = [
     s.address,
@@ -60,7 +60,7 @@ ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="altern
     .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
 <main>${main}</main>
 <footer><p><strong>${e(unit.name)}</strong></p>${contact ? `<p>${contact}</p>` : ''}
-<p>Lượt truy cập: <strong>${visits.toLocaleString('vi-VN')}</strong></p></footer>
+<p>Lượt truy cập: <strong>${VISITS_MARK}</strong></p></footer>
 </body></html>`;
 }
 
@@ -123,7 +123,7 @@ export function printPage(unit: PortalUnit, article: PortalArticle, base: string
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(article.title)} — ${e(unit.name)}</title><meta name="robots" content="noindex"><style>${CSS}</style></head>
 <body style="background:#fff"><main><p class="meta">${e(unit.name)}</p>${articlePage(
-    { unit, categories: [], visits: 0, base },
+    { unit, categories: [], base },
     article,
     true,
   )}</main></body></html>`;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { isbot } from 'isbot';
 import { DataSource } from 'typeorm';
-import { vietnamDay } from '@app/common';
+import { startOfVietnamDay, vietnamDay } from '@app/common';
 
 const FLUSH_EVERY_MS = 2000;
 const TOTAL_FRESH_MS = 30_000;
@@ -17,7 +17,7 @@ export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('VisitCounter');
   private pending = new Map<string, number>();
   private timer?: NodeJS.Timeout;
-  private readonly totals = new Map<string, { total: number; at: number }>();
+  private readonly totals = new Map<string, { total: number; at: number; loading: boolean }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -32,13 +32,37 @@ export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** One page view of the unit's portal, unless the agent is a bot. */
-  count(unitId: string, userAgent: string | undefined, now = new Date()): boolean {
-    if (!userAgent || isbot(userAgent)) {
+  count(unitId: string, userAgent: string | undefined, now = Date.now()): boolean {
+    if (!userAgent || this.isBot(userAgent)) {
       return false;
     }
-    const key = `${unitId}|${vietnamDay(now)}`;
+    const key = `${unitId}|${this.day(now)}`;
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     return true;
+  }
+
+  // Readers come back with the same few agents: remember the verdict instead of running isbot's regex.
+  private readonly bots = new Map<string, boolean>();
+  private isBot(userAgent: string): boolean {
+    let verdict = this.bots.get(userAgent);
+    if (verdict === undefined) {
+      verdict = isbot(userAgent);
+      if (this.bots.size >= 5000) {
+        this.bots.clear();
+      }
+      this.bots.set(userAgent, verdict);
+    }
+    return verdict;
+  }
+
+  // The Vietnamese day, recomputed once it is over rather than on every view.
+  private today = { day: '', until: 0 };
+  private day(now: number): string {
+    if (now >= this.today.until || now < this.today.until - 86_400_000) {
+      const day = vietnamDay(new Date(now));
+      this.today = { day, until: startOfVietnamDay(day).getTime() + 86_400_000 };
+    }
+    return this.today.day;
   }
 
   /** Adds the tally to the database; what fails is kept for the next flush. */
@@ -74,17 +98,21 @@ export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** The running total shown in the footer: stored views plus this process's tally, refreshed every 30 s. */
-  async total(unitId: string): Promise<number> {
+  /**
+   * The running total shown in the footer: stored views plus this process's tally. Served from memory
+   * (no query on a page view) and read again from the database at most every 30 s, in the background once
+   * the unit is known.
+   */
+  total(unitId: string): number | Promise<number> {
     const cached = this.totals.get(unitId);
-    let stored = cached?.total ?? 0;
-    if (!cached || Date.now() - cached.at > TOTAL_FRESH_MS) {
-      const [row] = await this.dataSource.query<{ total: string | null }[]>(
-        'SELECT sum(views) AS total FROM portal_visits WHERE unit_id = $1',
-        [unitId],
-      );
-      stored = Number(row?.total ?? 0);
-      this.totals.set(unitId, { total: stored, at: Date.now() });
+    if (!cached) {
+      return this.load(unitId).then(() => this.total(unitId) as number);
+    }
+    if (Date.now() - cached.at > TOTAL_FRESH_MS && !cached.loading) {
+      cached.loading = true;
+      void this.load(unitId).catch(() => {
+        cached.loading = false;
+      });
     }
     let unflushed = 0;
     for (const [key, views] of this.pending) {
@@ -92,6 +120,14 @@ export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
         unflushed += views;
       }
     }
-    return stored + unflushed;
+    return cached.total + unflushed;
+  }
+
+  private async load(unitId: string): Promise<void> {
+    const [row] = await this.dataSource.query<{ total: string | null }[]>(
+      'SELECT sum(views) AS total FROM portal_visits WHERE unit_id = $1',
+      [unitId],
+    );
+    this.totals.set(unitId, { total: Number(row?.total ?? 0), at: Date.now(), loading: false });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenException, NotFoundException, Page, Principal } from '@app/common';
-import { isUniqueViolation } from '@app/db';
+import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
 import { Unit } from './unit.entity';
 import { REPORT_READERS, UnitAccess } from './unit-access.service';
@@ -101,6 +101,8 @@ export class UnitsService {
       if (dto.settings !== undefined) {
         current.settings = { ...current.settings, ...dto.settings };
       }
+      // Name, slug and contact show on every public page of the unit.
+      await notifyPortalChanged(manager, current.id);
       return this.saveUnique(current, manager);
     });
     return UnitResponse.of(unit);

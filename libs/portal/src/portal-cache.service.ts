@@ -1,0 +1,138 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { PORTAL_CHANGED } from '@app/db';
+import type { PortalResponse } from './portal.service';
+
+/** Where a page carries the running visit count; filled in per request. */
+export const VISITS_MARK = '\u0001lượt truy cập\u0001';
+
+export interface CachedPage {
+  status: number;
+  type: PortalResponse['type'];
+  /** The page's bytes, split at VISITS_MARK. */
+  parts: Buffer[];
+  /** The page joined with the visit count it shows, rebuilt at most once a second (see body()). */
+  joined?: { count: string; bytes: Buffer; at: number };
+  /** Identifies the cached bytes (the ETag adds the visit count). */
+  tag: string;
+  unitId?: string;
+  countFor?: string;
+  at: number;
+}
+
+// A missed notification (a dropped listening connection) cannot leave a page stale for longer than this.
+const MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * Rendered portal pages, kept in memory so that a page view costs no database query. Every replica
+ * LISTENs on `portal_changed`; a commit that changes a unit's public pages NOTIFYs it (notifyPortalChanged),
+ * and each replica drops that unit's pages. If the listening connection drops, everything is dropped
+ * and it listens again.
+ */
+@Injectable()
+export class PortalCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('PortalCache');
+  private readonly pages = new Map<string, CachedPage>();
+  private release?: () => void;
+  private client?: PoolClient;
+  private closing = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    this.client?.removeAllListeners();
+    this.release?.();
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const [client, release] = (await (
+        this.dataSource.driver as PostgresDriver
+      ).obtainMasterConnection()) as [PoolClient, () => void];
+      this.client = client;
+      this.release = release;
+      client.on('notification', (message) => {
+        if (message.channel === PORTAL_CHANGED && message.payload) {
+          this.dropUnit(message.payload);
+        }
+      });
+      client.on('error', () => this.relisten());
+      client.on('end', () => this.relisten());
+      await client.query(`LISTEN ${PORTAL_CHANGED}`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Chưa nghe được thay đổi của cổng thông tin, sẽ thử lại');
+      this.relisten();
+    }
+  }
+
+  private relisten(): void {
+    this.pages.clear();
+    this.client?.removeAllListeners();
+    this.client = undefined;
+    this.release?.();
+    this.release = undefined;
+    if (!this.closing) {
+      setTimeout(() => void this.listen(), 1000).unref();
+    }
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (page && Date.now() - page.at > MAX_AGE_MS) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  /** Keeps a rendered page (only while listening: otherwise a change could go unnoticed). */
+  put(key: string, response: PortalResponse & { unitId?: string }): CachedPage {
+    const page: CachedPage = {
+      status: response.status,
+      type: response.type,
+      parts: response.body.split(VISITS_MARK).map((part) => Buffer.from(part)),
+      tag: createHash('sha1').update(response.body).digest('base64url').slice(0, 16),
+      unitId: response.unitId,
+      countFor: response.countFor,
+      at: Date.now(),
+    };
+    if (key && this.client && this.pages.size < 10_000) {
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  /**
+   * The bytes to send with `count` in the footer. Joining copies the whole page, which cost a third of
+   * the time of a cached page view; so the count a page shows is refreshed at most once a second.
+   */
+  body(page: CachedPage, count: string, now = Date.now()): { bytes: Buffer; count: string } {
+    if (page.parts.length === 1) {
+      return { bytes: page.parts[0], count: '' };
+    }
+    const joined = page.joined;
+    if (joined && (joined.count === count || now - joined.at < 1000)) {
+      return joined;
+    }
+    const between = Buffer.from(count);
+    const bytes = Buffer.concat(page.parts.flatMap((part, i) => (i === 0 ? [part] : [between, part])));
+    page.joined = { count, bytes, at: now };
+    return page.joined;
+  }
+
+  dropUnit(unitId: string): void {
+    for (const [key, page] of this.pages) {
+      if (page.unitId === unitId || page.unitId === undefined) {
+        this.pages.delete(key);
+      }
+    }
+  }
+}
