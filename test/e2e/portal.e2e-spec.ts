@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
+import { expectError } from '../support/expectations';
 import { createUnit } from '../support/factories';
 
 // The public portal as a reader's browser, a feed reader and a search engine see it.
@@ -223,6 +224,62 @@ describe('Public portal (e2e)', () => {
     expect(await until((html) => html.includes('UBND xã Sau'))).toContain(
       '<title>UBND xã Sau — Trang thông tin điện tử</title>',
     );
+  });
+
+  it('serves a unit’s portal at the root of the host name it maps, and keeps / for the admin app elsewhere', async () => {
+    const unit = await createUnit(api, admin, { name: 'UBND xã Tên Miền' });
+    const other = await createUnit(api, admin);
+    const host = `xa-${unit.slug}.example.vn`;
+    const fastify = api.app.getHttpAdapter().getInstance();
+    const get = (url: string, hostname: string) =>
+      fastify.inject({ method: 'GET', url, headers: { host: hostname, 'user-agent': 'Mozilla/5.0' } });
+
+    expect((await get('/', host)).headers.location).toBe('/admin/');
+    const mapped = await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: admin,
+      body: { settings: { portalHost: host.toUpperCase() } },
+    });
+    expect(mapped.status).toBe(200);
+    expect(mapped.body.settings.portalHost).toBe(host);
+    const taken = await api.request('PATCH', `/api/v1/units/${other.id}`, {
+      token: admin,
+      body: { settings: { portalHost: host } },
+    });
+    expectError(taken, 409, 'UNIT_PORTAL_HOST_TAKEN', 'settings.portalHost');
+    const bad = await api.request('PATCH', `/api/v1/units/${other.id}`, {
+      token: admin,
+      body: { settings: { portalHost: 'http://sai cach/' } },
+    });
+    expectError(bad, 400, 'VALIDATION_FAILED', 'settings.portalHost');
+
+    const article = await publishedArticle(unit.id, { title: 'Tin trên tên miền riêng' });
+    let home = await get('/', host);
+    for (let i = 0; i < 40 && !home.body.includes('Tin trên tên miền riêng'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      home = await get('/', host);
+    }
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<title>UBND xã Tên Miền — Trang thông tin điện tử</title>');
+    expect(home.body).toContain(`<a href="/bai-viet/${article.slug}">Tin trên tên miền riêng</a>`);
+    expect(home.body).not.toContain('/site/');
+    const page = await get(`/bai-viet/${article.slug}`, host);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<meta property="og:url" content="http://${host}/bai-viet/${article.slug}">`);
+    // Another host still sends / to the admin app, and the /site/ address keeps working.
+    expect((await get('/', 'localhost')).headers.location).toBe('/admin/');
+    expect((await get(`/site/${unit.slug}/bai-viet/${article.slug}`, 'localhost')).statusCode).toBe(200);
+
+    // Removing the mapping takes the portal off that host.
+    await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: admin,
+      body: { settings: { portalHost: '' } },
+    });
+    let after = await get('/', host);
+    for (let i = 0; i < 40 && after.statusCode !== 302; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await get('/', host);
+    }
+    expect(after.headers.location).toBe('/admin/');
   });
 
   it('publishes a valid RSS 2.0 feed and sitemap', async () => {

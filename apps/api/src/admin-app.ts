@@ -44,7 +44,6 @@ export async function registerAdminApp(app: NestFastifyApplication, root = admin
       },
     });
   }
-  fastify.get('/', (_request, reply) => reply.redirect(ADMIN_PREFIX));
   fastify.get('/admin', (_request, reply) => reply.redirect(ADMIN_PREFIX));
   fastify.get(`${ADMIN_PREFIX}*`, (request, reply) => {
     // A missing script or style is a 404, never the page (a browser would try to run HTML as a script).

@@ -5,8 +5,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
-import { PortalCache, PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
-import { registerAdminApp } from './admin-app';
+import { PortalCache, PortalHosts, PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
+import { ADMIN_PREFIX, registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
 import { createOpenApiDocument } from './openapi';
 
@@ -76,6 +76,8 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     portal: app.get(PortalService),
     cache: app.get(PortalCache),
     visits: app.get(VisitCounter),
+    hosts: app.get(PortalHosts),
+    rootFallback: ADMIN_PREFIX,
   });
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',

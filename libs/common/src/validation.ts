@@ -43,6 +43,7 @@ const LABELS: Record<string, string> = {
   articles: 'Danh sách bài',
   countsAsCchc: 'Tính là tuyên truyền CCHC',
   authorId: 'Tác giả',
+  portalHost: 'Tên miền cổng thông tin',
 };
 
 function label(path: string): string {

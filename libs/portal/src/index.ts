@@ -2,5 +2,6 @@ export { PortalModule } from './portal.module';
 export { PortalService } from './portal.service';
 export { VisitCounter } from './visit-counter.service';
 export { PortalCache } from './portal-cache.service';
+export { PortalHosts } from './portal-hosts.service';
 export { PortalVisit } from './visit.entity';
 export { registerPortalRoutes } from './portal.routes';

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PORTAL_CHANGED } from '@app/db';
+import { PortalHosts } from './portal-hosts.service';
 import type { PortalResponse } from './portal.service';
 
 /** Where a page carries the running visit count; filled in per request. */
@@ -40,7 +41,10 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   private client?: PoolClient;
   private closing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hosts: PortalHosts,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.listen();
@@ -62,6 +66,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
       client.on('notification', (message) => {
         if (message.channel === PORTAL_CHANGED && message.payload) {
           this.dropUnit(message.payload);
+          void this.hosts.reload(message.payload).catch(() => this.relisten());
         }
       });
       client.on('error', () => this.relisten());
@@ -75,6 +80,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
 
   private relisten(): void {
     this.pages.clear();
+    void this.hosts.onModuleInit().catch(() => undefined);
     this.client?.removeAllListeners();
     this.client = undefined;
     this.release?.();

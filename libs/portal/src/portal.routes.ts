@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CachedPage, PortalCache } from './portal-cache.service';
+import { PortalHosts } from './portal-hosts.service';
 import { PortalRequest, PortalResponse, PortalService } from './portal.service';
 import { VisitCounter } from './visit-counter.service';
 
@@ -25,7 +26,7 @@ const SECURITY_HEADERS = {
 // One formatter for every request: building one per call costs more than the rest of a cached page.
 const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 
-type Params = { unit: string; slug?: string };
+type Params = { unit?: string; slug?: string };
 type Query = { q?: string; trang?: string };
 type PortalFastifyRequest = FastifyRequest<{ Params: Params; Querystring: Query }>;
 type Render = (req: PortalRequest, request: PortalFastifyRequest) => Promise<PortalResponse>;
@@ -34,6 +35,9 @@ export interface PortalParts {
   portal: PortalService;
   cache: PortalCache;
   visits: VisitCounter;
+  hosts: PortalHosts;
+  /** Where `/` sends a host that is no unit's portal (the admin app). */
+  rootFallback: string;
 }
 
 /**
@@ -41,14 +45,23 @@ export interface PortalParts {
  * A cached page costs no database query: the page comes from PortalCache, the count from VisitCounter.
  * HTML carries a strict CSP, a short shared cache and an ETag (304 when unchanged).
  */
-export function registerPortalRoutes(fastify: FastifyInstance, { portal, cache, visits }: PortalParts): void {
+export function registerPortalRoutes(
+  fastify: FastifyInstance,
+  { portal, cache, visits, hosts, rootFallback }: PortalParts,
+): void {
   const serve = (render: Render) => async (request: PortalFastifyRequest, reply: FastifyReply) => {
     const origin = `${request.protocol}://${request.host}`;
     // The origin is part of the key: pages carry absolute links (Open Graph, RSS).
     const key = `${origin}${request.url}`;
     let page: CachedPage | undefined = cache.get(key);
     if (!page) {
-      const response = await render({ unitSlug: request.params.unit, origin }, request);
+      // Under /site/:unit, or on a host name a unit mapped to its portal (links then have no prefix).
+      const unitSlug = request.params.unit ?? hosts.slugFor(request.hostname);
+      if (!unitSlug) {
+        return request.url === '/' ? reply.redirect(rootFallback) : reply.callNotFound();
+      }
+      const base = request.params.unit === undefined ? '' : undefined;
+      const response = await render({ unitSlug, origin, base }, request);
       page = cache.put(response.cacheable ? key : '', response);
     }
     let visitCount = '';
@@ -73,7 +86,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, { portal, cache, 
   // helmet's per-request headers are replaced by SECURITY_HEADERS (above).
   const NO_HELMET = { helmet: false } as const;
   fastify.get('/site/:unit', NO_HELMET, (request: FastifyRequest<{ Params: Params }>, reply) =>
-    reply.redirect(`/site/${encodeURIComponent(request.params.unit)}/`, 301),
+    reply.redirect(`/site/${encodeURIComponent(request.params.unit ?? '')}/`, 301),
   );
   fastify.get(
     '/site/:unit/',
@@ -107,6 +120,42 @@ export function registerPortalRoutes(fastify: FastifyInstance, { portal, cache, 
   );
   fastify.get(
     '/site/:unit/sitemap.xml',
+    NO_HELMET,
+    serve((req) => portal.sitemap(req)),
+  );
+  // The same pages at the root of a host name mapped to a unit (settings.portalHost).
+  fastify.get(
+    '/',
+    NO_HELMET,
+    serve((req) => portal.home(req)),
+  );
+  fastify.get(
+    '/chuyen-muc/:slug',
+    NO_HELMET,
+    serve((req, r) => portal.category(req, r.params.slug!, r.query.trang)),
+  );
+  fastify.get(
+    '/bai-viet/:slug',
+    NO_HELMET,
+    serve((req, r) => portal.article(req, r.params.slug!, false)),
+  );
+  fastify.get(
+    '/bai-viet/:slug/in',
+    NO_HELMET,
+    serve((req, r) => portal.article(req, r.params.slug!, true)),
+  );
+  fastify.get(
+    '/tim-kiem',
+    NO_HELMET,
+    serve((req, r) => portal.search(req, r.query.q)),
+  );
+  fastify.get(
+    '/rss.xml',
+    NO_HELMET,
+    serve((req) => portal.rss(req)),
+  );
+  fastify.get(
+    '/sitemap.xml',
     NO_HELMET,
     serve((req) => portal.sitemap(req)),
   );

@@ -28,6 +28,8 @@ export interface PortalResponse {
 
 export interface PortalRequest {
   unitSlug: string;
+  /** Path prefix of the portal's links: `/site/<slug>`, or '' on the unit's own host name. */
+  base?: string;
   /** Scheme and host the reader used, for absolute links (Open Graph, RSS, sitemap). */
   origin: string;
 }
@@ -52,7 +54,7 @@ export class PortalService {
       return null;
     }
     const categories = await this.portal.categories(unit.id);
-    return { unit, categories, base: `/site/${unit.slug}` };
+    return { unit, categories, base: req.base ?? `/site/${unit.slug}` };
   }
 
   private page(
@@ -178,7 +180,7 @@ export class PortalService {
     return {
       status: 200,
       type: 'rss',
-      body: rssFeed(unit, `${req.origin}/site/${unit.slug}`, items),
+      body: rssFeed(unit, `${req.origin}${req.base ?? `/site/${unit.slug}`}`, items),
       unitId: unit.id,
       cacheable: true,
     };
@@ -192,7 +194,7 @@ export class PortalService {
     return {
       status: 200,
       type: 'xml',
-      body: sitemap(`${req.origin}/site/${unit.slug}`, await this.portal.sitemap(unit.id)),
+      body: sitemap(`${req.origin}${req.base ?? `/site/${unit.slug}`}`, await this.portal.sitemap(unit.id)),
       unitId: unit.id,
       cacheable: true,
     };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsIn,
@@ -69,6 +69,20 @@ export class UnitSettingsDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) phone?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(255) email?: string;
+
+  @ApiPropertyOptional({
+    example: 'xa-ha-ky.gov.vn',
+    description: 'Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsString()
+  @Matches(
+    /^$|^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+  )
+  portalHost?: string;
 
   @ApiPropertyOptional({ type: BroadcastPolicyDto })
   @IsOptional()

@@ -28,6 +28,8 @@ export interface UnitSettings {
   address?: string;
   phone?: string;
   email?: string;
+  /** A host name of its own for the unit's portal (xa-ha-ky.gov.vn); unique across units. */
+  portalHost?: string;
   broadcastPolicy?: BroadcastPolicy;
 }
 
@@ -35,6 +37,8 @@ export interface UnitSettings {
 @Entity('units')
 @Check('ck_units_kind', `kind IN ('province','commune','ward','special_zone','department','other')`)
 @Check('ck_units_not_own_parent', 'parent_id IS NULL OR parent_id <> id')
+// Unique over settings->>'portalHost': an expression index made by the migration PortalHosts.
+@Index('uq_units_portal_host', { synchronize: false })
 export class Unit {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,6 +13,11 @@ export class UnitsException extends DomainException {
     ]);
   }
 
+  static portalHostTaken(host: string): UnitsException {
+    const message = `Tên miền "${host}" đã được đơn vị khác dùng cho cổng thông tin`;
+    return new UnitsException('UNIT_PORTAL_HOST_TAKEN', message, [{ field: 'settings.portalHost', message }]);
+  }
+
   static parentNotFound(): UnitsException {
     return new UnitsException('VALIDATION_FAILED', 'Đơn vị cấp trên không tồn tại', [
       { field: 'parentId', message: 'Đơn vị cấp trên không tồn tại' },

@@ -134,6 +134,9 @@ export class UnitsService {
       if (isUniqueViolation(error, 'uq_units_slug')) {
         throw UnitsException.slugTaken(unit.slug);
       }
+      if (isUniqueViolation(error, 'uq_units_portal_host')) {
+        throw UnitsException.portalHostTaken(unit.settings.portalHost ?? '');
+      }
       throw error;
     }
   }

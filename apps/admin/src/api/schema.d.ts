@@ -471,7 +471,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "UNIT_CODE_TAKEN" | "UNIT_SLUG_TAKEN" | "UNIT_CYCLE" | "INVALID_STATE" | "CATEGORY_SLUG_TAKEN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "UNIT_CODE_TAKEN" | "UNIT_SLUG_TAKEN" | "UNIT_CYCLE" | "UNIT_PORTAL_HOST_TAKEN" | "INVALID_STATE" | "CATEGORY_SLUG_TAKEN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             details?: components["schemas"]["ErrorDetailSchema"][];
             /** @description Mã lỗi để tra nhật ký (chỉ với lỗi 500) */
             errorId?: string;
@@ -591,6 +591,11 @@ export interface components {
             phone?: string;
             /** @example Hà Kỳ */
             placeName?: string;
+            /**
+             * @description Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ
+             * @example xa-ha-ky.gov.vn
+             */
+            portalHost?: string;
             /** @example Nguyễn Văn A */
             signerName?: string;
             /** @example CHỦ TỊCH */

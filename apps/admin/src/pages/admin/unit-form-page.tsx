@@ -64,6 +64,7 @@ const TEXT_SETTINGS = [
   'address',
   'phone',
   'email',
+  'portalHost',
 ] as const;
 
 /**
@@ -216,6 +217,15 @@ export default function UnitFormPage() {
                   treeData={parentOptions}
                   loading={units.isLoading}
                 />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label="Tên miền riêng của cổng thông tin"
+                name={['settings', 'portalHost']}
+                extra="Ví dụ: xa-ha-ky.gov.vn (không có http://). Để trống nếu chỉ dùng đường dẫn /site/…"
+              >
+                <Input inputMode="url" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
