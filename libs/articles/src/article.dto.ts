@@ -170,26 +170,11 @@ export class PublishArticleDto {
   publishAt?: string;
 }
 
-export class ImportArticleDto {
-  @ApiProperty({ maxLength: 300 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title!: string;
-
-  @ApiProperty()
-  @IsString()
-  @MaxLength(MAX_BODY_LENGTH)
-  bodyHtml!: string;
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  categoryIds!: string[];
-
+export class ImportArticleDto extends PickType(CreateArticleDto, [
+  'title',
+  'bodyHtml',
+  'categoryIds',
+] as const) {
   @ApiProperty({ description: 'Thời điểm đăng gốc (ISO 8601)' })
   @IsISO8601({ strict: true })
   publishedAt!: string;

@@ -517,11 +517,13 @@ export interface components {
             status: "ok" | "down";
         };
         ImportArticleDto: {
+            /** @description HTML; được làm sạch theo danh sách cho phép trước khi lưu */
             bodyHtml: string;
             categoryIds: string[];
             /** @description Thời điểm đăng gốc (ISO 8601) */
             publishedAt: string;
             sourceUrl?: string;
+            /** @example Đẩy mạnh cải cách hành chính năm 2026 */
             title: string;
         };
         ImportArticlesDto: {
