@@ -1,0 +1,118 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { startApi, TestApi } from '../support/api';
+import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { createUnit } from '../support/factories';
+
+// The public portal as a reader sees it on a PC and on a cheap phone, JavaScript off.
+describe('Public portal in a browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchBrowser();
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function publish(
+    unitId: string,
+    title: string,
+    bodyHtml: string,
+    categorySlug: string,
+  ): Promise<string> {
+    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
+      .body;
+    const category = categories.find((c: { slug: string }) => c.slug === categorySlug);
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: { unitId, title, summary: `Tóm tắt: ${title}`, bodyHtml, categoryIds: [category.id] },
+    });
+    for (const step of ['submit', 'approve', 'publish']) {
+      await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin });
+    }
+    return created.body.slug as string;
+  }
+
+  it('shows the home page and an article, readable without JavaScript, on a PC and at 360 px', async () => {
+    const unit = await createUnit(api, admin, {
+      name: 'UBND xã Hà Kỳ',
+      settings: {
+        address: 'Thôn Đông, xã Hà Kỳ, tỉnh Hải Phòng',
+        phone: '0220 3 123 456',
+        email: 'ubnd@haky.gov.vn',
+      },
+    });
+    const slug = await publish(
+      unit.id,
+      'Đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân',
+      '<h2>Kết quả năm 2026</h2><p>Tỷ lệ hồ sơ giải quyết đúng hạn đạt <strong>100%</strong>.</p>' +
+        '<table><tr><th>Lĩnh vực</th><th>Số hồ sơ</th></tr><tr><td>Hộ tịch</td><td>1.234</td></tr></table>' +
+        '<ul><li>Tiếp nhận trực tuyến</li><li>Trả kết quả qua bưu điện</li></ul>',
+      'cai-cach-hanh-chinh',
+    );
+    await publish(
+      unit.id,
+      'Ngày hội chuyển đổi số cộng đồng',
+      '<p>Hướng dẫn cài ứng dụng VNeID.</p>',
+      'chuyen-doi-so',
+    );
+
+    for (const [name, options] of [
+      ['pc', { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false }],
+      ['dien-thoai', { ...PHONE, javaScriptEnabled: false }],
+    ] as const) {
+      const { context, page } = await newPage(browser, options);
+      await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      expect(await page.title()).toBe('UBND xã Hà Kỳ — Trang thông tin điện tử');
+      expect(await page.locator('section').first().innerText()).toContain('Đẩy mạnh cải cách hành chính');
+      expect(await page.locator('footer').innerText()).toContain('Thôn Đông, xã Hà Kỳ');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBe(options.viewport.width);
+      await screenshot(page, `cong-thong-tin-trang-chu-${name}`);
+
+      await page
+        .getByRole('link', { name: /Đẩy mạnh cải cách hành chính/ })
+        .first()
+        .click();
+      await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`);
+      expect(await page.locator('h1').innerText()).toBe(
+        'Đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân',
+      );
+      expect(await page.locator('.meta').first().innerText()).toMatch(
+        /^Ngày đăng: \d{2}\/\d{2}\/\d{4} · Chuyên mục: Cải cách hành chính$/,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(options.viewport.width);
+      await screenshot(page, `cong-thong-tin-bai-viet-${name}`);
+      await context.close();
+    }
+  });
+
+  it('moves the visit counter in the footer as readers view pages', async () => {
+    const unit = await createUnit(api, admin);
+    // Each reader is a browser of their own. Headless chromium says "HeadlessChrome" and is rightly not
+    // counted as a reader, so these present an ordinary desktop browser's agent.
+    const visit = async (): Promise<number> => {
+      const { context, page } = await newPage(browser, {
+        viewport: { width: 1280, height: 800 },
+        userAgent:
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+      });
+      await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      const text = await page.locator('footer').innerText();
+      await context.close();
+      return Number(/Lượt truy cập: ([\d.]+)/.exec(text)![1].replace(/\./g, ''));
+    };
+    const first = await visit();
+    // The number a page shows is refreshed at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await visit();
+    expect(first).toBe(1);
+    expect(second).toBe(2);
+  });
+});
