@@ -41,11 +41,11 @@ describe('Public portal in a browser', () => {
 
   it('shows the home page and an article, readable without JavaScript, on a PC and at 360 px', async () => {
     const unit = await createUnit(api, admin, {
-      name: 'UBND xã Hà Kỳ',
+      name: 'UBND xã Tân Hòa',
       settings: {
-        address: 'Thôn Đông, xã Hà Kỳ, tỉnh Hải Phòng',
+        address: 'Thôn Đông, xã Tân Hòa, tỉnh Hải Phòng',
         phone: '0220 3 123 456',
-        email: 'ubnd@haky.gov.vn',
+        email: 'ubnd@tanhoa.gov.vn',
       },
     });
     const slug = await publish(
@@ -69,9 +69,9 @@ describe('Public portal in a browser', () => {
     ] as const) {
       const { context, page } = await newPage(browser, options);
       await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
-      expect(await page.title()).toBe('UBND xã Hà Kỳ — Trang thông tin điện tử');
+      expect(await page.title()).toBe('UBND xã Tân Hòa — Trang thông tin điện tử');
       expect(await page.locator('section').first().innerText()).toContain('Đẩy mạnh cải cách hành chính');
-      expect(await page.locator('footer').innerText()).toContain('Thôn Đông, xã Hà Kỳ');
+      expect(await page.locator('footer').innerText()).toContain('Thôn Đông, xã Tân Hòa');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBe(options.viewport.width);
       await screenshot(page, `cong-thong-tin-trang-chu-${name}`);

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  EditOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -34,6 +36,8 @@ export interface Feature {
 }
 
 const everyone = (): boolean => true;
+const member = (s: Session): boolean => s.isSystemAdmin || s.roles.length > 0;
+const writer = (s: Session): boolean => s.isSystemAdmin || s.hasRole('editor', 'admin');
 const unitAdmin = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin');
 const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin', 'reporter', 'approver');
 
@@ -50,6 +54,33 @@ export const FEATURES: Feature[] = [
     inMenu: true,
     allowed: everyone,
     page: lazy(() => import('./pages/home-page')),
+  },
+  {
+    path: '/tin-bai',
+    label: 'Danh sách tin bài',
+    icon: <FileTextOutlined />,
+    section: 'Tin bài',
+    inMenu: true,
+    allowed: member,
+    page: lazy(() => import('./pages/articles/article-list-page')),
+  },
+  {
+    path: '/tin-bai/viet-bai',
+    label: 'Viết tin bài',
+    icon: <EditOutlined />,
+    section: 'Tin bài',
+    inMenu: true,
+    allowed: writer,
+    page: lazy(() => import('./pages/articles/article-edit-page')),
+  },
+  {
+    path: '/tin-bai/:id',
+    label: 'Tin bài',
+    icon: <FileTextOutlined />,
+    section: 'Tin bài',
+    inMenu: false,
+    allowed: member,
+    page: lazy(() => import('./pages/articles/article-edit-page')),
   },
   {
     path: '/bao-cao/chung-cu',
@@ -125,6 +156,7 @@ export const FEATURES: Feature[] = [
 ];
 
 export const SECTION_ICONS: Partial<Record<Section, ReactNode>> = {
+  'Tin bài': <FileTextOutlined />,
   'Báo cáo': <AuditOutlined />,
   'Quản trị': <ApartmentOutlined />,
 };

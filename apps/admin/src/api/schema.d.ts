@@ -407,12 +407,12 @@ export interface components {
              * @description Số lần dự kiến phát trên đài
              * @default 1
              */
-            plannedAirings: number;
+            plannedAirings?: number;
             /**
              * @default normal
              * @enum {string}
              */
-            priority: "normal" | "priority";
+            priority?: "normal" | "priority";
             /** @description Lời đọc trên đài; để trống thì lấy từ nội dung */
             radioScript?: string | null;
             summary?: string;
@@ -611,12 +611,12 @@ export interface components {
              * @description Số lần dự kiến phát trên đài
              * @default 1
              */
-            plannedAirings: number;
+            plannedAirings?: number;
             /**
              * @default normal
              * @enum {string}
              */
-            priority: "normal" | "priority";
+            priority?: "normal" | "priority";
             /** @description Lời đọc trên đài; để trống thì lấy từ nội dung */
             radioScript?: string | null;
             summary?: string;

@@ -53,3 +53,12 @@ export const EVIDENCE_METHOD_LABELS: Record<string, string> = {
   operator: 'Nhân viên ghi',
   system: 'Hệ thống tự động',
 };
+
+export const ARTICLE_STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: 'Bản nháp', color: 'default' },
+  submitted: { label: 'Chờ duyệt', color: 'gold' },
+  approved: { label: 'Đã duyệt', color: 'blue' },
+  rejected: { label: 'Bị trả lại', color: 'red' },
+  published: { label: 'Đã đăng', color: 'green' },
+  unpublished: { label: 'Đã gỡ', color: 'default' },
+};

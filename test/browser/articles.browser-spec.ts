@@ -1,0 +1,127 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { startApi, TestApi } from '../support/api';
+import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { createUnit, createUser } from '../support/factories';
+
+// The whole path of a tin bài through the screens: an editor writes (pasting from Word), an approver
+// approves and publishes, the portal shows it to readers and counts them.
+describe('Articles in a browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function signIn(
+    username: string,
+    password: string,
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${api.baseUrl}/admin/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    return { page, close: () => context.close() };
+  }
+
+  const READER =
+    'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
+
+  async function readerVisit(url: string): Promise<{ html: string; visits: number }> {
+    const { context, page } = await newPage(browser, {
+      viewport: { width: 360, height: 740 },
+      userAgent: READER,
+    });
+    await page.goto(url);
+    const html = await page.content();
+    const footer = await page.locator('footer').innerText();
+    await context.close();
+    return { html, visits: Number(/Lượt truy cập: ([\d.]+)/.exec(footer)![1].replace(/\./g, '')) };
+  }
+
+  it('an editor writes, an approver publishes, the portal shows it and counts its readers', async () => {
+    const admin = await api.adminToken();
+    const unit = await createUnit(api, admin, { name: 'UBND xã Bình An' });
+    const editor = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const approver = await createUser(api, admin, [{ unitId: unit.id, role: 'approver' }]);
+
+    const writer = await signIn(editor.username, editor.password);
+    await writer.page.getByRole('menuitem', { name: 'Viết tin bài' }).click();
+    await writer.page.getByLabel('Tiêu đề', { exact: true }).fill('Bình An đẩy mạnh dịch vụ công trực tuyến');
+    await writer.page.getByLabel('Chuyên mục').click();
+    await writer.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'Cải cách hành chính',
+      })
+      .click();
+    await writer.page.keyboard.press('Escape');
+    // Paste from Word: styles and script go, the heading, bold, list and table stay.
+    const body = writer.page.getByRole('textbox', { name: 'Nội dung' });
+    await body.click();
+    await body.evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<p class="MsoNormal" style="color:red"><b>Năm 2026</b> xã tiếp nhận 1.234 hồ sơ trực tuyến.<o:p></o:p></p>' +
+          '<h1>Kết quả</h1><ul><li>Hộ tịch</li><li>Chứng thực</li></ul>' +
+          '<table><tr><td>Lĩnh vực</td><td>Số hồ sơ</td></tr><tr><td>Hộ tịch</td><td>812</td></tr></table>' +
+          '<script>alert(1)</script>',
+      );
+      data.setData('text/plain', 'Năm 2026 xã tiếp nhận 1.234 hồ sơ trực tuyến.');
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await writer.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await writer.page.waitForURL(/\/admin\/tin-bai\/[0-9a-f-]{36}$/);
+    await writer.page.locator('.ant-tag', { hasText: 'Bản nháp' }).waitFor();
+    await screenshot(writer.page, 'tin-bai-soan-thao');
+    await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();
+    // Once submitted the editor can no longer change it.
+    expect(await writer.page.getByLabel('Tiêu đề', { exact: true }).isDisabled()).toBe(true);
+    await writer.close();
+
+    const boss = await signIn(approver.username, approver.password);
+    await boss.page.getByRole('menuitem', { name: 'Danh sách tin bài' }).click();
+    await boss.page.getByRole('link', { name: 'Bình An đẩy mạnh dịch vụ công trực tuyến' }).click();
+    await boss.page.getByRole('button', { name: 'Duyệt' }).click();
+    await boss.page.locator('.ant-tag', { hasText: 'Đã duyệt' }).waitFor();
+    await boss.page.getByRole('button', { name: 'Đăng', exact: true }).click();
+    await boss.page.getByRole('dialog').getByRole('button', { name: 'Đăng ngay' }).click();
+    await boss.page.locator('.ant-tag', { hasText: 'Đã đăng' }).waitFor();
+    const portalUrl = await boss.page
+      .getByRole('link', { name: 'Xem trên cổng thông tin' })
+      .getAttribute('href');
+    await boss.page.getByRole('menuitem', { name: 'Danh sách tin bài' }).click();
+    await boss.page.getByRole('cell', { name: 'Đã đăng' }).waitFor();
+    await screenshot(boss.page, 'tin-bai-danh-sach');
+    await boss.close();
+
+    const first = await readerVisit(`${api.baseUrl}${portalUrl}`);
+    expect(first.html).toContain('Bình An đẩy mạnh dịch vụ công trực tuyến');
+    expect(first.html).toContain('<strong>Năm 2026</strong>');
+    expect(first.html).toMatch(/<h2>Kết quả<\/h2>/);
+    expect(first.html).toMatch(/<td[^>]*>.*Hộ tịch/);
+    expect(first.html).not.toMatch(/<script|MsoNormal|color:red|o:p/);
+    // A page refreshes the count it shows at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await readerVisit(`${api.baseUrl}${portalUrl}`);
+    expect(second.visits).toBe(first.visits + 1);
+    const { context, page } = await newPage(browser, {
+      viewport: { width: 1280, height: 900 },
+      userAgent: READER,
+    });
+    await page.goto(`${api.baseUrl}${portalUrl}`);
+    await screenshot(page, 'tin-bai-tren-cong-thong-tin');
+    await context.close();
+  });
+});
