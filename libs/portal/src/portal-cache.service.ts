@@ -40,6 +40,8 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   private release?: () => void;
   private client?: PoolClient;
   private closing = false;
+  /** Raised by every drop: a page whose rendering began before a drop is not kept (it may be stale). */
+  private generation = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,8 +67,13 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
       this.release = release;
       client.on('notification', (message) => {
         if (message.channel === PORTAL_CHANGED && message.payload) {
-          this.dropUnit(message.payload);
-          void this.hosts.reload(message.payload).catch(() => this.relisten());
+          const unitId = message.payload;
+          this.dropUnit(unitId);
+          // A page rendered while the host map was being read again may carry the old mapping: drop again.
+          void this.hosts
+            .reload(unitId)
+            .then(() => this.dropUnit(unitId))
+            .catch(() => this.relisten());
         }
       });
       client.on('error', () => this.relisten());
@@ -79,6 +86,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private relisten(): void {
+    this.generation += 1;
     this.pages.clear();
     void this.hosts.onModuleInit().catch(() => undefined);
     this.client?.removeAllListeners();
@@ -99,8 +107,16 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
     return page;
   }
 
-  /** Keeps a rendered page (only while listening: otherwise a change could go unnoticed). */
-  put(key: string, response: PortalResponse & { unitId?: string }): CachedPage {
+  /** Taken before rendering a page and handed to put(). */
+  ticket(): number {
+    return this.generation;
+  }
+
+  /**
+   * Keeps a rendered page, unless a change was heard while it was being rendered, or the cache is not
+   * listening (a change could then go unnoticed).
+   */
+  put(key: string, response: PortalResponse & { unitId?: string }, ticket: number): CachedPage {
     const page: CachedPage = {
       status: response.status,
       type: response.type,
@@ -110,7 +126,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
       countFor: response.countFor,
       at: Date.now(),
     };
-    if (key && this.client && this.pages.size < 10_000) {
+    if (key && this.client && ticket === this.generation && this.pages.size < 10_000) {
       this.pages.set(key, page);
     }
     return page;
@@ -135,6 +151,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   dropUnit(unitId: string): void {
+    this.generation += 1;
     for (const [key, page] of this.pages) {
       if (page.unitId === unitId || page.unitId === undefined) {
         this.pages.delete(key);

@@ -55,6 +55,7 @@ export function registerPortalRoutes(
     const key = `${origin}${request.url}`;
     let page: CachedPage | undefined = cache.get(key);
     if (!page) {
+      const ticket = cache.ticket();
       // Under /site/:unit, or on a host name a unit mapped to its portal (links then have no prefix).
       const unitSlug = request.params.unit ?? hosts.slugFor(request.hostname);
       if (!unitSlug) {
@@ -62,7 +63,7 @@ export function registerPortalRoutes(
       }
       const base = request.params.unit === undefined ? '' : undefined;
       const response = await render({ unitSlug, origin, base }, request);
-      page = cache.put(response.cacheable ? key : '', response);
+      page = cache.put(response.cacheable ? key : '', response, ticket);
     }
     let visitCount = '';
     if (page.countFor) {
