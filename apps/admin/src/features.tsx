@@ -44,7 +44,7 @@ const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admi
 /**
  * Every screen of the app, in one list: the router and the menu are both made from it, so a menu entry
  * always leads to a built page, and a section without built pages is not shown. Later steps add their
- * screens here (Tin bài, Thủ tục hành chính, Âm thanh, Phát sóng).
+ * screens here (Thủ tục hành chính, Âm thanh, Phát sóng).
  */
 export const FEATURES: Feature[] = [
   {
