@@ -222,6 +222,7 @@ describe('Admin app in a browser', () => {
       'Tin bài',
       'Danh sách tin bài',
       'Viết tin bài',
+      'Chuyên mục',
       'Báo cáo',
       'Nhật ký chứng cứ',
       'Quản trị',
@@ -234,6 +235,33 @@ describe('Admin app in a browser', () => {
     await page.reload();
     await page.getByRole('menuitem', { name: 'Quản trị' }).waitFor();
     expect(await textOf(page.locator('.ant-select', { has: switcher }))).toBe(other.name);
+    await context.close();
+  });
+
+  it('adds a category that counts as CCHC; a slug already used is shown under its field', async () => {
+    const own = await createUnit(api, adminToken, { name: 'UBND xã Chuyên Mục' });
+    const unitAdmin = await createUser(api, adminToken, [{ unitId: own.id, role: 'admin' }]);
+    const { context, page } = await signedIn(unitAdmin.username, unitAdmin.password);
+    await page.getByRole('menuitem', { name: 'Chuyên mục' }).click();
+    await page.getByRole('cell', { name: 'Tin hoạt động', exact: true }).waitFor();
+    await page.getByLabel('Tên chuyên mục').fill('Thông tin dịch vụ công');
+    await page.getByRole('switch', { name: 'Tính là tuyên truyền cải cách hành chính' }).click();
+    await page.getByRole('button', { name: 'Thêm chuyên mục' }).click();
+    await page.getByRole('cell', { name: 'Thông tin dịch vụ công', exact: true }).waitFor();
+    await screenshot(page, 'chuyen-muc');
+    const saved = (await api.request('GET', `/api/v1/units/${own.id}/categories`, { token: adminToken }))
+      .body;
+    expect(saved.find((c: { name: string }) => c.name === 'Thông tin dịch vụ công')).toMatchObject({
+      slug: 'thong-tin-dich-vu-cong',
+      countsAsCchc: true,
+    });
+
+    await page.getByLabel('Tên chuyên mục').fill('Tin hoạt động khác');
+    await page.getByLabel('Đường dẫn').fill('tin-hoat-dong');
+    await page.getByRole('button', { name: 'Thêm chuyên mục' }).click();
+    expect(await textOf(fieldError(page, 'slug'))).toBe(
+      'Đường dẫn chuyên mục "tin-hoat-dong" đã có trong đơn vị',
+    );
     await context.close();
   });
 
@@ -389,6 +417,7 @@ describe('Admin app in a browser', () => {
       '/bao-cao/chung-cu',
       '/tin-bai',
       '/tin-bai/viet-bai',
+      '/tin-bai/chuyen-muc',
     ]) {
       await page.goto(url(path));
       await page.locator('main h3').first().waitFor();

@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -72,6 +73,15 @@ export const FEATURES: Feature[] = [
     inMenu: true,
     allowed: writer,
     page: lazy(() => import('./pages/articles/article-edit-page')),
+  },
+  {
+    path: '/tin-bai/chuyen-muc',
+    label: 'Chuyên mục',
+    icon: <TagsOutlined />,
+    section: 'Tin bài',
+    inMenu: true,
+    allowed: unitAdmin,
+    page: lazy(() => import('./pages/articles/categories-page')),
   },
   {
     path: '/tin-bai/:id',
