@@ -84,6 +84,18 @@ describe('Articles in a browser', () => {
     await writer.page.waitForURL(/\/admin\/tin-bai\/[0-9a-f-]{36}$/);
     await writer.page.locator('.ant-tag', { hasText: 'Bản nháp' }).waitFor();
     await screenshot(writer.page, 'tin-bai-soan-thao');
+    // A second save, and its difference in the history.
+    await writer.page
+      .getByLabel('Tiêu đề', { exact: true })
+      .fill('Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình');
+    await writer.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await writer.page.locator('.ant-message', { hasText: 'Đã lưu tin bài' }).last().waitFor();
+    await writer.page.getByRole('button', { name: 'Lịch sử sửa đổi' }).click();
+    const history = writer.page.getByRole('dialog', { name: 'Lịch sử sửa đổi' });
+    await history.getByText('Phiên bản 2: Sửa').waitFor();
+    expect(await history.locator('section ins').first().innerText()).toContain('toàn trình');
+    await screenshot(writer.page, 'tin-bai-lich-su');
+    await history.getByRole('button', { name: 'Close' }).or(history.getByLabel('Close')).first().click();
     await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();
     // Once submitted the editor can no longer change it.
@@ -92,7 +104,9 @@ describe('Articles in a browser', () => {
 
     const boss = await signIn(approver.username, approver.password);
     await boss.page.getByRole('menuitem', { name: 'Danh sách tin bài' }).click();
-    await boss.page.getByRole('link', { name: 'Bình An đẩy mạnh dịch vụ công trực tuyến' }).click();
+    await boss.page
+      .getByRole('link', { name: 'Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình' })
+      .click();
     await boss.page.getByRole('button', { name: 'Duyệt' }).click();
     await boss.page.locator('.ant-tag', { hasText: 'Đã duyệt' }).waitFor();
     await boss.page.getByRole('button', { name: 'Đăng', exact: true }).click();
@@ -107,7 +121,7 @@ describe('Articles in a browser', () => {
     await boss.close();
 
     const first = await readerVisit(`${api.baseUrl}${portalUrl}`);
-    expect(first.html).toContain('Bình An đẩy mạnh dịch vụ công trực tuyến');
+    expect(first.html).toContain('Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình');
     expect(first.html).toContain('<strong>Năm 2026</strong>');
     expect(first.html).toMatch(/<h2>Kết quả<\/h2>/);
     expect(first.html).toMatch(/<td[^>]*>.*Hộ tịch/);

@@ -1,0 +1,141 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Empty, List, Tag, Typography } from 'antd';
+import { diffWords } from 'diff';
+import { useState } from 'react';
+import { api, call, type Schemas } from '../../api/client';
+import { LoadError } from '../../components/common';
+import { formatDateTime } from '../../lib/format';
+import { ARTICLE_STATUS } from '../../lib/labels';
+
+type Revision = Schemas['ArticleRevisionResponse'];
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Tạo bài',
+  update: 'Sửa',
+  submit: 'Gửi duyệt',
+  approve: 'Duyệt',
+  reject: 'Trả lại',
+  publish: 'Đăng',
+  schedule: 'Hẹn giờ đăng',
+  unpublish: 'Gỡ bài',
+  import: 'Nhập bài cũ',
+};
+
+/** The words a reader sees: the body without its markup. */
+function plainText(html: unknown): string {
+  if (typeof html !== 'string') {
+    return '';
+  }
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+}
+
+function Diff({ before, after }: { before: string; after: string }) {
+  const parts = diffWords(before, after);
+  if (parts.every((p) => !p.added && !p.removed)) {
+    return <Typography.Text type="secondary">Không đổi</Typography.Text>;
+  }
+  return (
+    <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}>
+      {parts.map((part, i) =>
+        part.added ? (
+          <ins key={i} style={{ background: '#d9f7be', textDecoration: 'none' }}>
+            {part.value}
+          </ins>
+        ) : part.removed ? (
+          <del key={i} style={{ background: '#ffccc7' }}>
+            {part.value}
+          </del>
+        ) : (
+          <span key={i}>{part.value}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** "Lịch sử sửa đổi": every save and step of the article, each compared with the one before it. */
+export function RevisionHistory({ articleId }: { articleId: string }) {
+  const [open, setOpen] = useState(false);
+  const [selected, setSelected] = useState<number | null>(null);
+  const revisions = useQuery({
+    queryKey: ['articles', articleId, 'revisions'],
+    queryFn: () => call(api.GET('/api/v1/articles/{id}/revisions', { params: { path: { id: articleId } } })),
+    enabled: open,
+  });
+  const list: Revision[] = revisions.data ?? [];
+  const index = selected === null ? 0 : list.findIndex((r) => r.version === selected);
+  const current = list[index];
+  const previous = list[index + 1];
+
+  return (
+    <>
+      <Button icon={<HistoryOutlined />} onClick={() => setOpen(true)}>
+        Lịch sử sửa đổi
+      </Button>
+      <Drawer
+        title="Lịch sử sửa đổi"
+        open={open}
+        onClose={() => setOpen(false)}
+        width={Math.min(720, window.innerWidth)}
+      >
+        {revisions.isError ? (
+          <LoadError error={revisions.error} retry={() => void revisions.refetch()} />
+        ) : (
+          <>
+            <List<Revision>
+              loading={revisions.isLoading}
+              dataSource={list}
+              locale={{ emptyText: <Empty description="Chưa có lần sửa nào" /> }}
+              renderItem={(r) => (
+                <List.Item
+                  onClick={() => setSelected(r.version)}
+                  style={{
+                    cursor: 'pointer',
+                    background: r === current ? '#fff1f0' : undefined,
+                    paddingInline: 8,
+                  }}
+                >
+                  <List.Item.Meta
+                    title={
+                      <Button type="link" style={{ padding: 0 }} aria-label={`Phiên bản ${r.version}`}>
+                        Phiên bản {r.version}: {ACTION_LABELS[r.action] ?? r.action}
+                      </Button>
+                    }
+                    description={formatDateTime(r.createdAt)}
+                  />
+                  <Tag color={ARTICLE_STATUS[r.status].color}>{ARTICLE_STATUS[r.status].label}</Tag>
+                </List.Item>
+              )}
+            />
+            {current && (
+              <section aria-label="So sánh" style={{ marginTop: 16 }}>
+                <Typography.Title level={5}>
+                  Phiên bản {current.version} so với {previous ? `phiên bản ${previous.version}` : 'lúc tạo'}
+                </Typography.Title>
+                <Typography.Text strong>Tiêu đề</Typography.Text>
+                <Diff
+                  before={String(previous?.content.title ?? '')}
+                  after={String(current.content.title ?? '')}
+                />
+                <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+                  Nội dung
+                </Typography.Text>
+                <Diff
+                  before={plainText(previous?.content.bodyHtml)}
+                  after={plainText(current.content.bodyHtml)}
+                />
+                {current.content.reason ? (
+                  <p style={{ marginTop: 12 }}>
+                    <Typography.Text strong>Lý do: </Typography.Text>
+                    {String(current.content.reason)}
+                  </p>
+                ) : null}
+              </section>
+            )}
+          </>
+        )}
+      </Drawer>
+    </>
+  );
+}
