@@ -96,6 +96,17 @@ describe('Articles in a browser', () => {
     expect(await history.locator('section ins').first().innerText()).toContain('toàn trình');
     await screenshot(writer.page, 'tin-bai-lich-su');
     await history.getByRole('button', { name: 'Close' }).or(history.getByLabel('Close')).first().click();
+    await writer.page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = writer.page.frameLocator('iframe[title="Bản xem trước"]');
+    expect(await preview.locator('h1').innerText()).toBe(
+      'Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình',
+    );
+    expect(await preview.locator('.body table').count()).toBe(1);
+    await screenshot(writer.page, 'tin-bai-xem-truoc');
+    await writer.page
+      .getByRole('dialog', { name: 'Xem trước trên cổng thông tin' })
+      .getByLabel('Close')
+      .click();
     await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();
     // Once submitted the editor can no longer change it.

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
-import { createUnit } from '../support/factories';
+import { createUnit, createUser } from '../support/factories';
 
 // The public portal as a reader's browser, a feed reader and a search engine see it.
 describe('Public portal (e2e)', () => {
@@ -284,6 +284,43 @@ describe('Public portal (e2e)', () => {
       location: after.headers.location,
       body: after.body.slice(0, 80),
     }).toEqual({ status: 302, location: '/admin/', body: '' });
+  });
+
+  it('previews a draft as the portal will show it, for members of its unit only', async () => {
+    const unit = await createUnit(api, admin, { name: 'UBND xã Xem Trước' });
+    const other = await createUnit(api, admin);
+    const categories = (await api.request('GET', `/api/v1/units/${unit.id}/categories`, { token: admin }))
+      .body;
+    const draft = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: unit.id,
+        title: 'Bản nháp chưa đăng',
+        bodyHtml: '<p>Nội dung <img src=x onerror=alert(1)></p>',
+        categoryIds: [categories[0].id],
+      },
+    });
+    const member = await createUser(api, admin, [{ unitId: unit.id, role: 'reporter' }]);
+    const outsider = await createUser(api, admin, [{ unitId: other.id, role: 'admin' }]);
+
+    const res = await api.request('GET', `/api/v1/articles/${draft.body.id}/preview`, {
+      token: await api.login(member.username, member.password),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.body).toContain('<h1>Bản nháp chưa đăng</h1>');
+    expect(res.body).toContain('Bản xem trước');
+    expect(res.body).toContain('<meta name="robots" content="noindex">');
+    expect(res.body).not.toMatch(/onerror|<script/);
+    // The draft is still not public.
+    expect((await page(`/site/${unit.slug}/bai-viet/${draft.body.slug}`)).status).toBe(404);
+
+    const outside = await api.request('GET', `/api/v1/articles/${draft.body.id}/preview`, {
+      token: await api.login(outsider.username, outsider.password),
+    });
+    expectError(outside, 404, 'NOT_FOUND');
+    expect((await api.request('GET', `/api/v1/articles/${draft.body.id}/preview`)).status).toBe(401);
   });
 
   it('publishes a valid RSS 2.0 feed and sitemap', async () => {

@@ -88,6 +88,23 @@ export class PortalRepository {
     return article ?? null;
   }
 
+  /** Any article of the unit, whatever its status (the editors' preview). */
+  async anyArticle(id: string): Promise<(PortalArticle & { unitId: string; status: string }) | null> {
+    const [article] = await this.dataSource.query<(PortalArticle & { unitId: string; status: string })[]>(
+      `SELECT ${ARTICLE_COLUMNS}, a.unit_id AS "unitId", a.status FROM articles a WHERE a.id = $1`,
+      [id],
+    );
+    return article ?? null;
+  }
+
+  async unitById(id: string): Promise<PortalUnit | null> {
+    const [unit] = await this.dataSource.query<PortalUnit[]>(
+      'SELECT id, name, slug, settings FROM units WHERE id = $1',
+      [id],
+    );
+    return unit ?? null;
+  }
+
   /** Accent-insensitive, ranked: the same search document and index as the admin's article search. */
   search(unitId: string, q: string, limit: number): Promise<PortalArticle[]> {
     return this.dataSource.query(

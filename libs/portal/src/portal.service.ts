@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundException, Principal } from '@app/common';
+import { UnitAccess } from '@app/units';
+import { VISITS_MARK } from './portal-cache.service';
 import { PortalCategory, PortalRepository, PortalUnit } from './portal.repository';
 import {
   articlePage,
@@ -7,6 +10,7 @@ import {
   homePage,
   layout,
   notFoundPage,
+  previewPage,
   printPage,
   rssFeed,
   searchPage,
@@ -46,7 +50,10 @@ const notFound = (unitId?: string): PortalResponse => ({
 /** Builds the public portal's pages (design.md §6, public portal). */
 @Injectable()
 export class PortalService {
-  constructor(private readonly portal: PortalRepository) {}
+  constructor(
+    private readonly portal: PortalRepository,
+    private readonly access: UnitAccess,
+  ) {}
 
   private async frame(req: PortalRequest): Promise<Frame | null> {
     const unit = await this.portal.unitBySlug(req.unitSlug);
@@ -151,6 +158,23 @@ export class PortalService {
       unitId: frame.unit.id,
       cacheable: true,
     };
+  }
+
+  /**
+   * The article as the portal will show it, whatever its status, for members of its unit. The visit
+   * count in the footer is left blank: a preview is no visit.
+   */
+  async preview(principal: Principal, articleId: string): Promise<string> {
+    const article = await this.portal.anyArticle(articleId);
+    if (!article || !this.access.isMember(principal, article.unitId)) {
+      throw new NotFoundException('bài viết');
+    }
+    const unit = await this.portal.unitById(article.unitId);
+    if (!unit) {
+      throw new NotFoundException('đơn vị');
+    }
+    const frame = { unit, categories: await this.portal.categories(unit.id), base: `/site/${unit.slug}` };
+    return previewPage(frame, article, article.status).split(VISITS_MARK).join('—');
   }
 
   async search(req: PortalRequest, q: string | undefined): Promise<PortalResponse> {

@@ -119,6 +119,24 @@ ${article.summary ? `<p><strong>${e(article.summary)}</strong></p>` : ''}<div cl
 ${print ? '' : `<p class="noprint"><a href="${frame.base}/bai-viet/${e(article.slug)}/in">Bản in</a></p>`}</article>`;
 }
 
+/** An article as the portal will show it, for its editors; marked as a preview and never indexed. */
+export function previewPage(frame: Frame, article: PortalArticle, status: string): string {
+  const banner =
+    `<section style="background:#fff7e6;border:1px solid #ffd591"><strong>Bản xem trước</strong> — ` +
+    (status === 'published' ? 'bài đang được đăng.' : 'bài chưa được đăng, người đọc chưa thấy trang này.') +
+    `</section>`;
+  return layout(
+    frame,
+    {
+      title: `Xem trước: ${article.title}`,
+      description: article.summary || article.title,
+      url: '',
+      noindex: true,
+    },
+    banner + articlePage(frame, { ...article, publishedAt: article.publishedAt ?? new Date() }),
+  );
+}
+
 export function printPage(unit: PortalUnit, article: PortalArticle, base: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(article.title)} — ${e(unit.name)}</title><meta name="robots" content="noindex"><style>${CSS}</style></head>

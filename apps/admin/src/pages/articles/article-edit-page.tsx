@@ -27,6 +27,7 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ARTICLE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
+import { ArticlePreview } from './preview';
 import { RevisionHistory } from './revisions';
 import { RichText } from './rich-text';
 
@@ -197,6 +198,7 @@ export default function ArticleEditPage() {
           current && (
             <Space wrap>
               <Tag color={ARTICLE_STATUS[current.status].color}>{ARTICLE_STATUS[current.status].label}</Tag>
+              <ArticlePreview articleId={current.id} version={current.version} />
               <RevisionHistory articleId={current.id} />
               {current.status === 'published' && (
                 <a href={current.url} target="_blank" rel="noreferrer">
