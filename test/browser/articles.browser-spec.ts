@@ -73,6 +73,7 @@ describe('Articles in a browser', () => {
         '<p class="MsoNormal" style="color:red"><b>Năm 2026</b> xã tiếp nhận 1.234 hồ sơ trực tuyến.<o:p></o:p></p>' +
           '<h1>Kết quả</h1><ul><li>Hộ tịch</li><li>Chứng thực</li></ul>' +
           '<table><tr><td>Lĩnh vực</td><td>Số hồ sơ</td></tr><tr><td>Hộ tịch</td><td>812</td></tr></table>' +
+          '<p><img src="https://anh.example.vn/hoi-nghi.jpg" alt="Hội nghị"></p>' +
           '<script>alert(1)</script>',
       );
       data.setData('text/plain', 'Năm 2026 xã tiếp nhận 1.234 hồ sơ trực tuyến.');
@@ -136,6 +137,7 @@ describe('Articles in a browser', () => {
     expect(first.html).toContain('<strong>Năm 2026</strong>');
     expect(first.html).toMatch(/<h2>Kết quả<\/h2>/);
     expect(first.html).toMatch(/<td[^>]*>.*Hộ tịch/);
+    expect(first.html).toContain('<img src="https://anh.example.vn/hoi-nghi.jpg" alt="Hội nghị"');
     expect(first.html).not.toMatch(/<script|MsoNormal|color:red|o:p/);
     // A page refreshes the count it shows at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));

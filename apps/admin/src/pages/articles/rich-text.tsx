@@ -7,6 +7,7 @@ import {
   UnderlineOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
+import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -33,6 +34,8 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props
         link: { openOnClick: false, autolink: true },
       }),
       TableKit.configure({ table: { resizable: false } }),
+      // Images already on the web (https) are kept when pasted; uploads come with media storage (step 5).
+      Image.configure({ allowBase64: false }),
     ],
     content: value ?? '',
     editorProps: {
