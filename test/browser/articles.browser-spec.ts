@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApi, TestApi } from '../support/api';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
+import { pngImage } from '../support/images';
 
 // The whole path of a tin bài through the screens: an editor writes (pasting from Word), an approver
 // approves and publishes, the portal shows it to readers and counts them.
@@ -81,6 +82,16 @@ describe('Articles in a browser', () => {
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     });
+    // A photo from the computer: uploaded (Chèn ảnh), then shown in the editor from /media.
+    await writer.page.getByTestId('image-file').setInputFiles({
+      name: 'may-lay-so.png',
+      mimeType: 'image/png',
+      buffer: pngImage(120, 80, [20, 90, 160]),
+    });
+    const uploaded = body.locator('img[src^="/media/images/"]');
+    await uploaded.waitFor();
+    expect(await uploaded.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    const imageUrl = await uploaded.getAttribute('src');
     await writer.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await writer.page.waitForURL(/\/admin\/tin-bai\/[0-9a-f-]{36}$/);
     await writer.page.locator('.ant-tag', { hasText: 'Bản nháp' }).waitFor();
@@ -138,6 +149,7 @@ describe('Articles in a browser', () => {
     expect(first.html).toMatch(/<h2>Kết quả<\/h2>/);
     expect(first.html).toMatch(/<td[^>]*>.*Hộ tịch/);
     expect(first.html).toContain('<img src="https://anh.example.vn/hoi-nghi.jpg" alt="Hội nghị"');
+    expect(first.html).toContain(`<img src="${imageUrl}" alt="may lay so"`);
     expect(first.html).not.toMatch(/<script|MsoNormal|color:red|o:p/);
     // A page refreshes the count it shows at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));

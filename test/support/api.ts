@@ -15,6 +15,16 @@ export interface TestApi {
     path: string,
     options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ): Promise<TestResponse>;
+  /** A multipart/form-data upload, as a browser's form sends it. */
+  upload(
+    path: string,
+    options: {
+      token?: string;
+      file?: { name: string; type?: string; bytes: Buffer };
+      field?: string;
+      fields?: Record<string, string>;
+    },
+  ): Promise<TestResponse>;
   login(username: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   close(): Promise<void>;
@@ -30,6 +40,7 @@ export interface TestResponse {
 export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
   process.env.DATABASE_URL = env.DATABASE_URL ?? (await workerDatabaseUrl());
   process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'xa-portal-data-'));
+  process.env.MEDIA_DIR = join(process.env.DATA_DIR, 'media');
   const saved: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(env)) {
     saved[key] = process.env[key];
@@ -47,6 +58,32 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
+  const respond = async (response: Response): Promise<TestResponse> => {
+    const text = await response.text();
+    let body: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) {
+      body = JSON.parse(text);
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  const upload: TestApi['upload'] = async (path, options) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) {
+      form.append(name, value);
+    }
+    if (options.file) {
+      const { name, type, bytes } = options.file;
+      form.append(
+        options.field ?? 'file',
+        new Blob([new Uint8Array(bytes)], { type: type ?? 'application/octet-stream' }),
+        name,
+      );
+    }
+    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    return respond(await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: form }));
+  };
+
   const request: TestApi['request'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) {
@@ -60,13 +97,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       payload = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-    const text = await response.text();
-    let body: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text) {
-      body = JSON.parse(text);
-    }
-    return { status: response.status, headers: response.headers, body };
+    return respond(await fetch(`${baseUrl}${path}`, { method, headers, body: payload }));
   };
 
   const login = async (username: string, password: string): Promise<string> => {
@@ -81,6 +112,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     app,
     baseUrl,
     request,
+    upload,
     login,
     adminToken: () => login('admin', ADMIN_PASSWORD),
     close: () => app.close(),

@@ -6,6 +6,7 @@ import { ArticlesModule } from '@app/articles';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
+import { MediaModule } from '@app/media';
 import { PortalModule } from '@app/portal';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
@@ -26,6 +27,7 @@ import { RouteAccessCheck } from './route-access.check';
     EvidenceModule,
     ArticlesModule,
     PortalModule,
+    MediaModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import { registerMediaRoutes } from '@app/media';
 import { PortalCache, PortalHosts, PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
 import { ADMIN_PREFIX, registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
@@ -71,7 +73,12 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     },
   });
 
+  // Uploads (images now; audio and procedure files later) are read by readUpload(), which sets each
+  // route's own size limit; these bound what any request may send.
+  await app.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
+
   await registerAdminApp(app);
+  await registerMediaRoutes(app);
   registerPortalRoutes(fastify, {
     portal: app.get(PortalService),
     cache: app.get(PortalCache),

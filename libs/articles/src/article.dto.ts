@@ -272,9 +272,3 @@ export class CategoryResponse {
   @ApiProperty() countsAsCchc!: boolean;
   @ApiProperty() position!: number;
 }
-
-export class UnitIdParamDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  unitId!: string;
-}

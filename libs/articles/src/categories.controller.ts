@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, Principal } from '@app/common';
-import { CategoryResponse, CreateCategoryDto, UnitIdParamDto } from './article.dto';
+import { Access, CurrentUser, Principal, UnitIdParamDto } from '@app/common';
+import { CategoryResponse, CreateCategoryDto } from './article.dto';
 import { CategoriesService } from './categories.service';
 
 @ApiTags('Chuyên mục')

@@ -7,3 +7,10 @@ export class IdParamDto {
   @IsUUID()
   id!: string;
 }
+
+/** `:unitId` path parameter, with the same guarantee. */
+export class UnitIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+}

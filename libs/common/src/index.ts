@@ -12,3 +12,4 @@ export * from './logger';
 export * from './parent-watch';
 export * from './validators';
 export * from './api-docs';
+export * from './upload';

@@ -12,3 +12,19 @@ export function useCategories(unitId: string | null | undefined) {
     enabled: !!unitId,
   });
 }
+
+export type UploadedImage = Schemas['ImageResponseDto'];
+
+/** Uploads an image for an article body of the unit; the api checks its content and answers its URL. */
+export function uploadImage(unitId: string, file: File): Promise<UploadedImage> {
+  const form = new FormData();
+  form.append('file', file);
+  return call(
+    api.POST('/api/v1/units/{unitId}/images', {
+      params: { path: { unitId } },
+      body: form as never,
+      // The browser sets the multipart boundary itself.
+      bodySerializer: (body: unknown) => body as FormData,
+    }),
+  );
+}

@@ -272,6 +272,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -531,6 +547,19 @@ export interface components {
             queue: "ok" | "down";
             /** @enum {string} */
             status: "ok" | "down";
+        };
+        ImageResponseDto: {
+            /** @description Kích thước tệp (byte) */
+            bytes: number;
+            /** @example image/jpeg */
+            contentType: string;
+            height: number;
+            /**
+             * @description Địa chỉ ảnh, dùng trong nội dung bài
+             * @example /media/images/3f5a….jpg
+             */
+            url: string;
+            width: number;
         };
         ImportArticleDto: {
             /** @description HTML; được làm sạch theo danh sách cho phép trước khi lưu */
@@ -1420,6 +1449,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ImagesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageResponseDto"];
                 };
             };
             /** @description Lỗi (design.md §6) */

@@ -19,7 +19,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useCategories, type Article } from '../../api/articles';
+import { uploadImage, useCategories, type Article } from '../../api/articles';
 import { api, call, type Role } from '../../api/client';
 import { DraftNotice, ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
 import { useFormDraft } from '../../lib/drafts';
@@ -290,7 +290,10 @@ export default function ArticleEditPage() {
             name="bodyHtml"
             rules={[{ required: true, message: 'Hãy nhập nội dung' }]}
           >
-            <RichText aria-label="Nội dung" />
+            <RichText
+              aria-label="Nội dung"
+              uploadImage={unitId ? (file) => uploadImage(unitId, file) : undefined}
+            />
           </Form.Item>
         </Card>
         <Card title="Phát thanh" style={{ marginBottom: 16 }}>

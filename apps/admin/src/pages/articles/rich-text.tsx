@@ -1,5 +1,6 @@
 import {
   BoldOutlined,
+  FileImageOutlined,
   ItalicOutlined,
   LinkOutlined,
   OrderedListOutlined,
@@ -11,8 +12,9 @@ import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { Button, Space, Tooltip } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { App, Button, Space, Tooltip } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { errorMessage } from '../../lib/errors';
 import './rich-text.css';
 
 interface Props {
@@ -20,13 +22,23 @@ interface Props {
   onChange?: (html: string) => void;
   id?: string;
   'aria-label'?: string;
+  /** Uploads an image and answers its URL; without it the editor offers no image button. */
+  uploadImage?: (file: File) => Promise<{ url: string }>;
 }
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
 /**
  * The article body editor (TipTap). Pasting from Word keeps headings, lists, tables, bold/italic and
  * links; everything is sanitized again by the api, which is what decides.
  */
-export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props) {
+export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadImage }: Props) {
+  const { message } = App.useApp();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(0);
+  // The editor's paste and drop handlers are fixed at creation; they reach the current upload through this.
+  const insertImages = useRef<(files: File[], at?: number) => boolean>(() => false);
+
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -34,7 +46,7 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props
         link: { openOnClick: false, autolink: true },
       }),
       TableKit.configure({ table: { resizable: false } }),
-      // Images already on the web (https) are kept when pasted; uploads come with media storage (step 5).
+      // Pasted web images (https) are kept; image files (chosen, pasted or dropped) are uploaded first.
       Image.configure({ allowBase64: false }),
     ],
     content: value ?? '',
@@ -46,6 +58,11 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props
         'aria-label': ariaLabel ?? 'Nội dung',
         class: 'rich-text-body',
       },
+      handlePaste: (_view, event) => insertImages.current(imageFiles(event.clipboardData?.files)),
+      handleDrop: (view, event) => {
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+        return insertImages.current(imageFiles(event.dataTransfer?.files), at);
+      },
     },
     onUpdate: ({ editor: e }) => onChange?.(e.isEmpty ? '' : e.getHTML()),
   });
@@ -56,6 +73,34 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props
       editor.commands.setContent(value, { emitUpdate: false });
     }
   }, [editor, value]);
+
+  useEffect(() => {
+    insertImages.current = (files, at) => {
+      if (!uploadImage || files.length === 0 || !editor) {
+        return false;
+      }
+      void (async () => {
+        for (const file of files) {
+          setUploading((n) => n + 1);
+          try {
+            const image = await uploadImage(file);
+            const content = { type: 'image', attrs: { src: image.url, alt: altFromName(file.name) } };
+            // After the selection, never over it: a selected image or text is not replaced by an upload.
+            editor
+              .chain()
+              .focus()
+              .insertContentAt(at ?? editor.state.selection.to, content)
+              .run();
+          } catch (error) {
+            void message.error(`Không tải được ảnh ${file.name}: ${errorMessage(error)}`);
+          } finally {
+            setUploading((n) => n - 1);
+          }
+        }
+      })();
+      return true;
+    };
+  }, [editor, uploadImage, message]);
 
   const state = useEditorState({
     editor,
@@ -124,8 +169,46 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel }: Props
         {tool('Chèn bảng', <TableOutlined />, false, () =>
           editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         )}
+        {uploadImage && (
+          <>
+            <Tooltip title="Chèn ảnh (JPEG, PNG, GIF, WebP; tối đa 10 MB)">
+              <Button
+                size="small"
+                icon={<FileImageOutlined />}
+                aria-label="Chèn ảnh"
+                loading={uploading > 0}
+                onClick={() => fileInput.current?.click()}
+              />
+            </Tooltip>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={IMAGE_TYPES.join(',')}
+              multiple
+              hidden
+              aria-label="Chọn tệp ảnh"
+              data-testid="image-file"
+              onChange={(event) => {
+                insertImages.current(imageFiles(event.target.files));
+                event.target.value = '';
+              }}
+            />
+          </>
+        )}
       </Space>
       <EditorContent editor={editor} style={{ padding: '4px 12px', minHeight: 240 }} />
     </div>
   );
+}
+
+function imageFiles(list: FileList | null | undefined): File[] {
+  return Array.from(list ?? []).filter((file) => IMAGE_TYPES.includes(file.type));
+}
+
+/** "anh-hoi-nghi_2026.jpg" → "anh hoi nghi 2026": a starting alt text the editor can improve. */
+function altFromName(name: string): string {
+  return name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
 }

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { UnitsModule } from '@app/units';
+import { ImagesController } from './images.controller';
+import { ImagesService } from './images.service';
+import { LocalMediaStorage, MediaStorage } from './media-storage';
+
+@Module({
+  imports: [UnitsModule],
+  controllers: [ImagesController],
+  providers: [
+    {
+      provide: MediaStorage,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalMediaStorage(config.mediaDir),
+    },
+    ImagesService,
+  ],
+  exports: [MediaStorage, ImagesService],
+})
+export class MediaModule {}

@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApi, TestApi } from '../support/api';
+import { expectError } from '../support/expectations';
+import { createUnit, createUser } from '../support/factories';
+import { pngImage } from '../support/images';
+
+// Images for article bodies: uploaded by the people who write and approve, checked by their content,
+// stored under their content hash and served from /media with range requests and an immutable cache.
+describe('Images and /media (e2e)', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function memberToken(unitId: string, role: string): Promise<string> {
+    const user = await createUser(api, admin, [{ unitId, role }]);
+    return api.login(user.username, user.password);
+  }
+
+  it('stores an editor’s PNG under its hash, serves it with ranges and a year-long cache, and once only', async () => {
+    const unit = await createUnit(api, admin);
+    const editor = await memberToken(unit.id, 'editor');
+    const bytes = pngImage(64, 48);
+    const res = await api.upload(`/api/v1/units/${unit.id}/images`, {
+      token: editor,
+      // The name and the claimed type are not what decides: the content is a PNG.
+      file: { name: 'anh-hoi-nghi.jpg', type: 'application/octet-stream', bytes },
+    });
+    expect(res.status).toBe(201);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(res.body).toEqual({
+      url: `/media/images/${sha}.png`,
+      contentType: 'image/png',
+      width: 64,
+      height: 48,
+      bytes: bytes.length,
+    });
+
+    const file = await fetch(`${api.baseUrl}${res.body.url}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(file.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const part = await fetch(`${api.baseUrl}${res.body.url}`, { headers: { range: 'bytes=0-7' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-7/${bytes.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(0, 8))).toBe(true);
+
+    const again = await api.upload(`/api/v1/units/${unit.id}/images`, {
+      token: admin,
+      file: { name: 'lan-hai.png', type: 'image/png', bytes },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.url).toBe(res.body.url);
+  });
+
+  it('shows an uploaded image in the published article on the portal', async () => {
+    const unit = await createUnit(api, admin);
+    const image = await api.upload(`/api/v1/units/${unit.id}/images`, {
+      token: admin,
+      file: { name: 'anh.png', bytes: pngImage(20, 10, [10, 120, 40]) },
+    });
+    const categories = (await api.request('GET', `/api/v1/units/${unit.id}/categories`, { token: admin }))
+      .body;
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: unit.id,
+        title: 'Bộ phận Một cửa có máy lấy số tự động',
+        bodyHtml: `<p>Ảnh chụp tại trụ sở:</p><p><img src="${image.body.url}" alt="Máy lấy số" onerror="alert(1)"></p>`,
+        categoryIds: [categories[0].id],
+      },
+    });
+    expect(created.status).toBe(201);
+    for (const step of ['submit', 'approve', 'publish']) {
+      expect(
+        (await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin })).status,
+      ).toBe(200);
+    }
+    const page = await fetch(`${api.baseUrl}/site/${unit.slug}/bai-viet/${created.body.slug}`);
+    const html = await page.text();
+    expect(html).toContain(`<img src="${image.body.url}" alt="Máy lấy số" />`);
+    expect(html).not.toContain('onerror');
+  });
+
+  it('refuses what is not an image, an empty file, a missing file, a file over 10 MB and a non-multipart body', async () => {
+    const unit = await createUnit(api, admin);
+    const path = `/api/v1/units/${unit.id}/images`;
+    const images = join(process.env.MEDIA_DIR!, 'images');
+    const before = existsSync(images) ? readdirSync(images).sort() : [];
+    const text = await api.upload(path, {
+      token: admin,
+      file: { name: 'anh.png', type: 'image/png', bytes: Buffer.from('Đây là văn bản, không phải ảnh') },
+    });
+    expectError(text, 415, 'UNSUPPORTED_MEDIA_TYPE', 'file');
+    // SVG can carry script: refused even though it is an image.
+    const svg = await api.upload(path, {
+      token: admin,
+      file: {
+        name: 'logo.svg',
+        type: 'image/svg+xml',
+        bytes: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+        ),
+      },
+    });
+    expectError(svg, 415, 'UNSUPPORTED_MEDIA_TYPE', 'file');
+    expectError(
+      await api.upload(path, { token: admin, file: { name: 'rong.png', bytes: Buffer.alloc(0) } }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    );
+    expectError(
+      await api.upload(path, { token: admin, fields: { title: 'Không có tệp' } }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    );
+    const big = Buffer.concat([pngImage(10, 10), Buffer.alloc(10 * 1024 * 1024)]);
+    expectError(
+      await api.upload(path, { token: admin, file: { name: 'lon.png', bytes: big } }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'file',
+    );
+    const json = await api.request('POST', path, {
+      token: admin,
+      body: { url: 'https://example.com/a.png' },
+    });
+    expectError(json, 415, 'UNSUPPORTED_MEDIA_TYPE', 'file');
+    // Nothing of these reached the media folder, not even a partial file.
+    expect(existsSync(images) ? readdirSync(images).sort() : []).toEqual(before);
+  });
+
+  it('lets only the unit’s editors, approvers and admins upload', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    const bytes = pngImage(8, 8);
+    const path = `/api/v1/units/${unit.id}/images`;
+    for (const role of ['editor', 'approver', 'admin']) {
+      const res = await api.upload(path, {
+        token: await memberToken(unit.id, role),
+        file: { name: 'a.png', bytes },
+      });
+      expect({ role, status: res.status }).toEqual({ role, status: 201 });
+    }
+    for (const token of [await memberToken(unit.id, 'reporter'), await memberToken(other.id, 'editor')]) {
+      expectError(await api.upload(path, { token, file: { name: 'a.png', bytes } }), 403, 'FORBIDDEN');
+    }
+    expectError(await api.upload(path, { file: { name: 'a.png', bytes } }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await api.upload('/api/v1/units/00000000-0000-4000-8000-000000000000/images', {
+        token: admin,
+        file: { name: 'a.png', bytes },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await api.upload('/api/v1/units/khong-phai-uuid/images', {
+        token: admin,
+        file: { name: 'a.png', bytes },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'unitId',
+    );
+  });
+
+  it('answers 404 for unknown media and never serves a file outside the media folder', async () => {
+    expect((await fetch(`${api.baseUrl}/media/images/${'0'.repeat(64)}.png`)).status).toBe(404);
+    for (const path of [
+      '/media/..%2F..%2Fpackage.json',
+      '/media/%2e%2e/%2e%2e/package.json',
+      '/media/../package.json',
+    ]) {
+      const res = await fetch(`${api.baseUrl}${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: expect.any(Number) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(await res.text()).not.toContain('"name": "xa-portal-radio"');
+    }
+  });
+});
