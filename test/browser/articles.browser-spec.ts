@@ -107,7 +107,7 @@ describe('Articles in a browser', () => {
     await history.getByText('Phiên bản 2: Sửa').waitFor();
     expect(await history.locator('section ins').first().innerText()).toContain('toàn trình');
     await screenshot(writer.page, 'tin-bai-lich-su');
-    await history.getByRole('button', { name: 'Close' }).or(history.getByLabel('Close')).first().click();
+    await history.getByRole('button', { name: 'Đóng' }).click();
     await writer.page.getByRole('button', { name: 'Xem trước' }).click();
     const preview = writer.page.frameLocator('iframe[title="Bản xem trước"]');
     expect(await preview.locator('h1').innerText()).toBe(
@@ -117,7 +117,7 @@ describe('Articles in a browser', () => {
     await screenshot(writer.page, 'tin-bai-xem-truoc');
     await writer.page
       .getByRole('dialog', { name: 'Xem trước trên cổng thông tin' })
-      .getByLabel('Close')
+      .getByRole('button', { name: 'Đóng' })
       .click();
     await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();

@@ -1188,6 +1188,9 @@ describe('articles (e2e)', () => {
         version: article.version,
       });
       expect(await evidenceOf(unit.id, undefined, article.id)).toEqual([]);
+      // Who may publish is settled first: an editor is refused for the role, whatever time was sent.
+      const past = new Date(Date.now() - 60_000).toISOString();
+      expectError(await act(editor.token, article, 'publish', { publishAt: past }), 403, 'FORBIDDEN');
     });
 
     it.each([['ngày mai'], ['2026-02-30T08:00:00+07:00'], ['2030-13-01T08:00:00Z'], [20300101], ['']])(

@@ -184,10 +184,11 @@ export class ArticlesService {
   publish(principal: Principal, id: string, dto: PublishArticleDto): Promise<ArticleResponse> {
     const now = new Date();
     const at = dto.publishAt ? new Date(dto.publishAt) : null;
-    if (at && at.getTime() <= now.getTime()) {
-      throw ArticlesException.publishAtInPast();
-    }
     return this.transition(principal, id, 'publish', async (article, unit, manager) => {
+      // Checked after who and which state (403, 409): a stranger learns nothing from the time they sent.
+      if (at && at.getTime() <= now.getTime()) {
+        throw ArticlesException.publishAtInPast();
+      }
       if (at) {
         // Scheduled: it stays approved; the worker publishes it on the first tick after `at`.
         article.status = 'approved';
