@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { VisitCounter } from '../../libs/portal/src';
+import { PortalCache, PortalService, VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, createUser } from '../support/factories';
@@ -156,6 +156,54 @@ describe('Public portal (e2e)', () => {
     const footer = await (await page(`/site/${unit.slug}/`)).text();
     // Two counted views since `before`; the page shows the total including itself.
     expect(footer).toContain(`Lượt truy cập: <strong>${(before + 3).toLocaleString('vi-VN')}</strong>`);
+  });
+
+  it('answers a cached page before Fastify with the same headers and bytes as the first, rendered view', async () => {
+    const unit = await createUnit(api, admin);
+    const article = await publishedArticle(unit.id, { title: 'Niêm yết thủ tục hành chính tại trụ sở' });
+    const url = `/site/${unit.slug}/bai-viet/${article.slug}`;
+    const cache = api.app.get(PortalCache);
+    const service = api.app.get(PortalService);
+    const render = jest.spyOn(service, 'article');
+    try {
+      const first = await page(url); // not cached yet: rendered through the Fastify route
+      // Within the same second the visit count shown is the same, so the bytes are too.
+      const second = await page(url);
+      expect(render).toHaveBeenCalledTimes(1);
+      expect(cache.get(`${api.baseUrl}${url}`)).toBeDefined();
+      const names = (res: Response) => [...res.headers.keys()].sort();
+      expect(names(second)).toEqual(names(first));
+      for (const header of [
+        'content-type',
+        'cache-control',
+        'etag',
+        'content-security-policy',
+        'x-content-type-options',
+        'x-frame-options',
+        'referrer-policy',
+        'cross-origin-opener-policy',
+        'content-length',
+      ]) {
+        expect({ header, value: second.headers.get(header) }).toEqual({
+          header,
+          value: first.headers.get(header),
+        });
+      }
+      expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+      expect(await second.text()).toBe(await first.text());
+      // A request id sent by a proxy is kept; HEAD and forwarded requests go the Fastify way, and agree.
+      const withId = await page(url, { 'x-request-id': 'portal-123' });
+      expect(withId.headers.get('x-request-id')).toBe('portal-123');
+      const head = await fetch(`${api.baseUrl}${url}`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toMatch(/^W\//);
+      const forwarded = await page(url, { 'x-forwarded-proto': 'https' });
+      expect(forwarded.status).toBe(200);
+      expect(render).toHaveBeenCalledTimes(1);
+    } finally {
+      render.mockRestore();
+    }
   });
 
   it('searches without accents, within the unit', async () => {

@@ -3,11 +3,20 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerFactoryHandler, FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
 import { registerMediaRoutes } from '@app/media';
-import { PortalCache, PortalHosts, PortalService, registerPortalRoutes, VisitCounter } from '@app/portal';
+import {
+  PortalCache,
+  portalFastPath,
+  PortalHosts,
+  PortalService,
+  registerPortalRoutes,
+  VisitCounter,
+} from '@app/portal';
 import { ADMIN_PREFIX, registerAdminApp } from './admin-app';
 import { ApiModule } from './api.module';
 import { createOpenApiDocument } from './openapi';
@@ -19,7 +28,21 @@ export const API_PREFIX = 'api/v1';
  * boot exactly what production runs.
  */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  // Cached portal pages are answered before Fastify (portalFastPath); set once the app exists.
+  let fastPath: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
   const adapter = new FastifyAdapter({
+    serverFactory: (handler: FastifyServerFactoryHandler, options: FastifyServerOptions) => {
+      const server = createServer((req, res) => {
+        if (!fastPath(req, res)) {
+          handler(req, res);
+        }
+      });
+      // What Fastify sets on a server it creates itself.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      return server;
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // A request id from the proxy is kept (x-request-id), else one is made; logs and replies carry it.
@@ -79,13 +102,15 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
 
   await registerAdminApp(app);
   await registerMediaRoutes(app);
-  registerPortalRoutes(fastify, {
+  const portalParts = {
     portal: app.get(PortalService),
     cache: app.get(PortalCache),
     visits: app.get(VisitCounter),
     hosts: app.get(PortalHosts),
     rootFallback: ADMIN_PREFIX,
-  });
+  };
+  registerPortalRoutes(fastify, portalParts);
+  fastPath = portalFastPath(portalParts);
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

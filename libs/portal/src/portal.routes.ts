@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CachedPage, PortalCache } from './portal-cache.service';
 import { PortalHosts } from './portal-hosts.service';
 import { PortalRequest, PortalResponse, PortalService } from './portal.service';
@@ -40,15 +42,96 @@ export interface PortalParts {
   rootFallback: string;
 }
 
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+}
+
+/**
+ * What a page view answers, on either path below: the page with the running visit count, its headers,
+ * or 304 when the reader's copy is current. The view is counted (bots are left out by VisitCounter).
+ */
+async function answerPage(
+  { visits, cache }: Pick<PortalParts, 'visits' | 'cache'>,
+  page: CachedPage,
+  headers: IncomingMessage['headers'],
+): Promise<Answer> {
+  let visitCount = '';
+  if (page.countFor) {
+    visits.count(page.countFor, headers['user-agent']);
+    const total = visits.total(page.countFor);
+    visitCount = VI_NUMBER.format(typeof total === 'number' ? total : await total);
+  }
+  const body = cache.body(page, visitCount);
+  const etag = `W/"${page.tag}-${body.count}"`;
+  const answer: Answer = {
+    status: page.status,
+    headers: {
+      ...SECURITY_HEADERS,
+      'cache-control': page.status === 200 ? 'public, max-age=60' : 'no-store',
+      etag,
+      'content-type': TYPES[page.type],
+    },
+    body: body.bytes,
+  };
+  if (page.status === 200 && headers['if-none-match'] === etag) {
+    return { ...answer, status: 304, body: undefined };
+  }
+  return answer;
+}
+
+/**
+ * The same answer for a page already in the cache, given before Fastify sees the request: no routing,
+ * hooks or request objects. A cached page view costs about half of what it does through Fastify, and
+ * it is the request a portal gets most (measured with bench:portal). Anything else — a page not yet
+ * cached, another method, a request through a proxy (whose forwarded host and scheme Fastify interprets)
+ * — answers `false` and goes the normal way.
+ */
+export function portalFastPath(
+  parts: Pick<PortalParts, 'visits' | 'cache'>,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const { headers } = req;
+    if (
+      req.method !== 'GET' ||
+      headers['x-forwarded-host'] ||
+      headers['x-forwarded-proto'] ||
+      !headers.host
+    ) {
+      return false;
+    }
+    const origin = (req.socket as { encrypted?: boolean }).encrypted ? 'https://' : 'http://';
+    const page = parts.cache.get(`${origin}${headers.host}${req.url}`);
+    if (!page) {
+      return false;
+    }
+    void answerPage(parts, page, headers).then(
+      (answer) => {
+        const requestId = headers['x-request-id'];
+        res.writeHead(answer.status, {
+          ...answer.headers,
+          'x-request-id': typeof requestId === 'string' && requestId ? requestId : randomUUID(),
+          ...(answer.body ? { 'content-length': String(answer.body.length) } : {}),
+        });
+        res.end(answer.body);
+      },
+      () => {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+        res.end('Trang đang bận, vui lòng thử lại sau giây lát.');
+      },
+    );
+    return true;
+  };
+}
+
 /**
  * The public portal on plain Fastify routes (no Nest guard or pipe on this path, which must stay fast).
  * A cached page costs no database query: the page comes from PortalCache, the count from VisitCounter.
  * HTML carries a strict CSP, a short shared cache and an ETag (304 when unchanged).
  */
-export function registerPortalRoutes(
-  fastify: FastifyInstance,
-  { portal, cache, visits, hosts, rootFallback }: PortalParts,
-): void {
+export function registerPortalRoutes(fastify: FastifyInstance, parts: PortalParts): void {
+  const { portal, cache, hosts, rootFallback } = parts;
   const serve = (render: Render) => async (request: PortalFastifyRequest, reply: FastifyReply) => {
     const origin = `${request.protocol}://${request.host}`;
     // The origin is part of the key: pages carry absolute links (Open Graph, RSS).
@@ -65,23 +148,8 @@ export function registerPortalRoutes(
       const response = await render({ unitSlug, origin, base }, request);
       page = cache.put(response.cacheable ? key : '', response, ticket);
     }
-    let visitCount = '';
-    if (page.countFor) {
-      visits.count(page.countFor, request.headers['user-agent']);
-      const total = visits.total(page.countFor);
-      visitCount = VI_NUMBER.format(typeof total === 'number' ? total : await total);
-    }
-    const body = cache.body(page, visitCount);
-    const etag = `W/"${page.tag}-${body.count}"`;
-    void reply
-      .headers(SECURITY_HEADERS)
-      .header('cache-control', page.status === 200 ? 'public, max-age=60' : 'no-store')
-      .header('etag', etag)
-      .type(TYPES[page.type]);
-    if (page.status === 200 && request.headers['if-none-match'] === etag) {
-      return reply.status(304).send();
-    }
-    return reply.status(page.status).send(body.bytes);
+    const answer = await answerPage(parts, page, request.headers);
+    return reply.headers(answer.headers).status(answer.status).send(answer.body);
   };
 
   // helmet's per-request headers are replaced by SECURITY_HEADERS (above).
