@@ -7,6 +7,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
 import { MediaModule } from '@app/media';
+import { ProceduresModule } from '@app/procedures';
 import { PortalModule } from '@app/portal';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
@@ -28,6 +29,7 @@ import { RouteAccessCheck } from './route-access.check';
     ArticlesModule,
     PortalModule,
     MediaModule,
+    ProceduresModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -224,6 +224,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProceduresController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ProceduresController_update"];
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}/abolish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProceduresController_abolish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProceduresController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProceduresController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -282,6 +346,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitProceduresController_list"];
+        put?: never;
+        post: operations["UnitProceduresController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/procedures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UnitProceduresController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/procedures/publish-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UnitProceduresController_publishAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -356,6 +468,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbolishProcedureDto: {
+            /** @example Bãi bỏ theo Quyết định số 456/QĐ-UBND */
+            reason: string;
+        };
         ArticleResponse: {
             /** Format: uuid */
             authorId: string;
@@ -492,6 +608,20 @@ export interface components {
              */
             username: string;
         };
+        DossierCaseDto: {
+            case: string | null;
+            items: components["schemas"]["DossierItemDto"][];
+        };
+        DossierItemDto: {
+            /** @description Số bản sao */
+            copies: number | null;
+            /** @description Mẫu đơn, tờ khai kèm theo */
+            form: string | null;
+            /** @example Tờ khai đăng ký khai sinh */
+            name: string;
+            /** @description Số bản chính */
+            originals: number | null;
+        };
         ErrorDetailSchema: {
             /** @example title */
             field: string;
@@ -580,6 +710,41 @@ export interface components {
             ids: string[];
             imported: number;
         };
+        ImportErrorDto: {
+            /** @description Trường có lỗi */
+            field: string | null;
+            message: string;
+            /** @description Dòng trong tệp (dòng tiêu đề là 1 với CSV/XLSX; bản ghi thứ n với JSON) */
+            row: number;
+        };
+        ImportResultDto: {
+            created: number;
+            dryRun: boolean;
+            errors: components["schemas"]["ImportErrorDto"][];
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "json";
+            rows: components["schemas"]["ImportRowDto"][];
+            unchanged: number;
+            updated: number;
+        };
+        ImportRowDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "error";
+            /** @description Các trường sẽ thay đổi (với update) */
+            changed: string[];
+            code: string | null;
+            name: string | null;
+            row: number;
+        };
+        LegalDocumentDto: {
+            /** Format: date */
+            issuedOn: string | null;
+            issuer: string;
+            /** @example 60/2014/QH13 */
+            number: string;
+            /** @example Luật Hộ tịch */
+            title: string;
+        };
         LoginDto: {
             password: string;
             /** @example admin */
@@ -597,12 +762,220 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        MethodDto: {
+            /** @example Trực tiếp */
+            channel: string;
+            description: string;
+            /** @example Miễn lệ phí */
+            fees: string;
+            /** @example Ngay trong ngày làm việc */
+            timeLimit: string;
+        };
+        ProcedureContentDto: {
+            /** @description Cơ quan thực hiện */
+            agency?: string;
+            /** @description Đối tượng thực hiện */
+            applicants?: string;
+            /**
+             * @description Mã TTHC trên Cơ sở dữ liệu quốc gia
+             * @example 1.004227
+             */
+            code: string;
+            /** @description Yêu cầu, điều kiện */
+            conditions?: string;
+            /**
+             * Format: date
+             * @description Ngày Quyết định công bố
+             */
+            decisionDate?: string | null;
+            /**
+             * @description Cơ quan ban hành Quyết định
+             * @example UBND tỉnh Hải Dương
+             */
+            decisionIssuer?: string;
+            /**
+             * @description Số Quyết định công bố
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber?: string;
+            /** @description Thành phần hồ sơ, theo trường hợp */
+            dossier?: components["schemas"]["DossierCaseDto"][];
+            /**
+             * @description Số lượng hồ sơ
+             * @example 01 bộ
+             */
+            dossierCount?: string;
+            /** @description Phí, lệ phí */
+            fees?: string;
+            /**
+             * @description Lĩnh vực
+             * @example Hộ tịch
+             */
+            field: string;
+            /** @description Mẫu đơn, tờ khai */
+            forms?: string;
+            /** @description Căn cứ pháp lý */
+            legalBasis?: components["schemas"]["LegalDocumentDto"][];
+            /**
+             * @description Cấp thực hiện
+             * @example Cấp xã
+             */
+            level?: string;
+            /** @description Cách thức thực hiện */
+            methods?: components["schemas"]["MethodDto"][];
+            /** @example Thủ tục đăng ký khai sinh */
+            name: string;
+            /**
+             * @description full: toàn trình; partial: một phần
+             * @default none
+             * @enum {string}
+             */
+            onlineLevel?: "full" | "partial" | "none";
+            /** @description Đường dẫn dịch vụ công trực tuyến */
+            onlineUrl?: string | null;
+            /** @description Địa chỉ tiếp nhận hồ sơ */
+            receivingAddress?: string;
+            /**
+             * Format: uuid
+             * @description Thủ tục thay thế (khi trạng thái là replaced)
+             */
+            replacedById?: string | null;
+            /** @description Kết quả thực hiện */
+            result?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "amended" | "replaced" | "abolished";
+            /** @description Trình tự thực hiện, theo trường hợp */
+            steps?: components["schemas"]["StepCaseDto"][];
+            /** @description Thời hạn giải quyết */
+            timeLimit?: string;
+        };
+        ProcedureResponse: {
+            /** @description Cơ quan thực hiện */
+            agency?: string;
+            /** @description Đối tượng thực hiện */
+            applicants?: string;
+            /**
+             * @description Mã TTHC trên Cơ sở dữ liệu quốc gia
+             * @example 1.004227
+             */
+            code: string;
+            /** @description Yêu cầu, điều kiện */
+            conditions?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Ngày Quyết định công bố
+             */
+            decisionDate?: string | null;
+            /**
+             * @description Cơ quan ban hành Quyết định
+             * @example UBND tỉnh Hải Dương
+             */
+            decisionIssuer?: string;
+            /**
+             * @description Số Quyết định công bố
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber?: string;
+            /** @description Thành phần hồ sơ, theo trường hợp */
+            dossier?: components["schemas"]["DossierCaseDto"][];
+            /**
+             * @description Số lượng hồ sơ
+             * @example 01 bộ
+             */
+            dossierCount?: string;
+            /** @description Phí, lệ phí */
+            fees?: string;
+            /**
+             * @description Lĩnh vực
+             * @example Hộ tịch
+             */
+            field: string;
+            /** Format: date-time */
+            firstPublishedAt: string | null;
+            /** @description Mẫu đơn, tờ khai */
+            forms?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Căn cứ pháp lý */
+            legalBasis?: components["schemas"]["LegalDocumentDto"][];
+            /**
+             * @description Cấp thực hiện
+             * @example Cấp xã
+             */
+            level?: string;
+            /** @description Cách thức thực hiện */
+            methods?: components["schemas"]["MethodDto"][];
+            /** @example Thủ tục đăng ký khai sinh */
+            name: string;
+            /**
+             * @description full: toàn trình; partial: một phần
+             * @default none
+             * @enum {string}
+             */
+            onlineLevel?: "full" | "partial" | "none";
+            /** @description Đường dẫn dịch vụ công trực tuyến */
+            onlineUrl?: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Địa chỉ tiếp nhận hồ sơ */
+            receivingAddress?: string;
+            /**
+             * Format: uuid
+             * @description Thủ tục thay thế (khi trạng thái là replaced)
+             */
+            replacedById?: string | null;
+            /** @description Kết quả thực hiện */
+            result?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "amended" | "replaced" | "abolished";
+            statusReason: string | null;
+            /** @description Trình tự thực hiện, theo trường hợp */
+            steps?: components["schemas"]["StepCaseDto"][];
+            /** @description Thời hạn giải quyết */
+            timeLimit?: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ProcedureRevisionResponse: {
+            /** @enum {string} */
+            action: "create" | "update" | "import" | "publish" | "abolish";
+            /** Format: uuid */
+            actorId: string | null;
+            changed: string[];
+            /** Format: date-time */
+            createdAt: string;
+            reason: string | null;
+            /** @enum {string} */
+            status: "active" | "amended" | "replaced" | "abolished";
+            version: number;
+        };
+        PublishAllResponse: {
+            /** @description Số thủ tục vừa được đăng */
+            published: number;
+        };
         PublishArticleDto: {
             /** @description Hẹn giờ đăng (ISO 8601, có múi giờ); bỏ trống thì đăng ngay */
             publishAt?: string;
         };
         ReasonDto: {
             reason: string;
+        };
+        StepCaseDto: {
+            /** @description Trường hợp; null khi thủ tục chỉ có một */
+            case: string | null;
+            /** @description Các bước, theo thứ tự */
+            items: string[];
         };
         UnitResponse: {
             /**
@@ -668,6 +1041,91 @@ export interface components {
             tags?: string[];
             /** @example Đẩy mạnh cải cách hành chính năm 2026 */
             title?: string;
+            /** @description Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT */
+            version: number;
+        };
+        UpdateProcedureDto: {
+            /** @description Cơ quan thực hiện */
+            agency?: string;
+            /** @description Đối tượng thực hiện */
+            applicants?: string;
+            /**
+             * @description Mã TTHC trên Cơ sở dữ liệu quốc gia
+             * @example 1.004227
+             */
+            code?: string;
+            /** @description Yêu cầu, điều kiện */
+            conditions?: string;
+            /**
+             * Format: date
+             * @description Ngày Quyết định công bố
+             */
+            decisionDate?: string | null;
+            /**
+             * @description Cơ quan ban hành Quyết định
+             * @example UBND tỉnh Hải Dương
+             */
+            decisionIssuer?: string;
+            /**
+             * @description Số Quyết định công bố
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber?: string;
+            /** @description Thành phần hồ sơ, theo trường hợp */
+            dossier?: components["schemas"]["DossierCaseDto"][];
+            /**
+             * @description Số lượng hồ sơ
+             * @example 01 bộ
+             */
+            dossierCount?: string;
+            /** @description Phí, lệ phí */
+            fees?: string;
+            /**
+             * @description Lĩnh vực
+             * @example Hộ tịch
+             */
+            field?: string;
+            /** @description Mẫu đơn, tờ khai */
+            forms?: string;
+            /** @description Căn cứ pháp lý */
+            legalBasis?: components["schemas"]["LegalDocumentDto"][];
+            /**
+             * @description Cấp thực hiện
+             * @example Cấp xã
+             */
+            level?: string;
+            /** @description Cách thức thực hiện */
+            methods?: components["schemas"]["MethodDto"][];
+            /** @example Thủ tục đăng ký khai sinh */
+            name?: string;
+            /**
+             * @description full: toàn trình; partial: một phần
+             * @default none
+             * @enum {string}
+             */
+            onlineLevel?: "full" | "partial" | "none";
+            /** @description Đường dẫn dịch vụ công trực tuyến */
+            onlineUrl?: string | null;
+            /** @description Lý do (khi bãi bỏ hoặc thay thế) */
+            reason?: string;
+            /** @description Địa chỉ tiếp nhận hồ sơ */
+            receivingAddress?: string;
+            /**
+             * Format: uuid
+             * @description Thủ tục thay thế (khi trạng thái là replaced)
+             */
+            replacedById?: string | null;
+            /** @description Kết quả thực hiện */
+            result?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "amended" | "replaced" | "abolished";
+            /** @description Trình tự thực hiện, theo trường hợp */
+            steps?: components["schemas"]["StepCaseDto"][];
+            /** @description Thời hạn giải quyết */
+            timeLimit?: string;
             /** @description Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT */
             version: number;
         };
@@ -1265,6 +1723,164 @@ export interface operations {
             };
         };
     };
+    ProceduresController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProcedureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_abolish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbolishProcedureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureRevisionResponse"][];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UnitsController_list: {
         parameters: {
             query?: {
@@ -1486,6 +2102,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImageResponseDto"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_list: {
+        parameters: {
+            query?: {
+                /** @description Lĩnh vực */
+                field?: string;
+                onlineLevel?: "full" | "partial" | "none";
+                page?: number;
+                pageSize?: number;
+                /** @description Chỉ những thủ tục đang (true) / chưa (false) đăng */
+                published?: "true" | "false";
+                /** @description Tìm theo mã, tên, lĩnh vực (không cần dấu) */
+                q?: string;
+                status?: "active" | "amended" | "replaced" | "abolished";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProcedureResponse"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedureContentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_import: {
+        parameters: {
+            query?: {
+                /** @description true: chỉ xem trước, không ghi gì */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_publishAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishAllResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

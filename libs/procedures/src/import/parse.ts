@@ -1,0 +1,295 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainException, Upload } from '@app/common';
+import { columnLabel, COLUMNS, type ColumnKey } from './columns';
+import { mapNationalRecord } from './national';
+import {
+  fold,
+  parseCases,
+  parseDate,
+  parseDossier,
+  parseLegalBasis,
+  parseMethods,
+  parseOnlineLevel,
+  parseStatus,
+} from './text';
+
+export type ImportFormat = 'csv' | 'xlsx' | 'json';
+
+export interface RowError {
+  row: number;
+  field: string | null;
+  message: string;
+}
+
+/** One record of the file, mapped to the API's shape (ProcedureContentDto) plus `replacedByCode`. */
+export interface ParsedRow {
+  row: number;
+  input: Record<string, unknown>;
+  errors: RowError[];
+}
+
+export interface ParsedFile {
+  format: ImportFormat;
+  rows: ParsedRow[];
+}
+
+const FORMATS = ['csv', 'xlsx', 'json'] as const;
+
+function fileError(code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED', message: string): DomainException {
+  return new DomainException(code, message, [{ field: 'file', message }]);
+}
+
+/**
+ * Reads an import file whose kind is decided by its extension and confirmed by its content: a .xlsx must
+ * be a zip (Office Open XML), a .csv or .json must be UTF-8 text. What is wrong with the file as a whole
+ * is a 4xx naming `file`; what is wrong with one record is an error of that row.
+ */
+export async function parseImportFile(upload: Upload): Promise<ParsedFile> {
+  const extension = /\.([a-z0-9]+)$/i.exec(upload.filename ?? '')?.[1]?.toLowerCase() ?? '';
+  const format = FORMATS.find((f) => f === extension);
+  if (!format) {
+    const hint = extension === 'xls' ? ' Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.' : '';
+    throw fileError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Chỉ nhận tệp .csv, .xlsx hoặc .json (tệp gửi lên: "${upload.filename}").${hint}`,
+    );
+  }
+  const bytes = upload.bytes;
+  const isZip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
+  if (format === 'xlsx') {
+    if (!isZip) {
+      throw fileError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính Excel (.xlsx)',
+      );
+    }
+    return { format, rows: tableRows(await readWorkbook(bytes)) };
+  }
+  const text = utf8(bytes, format);
+  if (format === 'json') {
+    return { format, rows: jsonRows(text) };
+  }
+  return { format, rows: tableRows(readCsv(text)) };
+}
+
+function utf8(bytes: Buffer, format: ImportFormat): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fileError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Tệp có đuôi .${format} nhưng không phải văn bản UTF-8 (có thể là tệp nhị phân, hoặc CSV lưu bằng bảng mã khác: hãy lưu lại dạng "CSV UTF-8")`,
+    );
+  }
+  if (text.includes('\u0000')) {
+    throw fileError('UNSUPPORTED_MEDIA_TYPE', `Tệp có đuôi .${format} nhưng nội dung là dữ liệu nhị phân`);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** A header row and the rows under it; `row` is the row's number in the sheet (the header is 1). */
+interface Table {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+function readCsv(text: string): Table {
+  let records: string[][];
+  try {
+    const parsed: unknown = parseCsv(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      delimiter: sniffDelimiter(text),
+    });
+    records = parsed as string[][]; // without `columns`, every record is an array of cells
+  } catch (error) {
+    throw fileError('VALIDATION_FAILED', `Không đọc được tệp CSV: ${(error as Error).message}`);
+  }
+  const [header = [], ...rest] = records;
+  return { header, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+/** Excel in Vietnamese locales saves CSV with semicolons. */
+function sniffDelimiter(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+async function readWorkbook(bytes: Buffer): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw fileError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Không mở được tệp .xlsx: tệp hỏng hoặc không phải bảng tính Excel',
+    );
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) {
+    throw fileError('VALIDATION_FAILED', 'Bảng tính không có dữ liệu');
+  }
+  let header: string[] | undefined;
+  const rows: Table['rows'] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    if (!header) {
+      header = Array.from(cells, (c) => c ?? '');
+    } else {
+      rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+    }
+  });
+  return { header: header ?? [], rows };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (value instanceof Date) {
+    // Excel keeps a date without a zone; exceljs reads it as that day at UTC midnight.
+    const d = value;
+    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) {
+      return value.richText.map((part) => part.text).join('');
+    }
+    if ('text' in value && typeof value.text === 'string') {
+      return value.text; // a hyperlink cell
+    }
+    if ('result' in value) {
+      return cellText(value.result ?? ''); // a formula: its computed value
+    }
+    return ''; // an error cell, or a kind of value no sheet of procedures holds
+  }
+  return String(value);
+}
+
+function tableRows(table: Table): ParsedRow[] {
+  if (table.header.every((h) => h.trim() === '')) {
+    throw fileError('VALIDATION_FAILED', 'Tệp rỗng: không có dòng tiêu đề');
+  }
+  const byHeader = new Map<string, ColumnKey>();
+  for (const column of COLUMNS) {
+    for (const name of [column.label, ...column.aliases]) {
+      byHeader.set(fold(name), column.key);
+    }
+  }
+  const positions = new Map<ColumnKey, number>();
+  table.header.forEach((name, index) => {
+    const key = byHeader.get(fold(name));
+    if (key && !positions.has(key)) {
+      positions.set(key, index);
+    }
+  });
+  const missing = COLUMNS.filter((c) => c.required && !positions.has(c.key)).map((c) => `"${c.label}"`);
+  if (missing.length > 0) {
+    throw fileError(
+      'VALIDATION_FAILED',
+      `Thiếu cột bắt buộc: ${missing.join(', ')}. Dòng đầu của tệp phải là tiêu đề cột như trong tệp mẫu.`,
+    );
+  }
+  const rows = table.rows.filter((r) => r.cells.some((c) => (c ?? '').trim() !== ''));
+  if (rows.length === 0) {
+    throw fileError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề');
+  }
+  return rows.map(({ row, cells }) => {
+    const cell = (key: ColumnKey): string => {
+      const index = positions.get(key);
+      return index === undefined ? '' : (cells[index] ?? '').normalize('NFC').trim();
+    };
+    return rowFromCells(row, cell);
+  });
+}
+
+function rowFromCells(row: number, cell: (key: ColumnKey) => string): ParsedRow {
+  const errors: RowError[] = [];
+  const fail = (field: string, message: string) =>
+    errors.push({ row, field, message: `${columnLabel(field)}: ${message}` });
+  const input: Record<string, unknown> = {
+    code: cell('code'),
+    name: cell('name'),
+    field: cell('field'),
+    level: cell('level'),
+    agency: cell('agency'),
+    applicants: cell('applicants'),
+    steps: parseCases(cell('steps')),
+    methods: parseMethods(cell('methods')),
+    dossier: parseDossier(cell('dossier')),
+    dossierCount: cell('dossierCount'),
+    timeLimit: cell('timeLimit'),
+    fees: cell('fees'),
+    forms: cell('forms'),
+    result: cell('result'),
+    conditions: cell('conditions'),
+    legalBasis: parseLegalBasis(cell('legalBasis')),
+    receivingAddress: cell('receivingAddress'),
+    onlineUrl: cell('onlineUrl') || null,
+    decisionNumber: cell('decisionNumber'),
+    decisionIssuer: cell('decisionIssuer'),
+    replacedByCode: cell('replacedByCode') || null,
+  };
+  const online = parseOnlineLevel(cell('onlineLevel'));
+  if (online) {
+    input.onlineLevel = online;
+  } else {
+    fail('onlineLevel', `"${cell('onlineLevel')}" không rõ; ghi "Toàn trình", "Một phần" hoặc để trống`);
+  }
+  const status = parseStatus(cell('status'));
+  if (status) {
+    input.status = status;
+  } else {
+    fail(
+      'status',
+      `"${cell('status')}" không rõ; ghi "Còn hiệu lực", "Sửa đổi, bổ sung", "Thay thế" hoặc "Bãi bỏ"`,
+    );
+  }
+  const date = cell('decisionDate');
+  if (date === '') {
+    input.decisionDate = null;
+  } else {
+    const parsed = parseDate(date);
+    if (parsed) {
+      input.decisionDate = parsed;
+    } else {
+      fail('decisionDate', `"${date}" không phải một ngày có thật (ghi dạng dd/mm/yyyy, ví dụ 25/12/2024)`);
+    }
+  }
+  return { row, input, errors };
+}
+
+function jsonRows(text: string): ParsedRow[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw fileError('VALIDATION_FAILED', `Tệp JSON không đúng cú pháp: ${(error as Error).message}`);
+  }
+  let records: unknown[] | undefined;
+  if (Array.isArray(data)) {
+    records = data;
+  } else if (data && typeof data === 'object') {
+    const object = data as Record<string, unknown>;
+    const list = ['data', 'Data', 'DATA', 'items', 'result', 'Result', 'records']
+      .map((k) => object[k])
+      .find(Array.isArray);
+    records = list ?? ('MATTHC' in object ? [object] : undefined);
+  }
+  if (!records) {
+    throw fileError(
+      'VALIDATION_FAILED',
+      'Tệp JSON phải là danh sách thủ tục theo cấu trúc Cơ sở dữ liệu quốc gia (các trường MATTHC, TENTTHC, …)',
+    );
+  }
+  if (records.length === 0) {
+    throw fileError('VALIDATION_FAILED', 'Tệp JSON không có thủ tục nào');
+  }
+  return records.map((record, index) => mapNationalRecord(index + 1, record));
+}

@@ -1,0 +1,485 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, PageQueryDto, Trim } from '@app/common';
+import {
+  ONLINE_LEVELS,
+  PROCEDURE_STATUSES,
+  type CaseList,
+  type DossierItem,
+  type LegalDocument,
+  type OnlineLevel,
+  type ProcedureMethod,
+  type ProcedureStatus,
+} from './procedure.entity';
+import { NoHtml } from './no-html';
+
+const LONG_TEXT = 20_000;
+
+export class StepCaseDto implements CaseList<string> {
+  @ApiProperty({ nullable: true, type: String, description: 'Trường hợp; null khi thủ tục chỉ có một' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  @NoHtml()
+  case!: string | null;
+
+  @ApiProperty({ type: [String], description: 'Các bước, theo thứ tự' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(LONG_TEXT, { each: true })
+  @NoHtml({ each: true })
+  items!: string[];
+}
+
+export class DossierItemDto implements DossierItem {
+  @ApiProperty({ example: 'Tờ khai đăng ký khai sinh' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @NoHtml()
+  name!: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Mẫu đơn, tờ khai kèm theo' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @NoHtml()
+  form!: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Số bản chính' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  originals!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Số bản sao' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  copies!: number | null;
+}
+
+export class DossierCaseDto implements CaseList<DossierItem> {
+  @ApiProperty({ nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  @NoHtml()
+  case!: string | null;
+
+  @ApiProperty({ type: [DossierItemDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DossierItemDto)
+  items!: DossierItemDto[];
+}
+
+export class MethodDto implements ProcedureMethod {
+  @ApiProperty({ example: 'Trực tiếp' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @NoHtml()
+  channel!: string;
+
+  @ApiProperty({ example: 'Ngay trong ngày làm việc' })
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  timeLimit!: string;
+
+  @ApiProperty({ example: 'Miễn lệ phí' })
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  fees!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  description!: string;
+}
+
+export class LegalDocumentDto implements LegalDocument {
+  @ApiProperty({ example: '60/2014/QH13' })
+  @IsString()
+  @MaxLength(100)
+  @NoHtml()
+  number!: string;
+
+  @ApiProperty({ example: 'Luật Hộ tịch' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @NoHtml()
+  title!: string;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  issuedOn!: string | null;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(300)
+  @NoHtml()
+  issuer!: string;
+}
+
+/** Every component of a procedure: what the edit form, the API and each import row carry. */
+export class ProcedureContentDto {
+  @ApiProperty({ maxLength: 60, example: '1.004227', description: 'Mã TTHC trên Cơ sở dữ liệu quốc gia' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z.\-_]*$/, {
+    message: 'Mã TTHC chỉ gồm chữ, số, dấu chấm, gạch ngang (ví dụ 1.004227)',
+  })
+  code!: string;
+
+  @ApiProperty({ maxLength: 500, example: 'Thủ tục đăng ký khai sinh' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @NoHtml()
+  name!: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Hộ tịch', description: 'Lĩnh vực' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  @NoHtml()
+  field!: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Cấp xã', description: 'Cấp thực hiện' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @NoHtml()
+  level?: string;
+
+  @ApiPropertyOptional({ description: 'Cơ quan thực hiện' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'Đối tượng thực hiện' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  applicants?: string;
+
+  @ApiPropertyOptional({ type: [StepCaseDto], description: 'Trình tự thực hiện, theo trường hợp' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => StepCaseDto)
+  steps?: StepCaseDto[];
+
+  @ApiPropertyOptional({ type: [MethodDto], description: 'Cách thức thực hiện' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => MethodDto)
+  methods?: MethodDto[];
+
+  @ApiPropertyOptional({ type: [DossierCaseDto], description: 'Thành phần hồ sơ, theo trường hợp' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => DossierCaseDto)
+  dossier?: DossierCaseDto[];
+
+  @ApiPropertyOptional({ example: '01 bộ', description: 'Số lượng hồ sơ' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @NoHtml()
+  dossierCount?: string;
+
+  @ApiPropertyOptional({ description: 'Thời hạn giải quyết' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  timeLimit?: string;
+
+  @ApiPropertyOptional({ description: 'Phí, lệ phí' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  fees?: string;
+
+  @ApiPropertyOptional({ description: 'Mẫu đơn, tờ khai' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  forms?: string;
+
+  @ApiPropertyOptional({ description: 'Kết quả thực hiện' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  result?: string;
+
+  @ApiPropertyOptional({ description: 'Yêu cầu, điều kiện' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  @NoHtml()
+  conditions?: string;
+
+  @ApiPropertyOptional({ type: [LegalDocumentDto], description: 'Căn cứ pháp lý' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => LegalDocumentDto)
+  legalBasis?: LegalDocumentDto[];
+
+  @ApiPropertyOptional({ description: 'Địa chỉ tiếp nhận hồ sơ' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  receivingAddress?: string;
+
+  @ApiPropertyOptional({
+    enum: ONLINE_LEVELS,
+    default: 'none',
+    description: 'full: toàn trình; partial: một phần',
+  })
+  @IsOptional()
+  @IsIn(ONLINE_LEVELS)
+  onlineLevel?: OnlineLevel;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Đường dẫn dịch vụ công trực tuyến' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({ example: '1234/QĐ-UBND', description: 'Số Quyết định công bố' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  @NoHtml()
+  decisionNumber?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Ngày Quyết định công bố',
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsCalendarDate()
+  decisionDate?: string | null;
+
+  @ApiPropertyOptional({ example: 'UBND tỉnh Hải Dương', description: 'Cơ quan ban hành Quyết định' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  @NoHtml()
+  decisionIssuer?: string;
+
+  @ApiPropertyOptional({ enum: PROCEDURE_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(PROCEDURE_STATUSES)
+  status?: ProcedureStatus;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Thủ tục thay thế (khi trạng thái là replaced)',
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  replacedById?: string | null;
+}
+
+export class UpdateProcedureDto extends PartialType(ProcedureContentDto) {
+  @ApiProperty({
+    minimum: 1,
+    description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'Lý do (khi bãi bỏ hoặc thay thế)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @NoHtml()
+  reason?: string;
+}
+
+export class AbolishProcedureDto {
+  @ApiProperty({ example: 'Bãi bỏ theo Quyết định số 456/QĐ-UBND' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @NoHtml()
+  reason!: string;
+}
+
+export class ListProceduresQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Tìm theo mã, tên, lĩnh vực (không cần dấu)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Lĩnh vực' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  field?: string;
+
+  @ApiPropertyOptional({ enum: PROCEDURE_STATUSES })
+  @IsOptional()
+  @IsIn(PROCEDURE_STATUSES)
+  status?: ProcedureStatus;
+
+  @ApiPropertyOptional({ enum: ONLINE_LEVELS })
+  @IsOptional()
+  @IsIn(ONLINE_LEVELS)
+  onlineLevel?: OnlineLevel;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Chỉ những thủ tục đang (true) / chưa (false) đăng',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  published?: 'true' | 'false';
+}
+
+export class ProcedureResponse extends ProcedureContentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() declare level: string;
+  @ApiProperty() declare agency: string;
+  @ApiProperty() declare applicants: string;
+  @ApiProperty({ type: [StepCaseDto] }) declare steps: StepCaseDto[];
+  @ApiProperty({ type: [MethodDto] }) declare methods: MethodDto[];
+  @ApiProperty({ type: [DossierCaseDto] }) declare dossier: DossierCaseDto[];
+  @ApiProperty() declare dossierCount: string;
+  @ApiProperty() declare timeLimit: string;
+  @ApiProperty() declare fees: string;
+  @ApiProperty() declare forms: string;
+  @ApiProperty() declare result: string;
+  @ApiProperty() declare conditions: string;
+  @ApiProperty({ type: [LegalDocumentDto] }) declare legalBasis: LegalDocumentDto[];
+  @ApiProperty() declare receivingAddress: string;
+  @ApiProperty({ enum: ONLINE_LEVELS }) declare onlineLevel: OnlineLevel;
+  @ApiProperty({ nullable: true, type: String }) declare onlineUrl: string | null;
+  @ApiProperty() declare decisionNumber: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) declare decisionDate: string | null;
+  @ApiProperty() declare decisionIssuer: string;
+  @ApiProperty({ enum: PROCEDURE_STATUSES }) declare status: ProcedureStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) declare replacedById: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) firstPublishedAt!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ProcedureRevisionResponse {
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['create', 'update', 'import', 'publish', 'abolish'] }) action!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ enum: PROCEDURE_STATUSES }) status!: ProcedureStatus;
+  @ApiProperty({ type: [String] }) changed!: string[];
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ImportErrorDto {
+  @ApiProperty({ description: 'Dòng trong tệp (dòng tiêu đề là 1 với CSV/XLSX; bản ghi thứ n với JSON)' })
+  row!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Trường có lỗi' })
+  field!: string | null;
+  @ApiProperty() message!: string;
+}
+
+export class ImportRowDto {
+  @ApiProperty() row!: number;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ enum: ['create', 'update', 'unchanged', 'error'] }) action!:
+    'create' | 'update' | 'unchanged' | 'error';
+  @ApiProperty({ type: [String], description: 'Các trường sẽ thay đổi (với update)' }) changed!: string[];
+}
+
+export class ImportResultDto {
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format!: 'csv' | 'xlsx' | 'json';
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
+  @ApiProperty({ type: [ImportRowDto] }) rows!: ImportRowDto[];
+}
