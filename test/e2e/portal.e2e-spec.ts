@@ -171,7 +171,11 @@ describe('Public portal (e2e)', () => {
       const second = await page(url);
       expect(render).toHaveBeenCalledTimes(1);
       expect(cache.get(`${api.baseUrl}${url}`)).toBeDefined();
-      const names = (res: Response) => [...res.headers.keys()].sort();
+      const names = (res: Response) => {
+        const list: string[] = [];
+        res.headers.forEach((_value, key) => list.push(key));
+        return list.sort();
+      };
       expect(names(second)).toEqual(names(first));
       for (const header of [
         'content-type',
