@@ -43,6 +43,8 @@ const WRITERS: Role[] = ['admin', 'editor'];
 const PUBLISHERS: Role[] = ['admin', 'approver'];
 /** Files larger than this many procedures are imported in chunks, each its own statement. */
 const CHUNK = 500;
+/** An import that creates at least this many procedures refreshes the table's planner statistics. */
+const ANALYZE_AFTER = 100;
 
 export function procedureUrl(unitSlug: string, code: string): string {
   return `/site/${unitSlug}/thu-tuc-hanh-chinh/${encodeURIComponent(code)}`;
@@ -233,6 +235,11 @@ export class ProceduresService {
       return plan;
     };
     const plan = dryRun ? await run(this.dataSource.manager) : await this.dataSource.transaction(run);
+    if (!dryRun && [...plan.steps.values()].filter((s) => s.action === 'create').length >= ANALYZE_AFTER) {
+      // Fresh statistics, so that search uses its index at once rather than after autovacuum's next
+      // pass (measured: 70 ms → 2 ms per search over 5,000 just-imported procedures).
+      await this.dataSource.query('ANALYZE procedures');
+    }
     const errors = checked.flatMap((r) => r.errors).concat(plan.errors);
     const failedRows = new Set(errors.map((e) => e.row));
     const rows: ImportRowDto[] = checked.map((r) => {

@@ -1,0 +1,171 @@
+/**
+ * Procedures figures (issue [4/8]), on the product as `npm start` runs it:
+ *   - importing 5,000 procedures from one XLSX file (each with two cases of dossier, steps, legal basis):
+ *     the dry run, the import, and the same file again (nothing changes);
+ *   - searching the catalogue of 5,000 without accents: p50 and p95 over many queries.
+ * Run: npm run bench:procedures   (COUNT=5000, SEARCHES=300 by default)
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@app/db';
+import { launch, msUntilHealthy, percentile, printFigures } from './support';
+
+const COUNT = Number(process.env.COUNT ?? 5000);
+const SEARCHES = Number(process.env.SEARCHES ?? 300);
+const PASSWORD = 'mat-khau-do-toc-do';
+const FIELDS = [
+  'Hộ tịch',
+  'Chứng thực',
+  'Đất đai',
+  'Bảo trợ xã hội',
+  'Người có công',
+  'Nuôi con nuôi',
+  'Thi đua, khen thưởng',
+];
+const WORDS = [
+  'đăng ký',
+  'cấp bản sao',
+  'xác nhận',
+  'thay đổi',
+  'cải chính',
+  'hỗ trợ',
+  'trợ cấp',
+  'công nhận',
+];
+const QUERIES = [
+  'ho tich',
+  'chung thuc',
+  'dang ky khai sinh',
+  'tro cap',
+  'dat dai',
+  'xac nhan',
+  'cai chinh',
+  'nuoi con nuoi',
+];
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('TTHC');
+  sheet.addRow([
+    'Mã TTHC',
+    'Tên thủ tục',
+    'Lĩnh vực',
+    'Cấp thực hiện',
+    'Trình tự thực hiện',
+    'Thành phần hồ sơ',
+    'Thời hạn giải quyết',
+    'Phí, lệ phí',
+    'Căn cứ pháp lý',
+    'Mức độ dịch vụ công trực tuyến',
+    'Số quyết định công bố',
+    'Ngày quyết định công bố',
+  ]);
+  for (let i = 0; i < COUNT; i += 1) {
+    const field = FIELDS[i % FIELDS.length];
+    sheet.addRow([
+      `1.${String(100000 + i).padStart(6, '0')}`,
+      `Thủ tục ${WORDS[i % WORDS.length]} ${field.toLowerCase()} số ${i + 1}`,
+      field,
+      'Cấp xã',
+      'Bước 1: Nộp hồ sơ tại Bộ phận Một cửa\nBước 2: Công chức kiểm tra, trình ký\nBước 3: Trả kết quả',
+      'Trường hợp 1: Nộp trực tiếp\n- Tờ khai (bản chính: 1)\n- Giấy tờ tùy thân (bản sao: 1)\n' +
+        'Trường hợp 2: Ủy quyền\n- Tờ khai (bản chính: 1)\n- Văn bản ủy quyền (bản chính: 1)',
+      '03 ngày làm việc',
+      'Miễn lệ phí',
+      'Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014\nNghị định số 123/2015/NĐ-CP ngày 15/11/2015',
+      i % 3 === 0 ? 'Toàn trình' : i % 3 === 1 ? 'Một phần' : '',
+      '1234/QĐ-UBND',
+      new Date(Date.UTC(2024, 2, 15)),
+    ]);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xa-portal-bench-procedures-'));
+  const port = await freePort();
+  const run = launch(dataDir, port, { BOOTSTRAP_ADMIN_PASSWORD: PASSWORD, LOGIN_RATE_LIMIT: '1000' });
+  try {
+    await msUntilHealthy(port, Date.now());
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const auth = { authorization: `Bearer ${token}` };
+    const unit = (await (
+      await fetch(`${base}/units`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: 'BENCH',
+          name: 'UBND xã Đo Tốc Độ',
+          kind: 'commune',
+          slug: 'do-toc-do',
+        }),
+      })
+    ).json()) as { id: string };
+
+    const file = await workbook();
+    const upload = async (dryRun: boolean): Promise<{ ms: number; body: Record<string, unknown> }> => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file)]), 'danh-muc-tthc.xlsx');
+      const started = performance.now();
+      const res = await fetch(`${base}/units/${unit.id}/procedures/import${dryRun ? '?dryRun=true' : ''}`, {
+        method: 'POST',
+        headers: auth,
+        body: form,
+      });
+      const body = (await res.json()) as Record<string, unknown>;
+      if (res.status !== 200) {
+        throw new Error(`import: ${res.status} ${JSON.stringify(body)}`);
+      }
+      return { ms: performance.now() - started, body };
+    };
+    const dry = await upload(true);
+    const first = await upload(false);
+    const again = await upload(false);
+    const summary = (b: Record<string, unknown>) =>
+      `+${String(b.created)} ~${String(b.updated)} =${String(b.unchanged)} !${(b.errors as unknown[]).length}`;
+
+    const searchMs: number[] = [];
+    for (let i = 0; i < SEARCHES; i += 1) {
+      const q = QUERIES[i % QUERIES.length];
+      const started = performance.now();
+      const res = await fetch(`${base}/units/${unit.id}/procedures?q=${encodeURIComponent(q)}&pageSize=20`, {
+        headers: auth,
+      });
+      await res.arrayBuffer();
+      searchMs.push(performance.now() - started);
+    }
+    printFigures([
+      ['XLSX file', `${COUNT} procedures, ${(file.length / 1024 / 1024).toFixed(1)} MB`, ''],
+      ['dry run (parse, validate, compare)', `${(dry.ms / 1000).toFixed(1)} s  ${summary(dry.body)}`, ''],
+      ['import', `${(first.ms / 1000).toFixed(1)} s  ${summary(first.body)}`, '≤ 20 s'],
+      ['the same file again', `${(again.ms / 1000).toFixed(1)} s  ${summary(again.body)}`, ''],
+      [
+        `search over ${COUNT} (admin API), p50 of ${SEARCHES}`,
+        `${percentile(searchMs, 50).toFixed(1)} ms`,
+        '',
+      ],
+      [
+        `search over ${COUNT} (admin API), p95 of ${SEARCHES}`,
+        `${percentile(searchMs, 95).toFixed(1)} ms`,
+        '≤ 30 ms',
+      ],
+    ]);
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
