@@ -94,6 +94,7 @@ export class UnitProceduresController {
     @Query() query: ImportQueryDto,
     @Req() request: FastifyRequest,
   ): Promise<ImportResultDto> {
+    await this.procedures.assertMayImport(user, params.unitId);
     const upload = await readUpload(request, { maxBytes: IMPORT_MAX_BYTES });
     return this.procedures.import(user, params.unitId, upload, query.dryRun === 'true');
   }

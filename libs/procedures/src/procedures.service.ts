@@ -211,6 +211,12 @@ export class ProceduresService {
     });
   }
 
+  /** Who may import is settled before the file is read (see the controller). */
+  async assertMayImport(principal: Principal, unitId: string): Promise<void> {
+    await this.unit(unitId);
+    this.access.assertRole(principal, unitId, WRITERS);
+  }
+
   /**
    * Imports a file (CSV, XLSX or the national JSON). Upsert by national code: a row whose content equals
    * what is stored changes nothing. Rows with errors are reported and skipped; the good rows are written
