@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
-import { createUnit, createUser } from '../support/factories';
+import { createUnit, memberToken } from '../support/factories';
 import { pngImage } from '../support/images';
 
 // Images for article bodies: uploaded by the people who write and approve, checked by their content,
@@ -20,14 +20,11 @@ describe('Images and /media (e2e)', () => {
     await api.close();
   });
 
-  async function memberToken(unitId: string, role: string): Promise<string> {
-    const user = await createUser(api, admin, [{ unitId, role }]);
-    return api.login(user.username, user.password);
-  }
+  const token = (unitId: string, role: string) => memberToken(api, admin, unitId, role);
 
   it('stores an editor’s PNG under its hash, serves it with ranges and a year-long cache, and once only', async () => {
     const unit = await createUnit(api, admin);
-    const editor = await memberToken(unit.id, 'editor');
+    const editor = await token(unit.id, 'editor');
     const bytes = pngImage(64, 48);
     const res = await api.upload(`/api/v1/units/${unit.id}/images`, {
       token: editor,
@@ -150,13 +147,17 @@ describe('Images and /media (e2e)', () => {
     const path = `/api/v1/units/${unit.id}/images`;
     for (const role of ['editor', 'approver', 'admin']) {
       const res = await api.upload(path, {
-        token: await memberToken(unit.id, role),
+        token: await token(unit.id, role),
         file: { name: 'a.png', bytes },
       });
       expect({ role, status: res.status }).toEqual({ role, status: 201 });
     }
-    for (const token of [await memberToken(unit.id, 'reporter'), await memberToken(other.id, 'editor')]) {
-      expectError(await api.upload(path, { token, file: { name: 'a.png', bytes } }), 403, 'FORBIDDEN');
+    for (const stranger of [await token(unit.id, 'reporter'), await token(other.id, 'editor')]) {
+      expectError(
+        await api.upload(path, { token: stranger, file: { name: 'a.png', bytes } }),
+        403,
+        'FORBIDDEN',
+      );
     }
     expectError(await api.upload(path, { file: { name: 'a.png', bytes } }), 401, 'UNAUTHENTICATED');
     expectError(

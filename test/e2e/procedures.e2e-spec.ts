@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApi, TestApi, TestResponse } from '../support/api';
 import { expectError } from '../support/expectations';
-import { createUnit, createUser } from '../support/factories';
+import { createUnit, memberToken } from '../support/factories';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'procedures');
 const CSV = readFileSync(join(FIXTURES, 'thu-tuc-xa.csv'));
@@ -49,10 +49,7 @@ describe('Procedures (TTHC) (e2e)', () => {
     await api.close();
   });
 
-  async function token(unitId: string, role: string): Promise<string> {
-    const user = await createUser(api, admin, [{ unitId, role }]);
-    return api.login(user.username, user.password);
-  }
+  const token = (unitId: string, role: string) => memberToken(api, admin, unitId, role);
 
   const importFile = (
     unitId: string,

@@ -43,3 +43,14 @@ export async function createUser(
   }
   return { id: res.body.id, username, password };
 }
+
+/** The token of a new user holding one role in one unit. */
+export async function memberToken(
+  api: TestApi,
+  adminToken: string,
+  unitId: string,
+  role: string,
+): Promise<string> {
+  const user = await createUser(api, adminToken, [{ unitId, role }]);
+  return api.login(user.username, user.password);
+}
