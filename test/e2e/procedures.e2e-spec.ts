@@ -627,6 +627,25 @@ describe('Procedures (TTHC) (e2e)', () => {
       );
     });
 
+    it('imports of the same file at once take turns: each procedure is created once, no 5xx', async () => {
+      const unit = await createUnit(api, admin);
+      // Large enough that the writes of one overlap the planning of another.
+      const rows = Array.from({ length: 1500 }, (_, i) => [
+        `2.${100000 + i}`,
+        `Thủ tục số ${i + 1}`,
+        'Hộ tịch',
+        '',
+        '',
+        '',
+      ]);
+      const file = csv([HEADER, ...rows]);
+      const answers = await Promise.all([1, 2, 3].map(() => importFile(unit.id, 'lon.csv', file)));
+      // They take turns: one creates, the others find everything unchanged.
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(answers.map((r) => r.body.created as number).sort()).toEqual([0, 0, 1500]);
+      expect((await list(unit.id)).total).toBe(1500);
+    });
+
     it('an import that changes a published procedure records procedure.updated', async () => {
       const unit = await createUnit(api, admin);
       await importFile(unit.id, 'thu-tuc-xa.csv', CSV);

@@ -234,6 +234,11 @@ export class ProceduresService {
     const checked = await Promise.all(file.rows.map((row) => checkRow(row)));
     markDuplicates(checked);
     const run = async (manager: EntityManager) => {
+      if (!dryRun) {
+        // Imports into one unit take turns: the second plans against what the first wrote, rather than
+        // both creating the same codes and one failing on the unique index.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('procedures.import:' || $1))`, [unitId]);
+      }
       const plan = await this.plan(manager, unitId, checked);
       if (!dryRun) {
         await this.write(manager, unit, plan, principal.id);
