@@ -1,9 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   EditOutlined,
   FileTextOutlined,
   HomeOutlined,
+  PlusOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -45,7 +48,7 @@ const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admi
 /**
  * Every screen of the app, in one list: the router and the menu are both made from it, so a menu entry
  * always leads to a built page, and a section without built pages is not shown. Later steps add their
- * screens here (Thủ tục hành chính, Âm thanh, Phát sóng).
+ * screens here (Âm thanh, Phát sóng).
  */
 export const FEATURES: Feature[] = [
   {
@@ -91,6 +94,42 @@ export const FEATURES: Feature[] = [
     inMenu: false,
     allowed: member,
     page: lazy(() => import('./pages/articles/article-edit-page')),
+  },
+  {
+    path: '/thu-tuc',
+    label: 'Danh sách thủ tục',
+    icon: <ProfileOutlined />,
+    section: 'Thủ tục hành chính',
+    inMenu: true,
+    allowed: member,
+    page: lazy(() => import('./pages/procedures/procedure-list-page')),
+  },
+  {
+    path: '/thu-tuc/them-moi',
+    label: 'Thêm thủ tục',
+    icon: <PlusOutlined />,
+    section: 'Thủ tục hành chính',
+    inMenu: true,
+    allowed: writer,
+    page: lazy(() => import('./pages/procedures/procedure-edit-page')),
+  },
+  {
+    path: '/thu-tuc/nhap-tu-tep',
+    label: 'Nhập từ tệp',
+    icon: <CloudUploadOutlined />,
+    section: 'Thủ tục hành chính',
+    inMenu: true,
+    allowed: writer,
+    page: lazy(() => import('./pages/procedures/import-page')),
+  },
+  {
+    path: '/thu-tuc/:id',
+    label: 'Thủ tục hành chính',
+    icon: <ProfileOutlined />,
+    section: 'Thủ tục hành chính',
+    inMenu: false,
+    allowed: member,
+    page: lazy(() => import('./pages/procedures/procedure-edit-page')),
   },
   {
     path: '/bao-cao/chung-cu',
@@ -167,6 +206,7 @@ export const FEATURES: Feature[] = [
 
 export const SECTION_ICONS: Partial<Record<Section, ReactNode>> = {
   'Tin bài': <FileTextOutlined />,
+  'Thủ tục hành chính': <ProfileOutlined />,
   'Báo cáo': <AuditOutlined />,
   'Quản trị': <ApartmentOutlined />,
 };

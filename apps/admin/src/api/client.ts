@@ -95,3 +95,67 @@ export async function call<T>(
   }
   return result.data as T;
 }
+
+/**
+ * A request the typed client does not make (files to download): the same bearer token, the same end of
+ * the session on a 401, and the api's error as an ApiError.
+ */
+export async function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = hooks.token();
+  if (token) {
+    headers.set('authorization', `Bearer ${token}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers });
+  } catch {
+    throw new ApiError(0, {
+      statusCode: 0,
+      code: 'NETWORK_ERROR',
+      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (token && response.status === 401) {
+      hooks.onUnauthorized((body as ApiErrorBody | null)?.code ?? 'UNAUTHORIZED');
+    }
+    throw asApiError(body, response);
+  }
+  return response;
+}
+
+/** The file name the api gives (Content-Disposition, RFC 6266 filename* first), else the fallback. */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star.trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/** Saves a blob as a file the way a link to a download would. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** Downloads an authenticated file (an export, a template): fetch with the token → blob → save. */
+export async function downloadFile(url: string, fallbackName: string): Promise<string> {
+  const response = await authorizedFetch(url);
+  const name = fileNameOf(response, fallbackName);
+  saveBlob(await response.blob(), name);
+  return name;
+}

@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, authorizedFetch, call, type Operations, type Schemas } from './client';
+
+export type Procedure = Schemas['ProcedureResponse'];
+export type ProcedureRevision = Schemas['ProcedureRevisionResponse'];
+export type ProcedureStatus = NonNullable<Procedure['status']>;
+export type OnlineLevel = NonNullable<Procedure['onlineLevel']>;
+export type ProcedureListQuery = NonNullable<
+  Operations['UnitProceduresController_list']['parameters']['query']
+>;
+export type ImportResult = Schemas['ImportResultDto'];
+export type ImportRow = ImportResult['rows'][number];
+export type ImportError = ImportResult['errors'][number];
+
+export function useProcedure(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['procedures', id],
+    queryFn: () => call(api.GET('/api/v1/procedures/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+  });
+}
+
+/** The list's filters as a query string (for the exports, which take the same filters). */
+export function filterQuery(query: Omit<ProcedureListQuery, 'page' | 'pageSize'>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Largest import file the api takes (libs/procedures IMPORT_MAX_BYTES). */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_EXTENSIONS = ['.csv', '.xlsx', '.json'];
+
+// The import job endpoints (a job run by the worker, with its progress). Typed by hand from the contract
+// until they are in the generated schema.
+export interface ProcedureImportJob {
+  id: string;
+  unitId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'json';
+  dryRun: boolean;
+  status: 'queued' | 'processing' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  result: ImportResult | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+async function json<T>(response: Promise<Response>): Promise<T> {
+  return (await (await response).json()) as T;
+}
+
+/** Sends the file; 202 with the job, or a 4xx naming `file` when the file as a whole is refused. */
+export function startImport(unitId: string, file: File, dryRun: boolean): Promise<ProcedureImportJob> {
+  const form = new FormData();
+  form.append('file', file);
+  return json(
+    authorizedFetch(
+      `/api/v1/units/${encodeURIComponent(unitId)}/procedures/import-jobs?dryRun=${dryRun ? 'true' : 'false'}`,
+      { method: 'POST', body: form },
+    ),
+  );
+}
+
+export function getImportJob(id: string): Promise<ProcedureImportJob> {
+  return json(authorizedFetch(`/api/v1/procedure-imports/${encodeURIComponent(id)}`));
+}
+
+/** Imports for real the file of a finished dry run: a new job. */
+export function confirmImport(id: string): Promise<ProcedureImportJob> {
+  return json(
+    authorizedFetch(`/api/v1/procedure-imports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
+  );
+}
+
+export function isRunning(job: ProcedureImportJob | undefined): boolean {
+  return job?.status === 'queued' || job?.status === 'processing';
+}
+
+export const TEMPLATE_URLS = {
+  xlsx: '/api/v1/procedures/import-template.xlsx',
+  csv: '/api/v1/procedures/import-template.csv',
+} as const;
+
+export function exportUrl(unitId: string, format: 'xlsx' | 'csv', query: string): string {
+  return `/api/v1/units/${encodeURIComponent(unitId)}/procedures/export.${format}${query}`;
+}
