@@ -113,7 +113,11 @@ export default function ProcedureEditPage() {
 
   useEffect(() => {
     if (creating) {
-      form.setFieldsValue(draft.merge({ ...EMPTY }));
+      const values = draft.merge({ ...EMPTY });
+      // Empty already (initialValues); setting it again could wipe what was typed meanwhile.
+      if (draft.restored) {
+        form.setFieldsValue(values);
+      }
     } else if (procedure.data) {
       form.setFieldsValue(draft.merge(toValues(procedure.data)));
     }
@@ -294,6 +298,8 @@ export default function ProcedureEditPage() {
       )}
       <Form<Values>
         form={form}
+        // The values are there from the first render (the effect above only follows later changes).
+        initialValues={current ? toValues(current) : EMPTY}
         layout="vertical"
         disabled={!canWrite || save.isPending}
         onFinish={(values) => {

@@ -1,0 +1,351 @@
+/// <reference lib="dom" />
+import type { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { startApi, TestApi } from '../support/api';
+import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { createUnit, createUser } from '../support/factories';
+
+// The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
+// real worker), keeps procedures up to date in the form, an approver publishes and abolishes. Each test
+// makes its own unit and people.
+
+let api: TestApi;
+let worker: INestApplicationContext;
+let browser: Browser;
+let adminToken: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  // The import jobs are consumed by the worker, on the same database the api uses.
+  worker = await createWorker();
+  browser = await launchBrowser();
+  adminToken = await api.adminToken();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await api?.close();
+});
+
+const url = (path: string): string => `${api.baseUrl}/admin${path}`;
+
+async function signIn(
+  username: string,
+  password: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser);
+  await page.goto(url('/dang-nhap'));
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  return { page, close: () => context.close() };
+}
+
+// Every input, button, link and select has a name a screen reader can say (axe-core's naming rules).
+const NAMING_RULES = [
+  'label',
+  'button-name',
+  'link-name',
+  'select-name',
+  'aria-input-field-name',
+  'input-button-name',
+];
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function unnamedControls(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (rules) => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
+  }, NAMING_RULES);
+}
+
+/** The open dropdown's option with this text (antd Select). */
+function option(page: Page, text: string): Locator {
+  return page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: text,
+    })
+    .first();
+}
+
+/** The message antd shows under the form field whose input has this id. */
+function fieldError(page: Page, inputId: string): Locator {
+  return page
+    .locator('.ant-form-item', { has: page.locator(`#${inputId}`) })
+    .locator('.ant-form-item-explain-error');
+}
+
+async function procedureOf(token: string, id: string): Promise<any> {
+  const res = await api.request('GET', `/api/v1/procedures/${id}`, { token });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+async function team(name: string) {
+  const unit = await createUnit(api, adminToken, { name });
+  const editor = await createUser(api, adminToken, [{ unitId: unit.id, role: 'editor' }]);
+  const approver = await createUser(api, adminToken, [{ unitId: unit.id, role: 'approver' }]);
+  return { unit, editor, approver, editorToken: await api.login(editor.username, editor.password) };
+}
+
+describe('Procedures (TTHC) in a browser', () => {
+  it('an editor imports a CSV through the wizard: dry-run rows, an error naming its field, confirm, result', async () => {
+    const { unit, editor, editorToken } = await team('UBND xã Tân Lập');
+    const csv = [
+      'Mã TTHC,Tên thủ tục,Lĩnh vực,Trình tự thực hiện,Thành phần hồ sơ,Mức độ dịch vụ công trực tuyến,Ngày quyết định công bố,Trạng thái',
+      '2.000001,Thủ tục đăng ký khai sinh,Hộ tịch,"Bước 1: Nộp hồ sơ\nBước 2: Nhận kết quả","Trường hợp 1: Đúng hạn\n- Tờ khai đăng ký khai sinh (bản chính: 1)\nTrường hợp 2: Trẻ bị bỏ rơi\n- Biên bản xác nhận (bản chính: 1)",Toàn trình,15/03/2024,Còn hiệu lực',
+      '2.000002,Thủ tục đăng ký kết hôn,Hộ tịch,Bước 1: Nộp hồ sơ,- Tờ khai đăng ký kết hôn (bản chính: 1),Một phần,15/03/2024,Còn hiệu lực',
+      '2.000003,Thủ tục chứng thực chữ ký,Chứng thực,Bước 1: Nộp hồ sơ,- Giấy tờ cần chứng thực,,31/02/2024,Còn hiệu lực',
+    ].join('\r\n');
+
+    const writer = await signIn(editor.username, editor.password);
+    const { page } = writer;
+    await page.getByRole('menuitem', { name: 'Nhập từ tệp' }).click();
+    await page.getByRole('button', { name: 'Tải tệp mẫu Excel' }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+
+    // A file of the wrong kind is refused under the file field before anything is sent.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'thu-tuc.xls',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: Buffer.from('not really excel'),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByText('Tệp .xls (Excel cũ) không đọc được', { exact: false }).waitFor();
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'thu-tuc-tan-lap.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+
+    // The dry run: what each row would do, and the bad row naming its row and field.
+    await page.getByText('Xem trước: thu-tuc-tan-lap.csv').waitFor({ timeout: 30_000 });
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(3);
+    const created = page.locator('.ant-table-tbody tr', { hasText: '2.000001' });
+    expect(await created.locator('.ant-tag').innerText()).toBe('Thêm mới');
+    expect(
+      await page.locator('.ant-table-tbody tr', { hasText: '2.000002' }).locator('.ant-tag').innerText(),
+    ).toBe('Thêm mới');
+    const bad = page.locator('.ant-table-tbody tr', { hasText: '2.000003' });
+    expect(await bad.locator('.ant-tag').innerText()).toBe('Lỗi');
+    expect(await bad.locator('td').first().innerText()).toBe('4');
+    expect(await bad.innerText()).toContain('Ngày quyết định công bố');
+    expect(await bad.innerText()).toContain('31/02/2024');
+    // Nothing is written by the dry run.
+    const before = await api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editorToken });
+    expect(before.body.total).toBe(0);
+    expect(await unnamedControls(page)).toEqual([]);
+    await screenshot(page, 'thu-tuc-nhap-xem-truoc');
+
+    // Confirm: a second job imports the same file; the screen follows it to the result.
+    await page.getByRole('button', { name: 'Xác nhận nhập 2 thủ tục' }).click();
+    await page.getByText('Đã nhập xong tệp thu-tuc-tan-lap.csv').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-steps-item-process').innerText()).toContain('Kết quả');
+    const stat = (title: string) =>
+      page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value');
+    expect(await stat('Đã thêm mới').innerText()).toBe('2');
+    expect(await stat('Dòng lỗi').innerText()).toBe('1');
+    await screenshot(page, 'thu-tuc-nhap-ket-qua');
+    const after = await api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editorToken });
+    expect(after.body.items.map((p: { code: string }) => p.code).sort()).toEqual(['2.000001', '2.000002']);
+    const birth = after.body.items.find((p: { code: string }) => p.code === '2.000001');
+    expect(birth.dossier).toHaveLength(2);
+
+    // The report of the import, as a CSV file.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải báo cáo (CSV)' }).click();
+    const report = readFileSync(await (await download).path(), 'utf8');
+    expect(report).toMatch(/^\uFEFFDòng,Mã TTHC/);
+    expect(report).toMatch(/4,2\.000003,Thủ tục chứng thực chữ ký,Lỗi,,Ngày quyết định công bố,/);
+
+    // The list shows what was imported.
+    await page.getByRole('button', { name: 'Xem danh sách thủ tục' }).click();
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    expect(await page.getByRole('row', { name: /2\.000001/ }).innerText()).toMatch(
+      /Còn hiệu lực[\s\S]*Toàn trình/,
+    );
+    await writer.close();
+  });
+
+  it('an editor edits cases and the replacement, sees conflicts and field errors; an approver publishes and abolishes', async () => {
+    const { unit, editor, approver, editorToken } = await team('UBND xã Phú Thọ');
+    const create = async (body: Record<string, unknown>) => {
+      const res = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+        token: editorToken,
+        body,
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; code: string; name: string };
+    };
+    const birth = await create({
+      code: '3.000001',
+      name: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      onlineLevel: 'full',
+      steps: [{ case: null, items: ['Nộp hồ sơ', 'Nhận kết quả'] }],
+      dossier: [
+        { case: 'Đúng hạn', items: [{ name: 'Tờ khai', form: null, originals: 1, copies: 0 }] },
+        { case: 'Bỏ rơi', items: [{ name: 'Biên bản', form: null, originals: 1, copies: 0 }] },
+      ],
+      decisionNumber: '1234/QĐ-UBND',
+      decisionDate: '2024-03-15',
+    });
+    const marriage = await create({ code: '3.000002', name: 'Thủ tục đăng ký kết hôn', field: 'Hộ tịch' });
+    const copy = await create({ code: '3.000003', name: 'Thủ tục chứng thực bản sao', field: 'Chứng thực' });
+
+    const writer = await signIn(editor.username, editor.password);
+    const { page } = writer;
+    await page.getByRole('menuitem', { name: 'Danh sách thủ tục' }).click();
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Đăng tất cả' }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /3\.000001/ }).innerText()).toMatch(
+      /Còn hiệu lực[\s\S]*Toàn trình[\s\S]*Chưa đăng/,
+    );
+    expect(await unnamedControls(page)).toEqual([]);
+    // Search without accents.
+    await page.getByLabel('Tìm thủ tục').fill('ket hon');
+    await page.getByLabel('Tìm thủ tục').press('Enter');
+    await page.getByText('1 thủ tục').waitFor();
+    expect(await page.getByRole('link', { name: 'Thủ tục đăng ký kết hôn' }).count()).toBe(1);
+    await page.getByLabel('Tìm thủ tục').fill('');
+    await page.getByLabel('Tìm thủ tục').press('Enter');
+    await page.getByText('3 thủ tục').waitFor();
+    await screenshot(page, 'thu-tuc-danh-sach');
+
+    // Edit the cases of one procedure.
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).click();
+    await page.waitForURL(url(`/thu-tuc/${birth.id}`));
+    expect(await page.locator('#dossier_1_case').inputValue()).toBe('Bỏ rơi');
+    expect(await page.getByLabel('Ngày quyết định').inputValue()).toBe('15/03/2024');
+    await page.locator('#dossier_1_case').fill('Trẻ bị bỏ rơi');
+    const dossier = page.getByRole('region', { name: 'Thành phần hồ sơ' });
+    await dossier
+      .locator('.ant-card-type-inner')
+      .nth(1)
+      .getByRole('button', { name: 'Thêm giấy tờ' })
+      .click();
+    await page
+      .getByLabel('Tên giấy tờ (trường hợp 2, giấy tờ 2)')
+      .fill('Giấy tờ tùy thân của người đi khai sinh');
+    await page.getByLabel('Số bản sao (trường hợp 2, giấy tờ 2)').fill('1');
+    const steps = page.getByRole('region', { name: 'Trình tự thực hiện' });
+    await steps.getByRole('button', { name: 'Thêm trường hợp' }).click();
+    await page.locator('#steps_1_case').fill('Đăng ký quá hạn');
+    await page.getByLabel('Trường hợp 2, bước 1').fill('Nộp hồ sơ kèm văn bản cam đoan');
+    expect(await unnamedControls(page)).toEqual([]);
+    await screenshot(page, 'thu-tuc-sua');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).last().waitFor();
+    const saved = await procedureOf(editorToken, birth.id);
+    expect(saved.version).toBe(2);
+    expect(saved.dossier[1]).toEqual({
+      case: 'Trẻ bị bỏ rơi',
+      items: [
+        { name: 'Biên bản', form: null, originals: 1, copies: 0 },
+        { name: 'Giấy tờ tùy thân của người đi khai sinh', form: null, originals: 1, copies: 1 },
+      ],
+    });
+    expect(saved.steps).toEqual([
+      { case: null, items: ['Nộp hồ sơ', 'Nhận kết quả'] },
+      { case: 'Đăng ký quá hạn', items: ['Nộp hồ sơ kèm văn bản cam đoan'] },
+    ]);
+    expect(saved.decisionDate).toBe('2024-03-15');
+
+    // The history names what changed.
+    await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
+    const history = page.getByRole('dialog', { name: 'Lịch sử thay đổi' });
+    await history.getByText('Phiên bản 2: Sửa').waitFor();
+    expect(await history.innerText()).toContain('Đã thay đổi: Trình tự thực hiện, Thành phần hồ sơ');
+    await history.getByRole('button', { name: 'Đóng' }).click();
+
+    // Someone else saves meanwhile: a clear conflict, the input kept, then the latest version loaded.
+    const other = await api.request('PATCH', `/api/v1/procedures/${birth.id}`, {
+      token: editorToken,
+      body: { version: 2, fees: 'Miễn lệ phí' },
+    });
+    expect(other.status).toBe(200);
+    await page.getByLabel('Thời hạn giải quyết', { exact: true }).fill('Trong ngày');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'vừa được người khác thay đổi' });
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('phiên bản hiện tại 3');
+    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe('Trong ngày');
+    await conflict.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Phí, lệ phí', { exact: true }).inputValue()).toBe('Miễn lệ phí');
+    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe('');
+
+    // Replaced: chosen with the procedure picker.
+    await page.goto(url(`/thu-tuc/${copy.id}`));
+    await page.getByLabel('Trạng thái', { exact: true }).click();
+    await option(page, 'Bị thay thế').click();
+    await page.getByLabel('Thủ tục thay thế').click();
+    await page.getByLabel('Thủ tục thay thế').fill('khai sinh');
+    await option(page, '3.000001 — Thủ tục đăng ký khai sinh').click();
+    await page.getByLabel('Lý do thay thế').fill('Thay thế theo Quyết định số 99/QĐ-UBND');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).last().waitFor();
+    const replaced = await procedureOf(editorToken, copy.id);
+    expect(replaced).toMatchObject({
+      status: 'replaced',
+      replacedById: birth.id,
+      statusReason: 'Thay thế theo Quyết định số 99/QĐ-UBND',
+    });
+
+    // A code already in the catalogue: the api's message under the code field.
+    await page.getByRole('menuitem', { name: 'Thêm thủ tục' }).click();
+    await page.getByLabel('Mã TTHC').fill('3.000002');
+    await page.getByLabel('Tên thủ tục').fill('Thủ tục trùng mã');
+    await page.getByLabel('Lĩnh vực').fill('Hộ tịch');
+    await page.getByRole('button', { name: 'Thêm thủ tục' }).click();
+    expect(await fieldError(page, 'code').innerText()).toContain('đã có trong danh mục');
+    await writer.close();
+
+    // The approver publishes one procedure and abolishes another with a reason.
+    const boss = await signIn(approver.username, approver.password);
+    await boss.page.getByRole('menuitem', { name: 'Danh sách thủ tục' }).click();
+    await boss.page.getByRole('button', { name: 'Đăng tất cả' }).waitFor();
+    await boss.page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).click();
+    await boss.page.getByRole('button', { name: 'Đăng lên cổng' }).click();
+    await boss.page.getByRole('dialog').getByRole('button', { name: 'Đăng', exact: true }).click();
+    await boss.page.getByText(/^Đăng ngày \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    expect(await boss.page.getByRole('button', { name: 'Đăng lên cổng' }).count()).toBe(0);
+    expect((await procedureOf(editorToken, birth.id)).publishedAt).not.toBeNull();
+
+    await boss.page.goto(url(`/thu-tuc/${marriage.id}`));
+    await boss.page.getByRole('button', { name: 'Bãi bỏ' }).click();
+    const dialog = boss.page.getByRole('dialog', { name: 'Bãi bỏ thủ tục hành chính' });
+    // No reason, no abolition.
+    expect(await dialog.getByRole('button', { name: 'Bãi bỏ' }).isDisabled()).toBe(true);
+    expect(await unnamedControls(boss.page)).toEqual([]);
+    await dialog.getByLabel('Lý do bãi bỏ').fill('Bãi bỏ theo Quyết định số 456/QĐ-UBND');
+    await dialog.getByRole('button', { name: 'Bãi bỏ' }).click();
+    await boss.page.locator('.ant-alert', { hasText: 'Lý do bãi bỏ' }).waitFor();
+    expect(await boss.page.locator('.ant-alert', { hasText: 'Lý do bãi bỏ' }).innerText()).toContain(
+      'Bãi bỏ theo Quyết định số 456/QĐ-UBND',
+    );
+    expect(await boss.page.locator('.ant-tag', { hasText: 'Bãi bỏ' }).count()).toBe(1);
+    const abolished = await procedureOf(editorToken, marriage.id);
+    expect(abolished).toMatchObject({
+      status: 'abolished',
+      statusReason: 'Bãi bỏ theo Quyết định số 456/QĐ-UBND',
+    });
+
+    // The list filtered by status shows it, with its Vietnamese status.
+    await boss.page.getByRole('menuitem', { name: 'Danh sách thủ tục' }).click();
+    await boss.page.getByLabel('Trạng thái').click();
+    await option(boss.page, 'Bãi bỏ').click();
+    await boss.page.getByText('1 thủ tục').waitFor();
+    expect(await boss.page.getByRole('row', { name: /3\.000002/ }).innerText()).toContain('Bãi bỏ');
+    await screenshot(boss.page, 'thu-tuc-bai-bo');
+    await boss.close();
+  });
+});
