@@ -6,6 +6,7 @@ import { ArticlesModule } from '@app/articles';
 import { AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
+import { ProceduresModule } from '@app/procedures';
 import { QueueModule } from '@app/queue';
 import { UnitsModule } from '@app/units';
 import { ArticleSchedules } from './articles.schedules';
@@ -24,6 +25,7 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     AuthModule,
     EvidenceModule,
     ArticlesModule,
+    ProceduresModule,
   ],
   providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
 })

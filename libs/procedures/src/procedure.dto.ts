@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,6 +29,7 @@ import {
   type ProcedureStatus,
 } from './procedure.entity';
 import { NoHtml } from './no-html';
+import { IMPORT_JOB_STATUSES, type ImportJobStatus } from './procedure-import.entity';
 
 const LONG_TEXT = 20_000;
 
@@ -381,7 +382,7 @@ export class AbolishProcedureDto {
   reason!: string;
 }
 
-export class ListProceduresQueryDto extends PageQueryDto {
+export class ProcedureFiltersDto {
   @ApiPropertyOptional({ description: 'Tìm theo mã, tên, lĩnh vực (không cần dấu)' })
   @IsOptional()
   @Trim()
@@ -414,6 +415,10 @@ export class ListProceduresQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'])
   published?: 'true' | 'false';
 }
+
+export type ProcedureFilters = ProcedureFiltersDto;
+
+export class ListProceduresQueryDto extends IntersectionType(PageQueryDto, ProcedureFiltersDto) {}
 
 export class ProcedureResponse extends ProcedureContentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -482,4 +487,22 @@ export class ImportResultDto {
   @ApiProperty() unchanged!: number;
   @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
   @ApiProperty({ type: [ImportRowDto] }) rows!: ImportRowDto[];
+}
+
+export class ProcedureImportResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format!: 'csv' | 'xlsx' | 'json';
+  @ApiProperty({ description: 'true: chỉ xem trước, không ghi gì' }) dryRun!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Lần xem trước được xác nhận' })
+  confirmsId!: string | null;
+  @ApiProperty({ enum: IMPORT_JOB_STATUSES }) status!: ImportJobStatus;
+  @ApiProperty({ description: 'Số dòng (bản ghi) trong tệp' }) total!: number;
+  @ApiProperty({ description: 'Số dòng đã xử lý' }) processed!: number;
+  @ApiProperty({ nullable: true, type: ImportResultDto }) result!: ImportResultDto | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: string | null;
 }

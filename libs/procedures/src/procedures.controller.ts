@@ -1,10 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiAcceptedResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -26,10 +39,14 @@ import {
   ImportResultDto,
   ListProceduresQueryDto,
   ProcedureContentDto,
+  ProcedureFiltersDto,
+  ProcedureImportResponse,
   ProcedureResponse,
   ProcedureRevisionResponse,
   UpdateProcedureDto,
 } from './procedure.dto';
+import { csvOf, sheetRow, TEMPLATE_EXAMPLES, xlsxOf } from './import/sheet';
+import { ProcedureImportsService } from './procedure-imports.service';
 import { ProceduresService } from './procedures.service';
 
 /** Import files: a province's whole catalogue in XLSX is a few MB. */
@@ -42,6 +59,25 @@ class ImportQueryDto {
   dryRun?: 'true' | 'false';
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+
+function download(bytes: Buffer, fileName: string, format: 'csv' | 'xlsx'): StreamableFile {
+  return new StreamableFile(bytes, {
+    type: format === 'csv' ? CSV_TYPE : XLSX_TYPE,
+    disposition: `attachment; filename="${fileName}"`,
+    length: bytes.length,
+  });
+}
+
+const UPLOAD_BODY = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: { file: { type: 'string', format: 'binary' } },
+  },
+};
+
 class PublishAllResponse {
   @ApiProperty({ description: 'Số thủ tục vừa được đăng' })
   published!: number;
@@ -51,7 +87,10 @@ class PublishAllResponse {
 @ApiBearerAuth()
 @Controller('units/:unitId/procedures')
 export class UnitProceduresController {
-  constructor(private readonly procedures: ProceduresService) {}
+  constructor(
+    private readonly procedures: ProceduresService,
+    private readonly imports: ProcedureImportsService,
+  ) {}
 
   @Get()
   @Access('authenticated')
@@ -80,13 +119,7 @@ export class UnitProceduresController {
   @HttpCode(200)
   @Access('editor', 'admin')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiBody(UPLOAD_BODY)
   @ApiOkResponse({ type: ImportResultDto })
   async import(
     @CurrentUser() user: Principal,
@@ -97,6 +130,55 @@ export class UnitProceduresController {
     await this.procedures.assertMayImport(user, params.unitId);
     const upload = await readUpload(request, { maxBytes: IMPORT_MAX_BYTES });
     return this.procedures.import(user, params.unitId, upload, query.dryRun === 'true');
+  }
+
+  /**
+   * The same import as a job (the admin app's wizard; large files): the file is checked at once (4xx for
+   * a file that cannot be read), then imported by the worker; poll GET /procedure-imports/:id.
+   */
+  @Post('import-jobs')
+  @HttpCode(202)
+  @Access('editor', 'admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @ApiAcceptedResponse({ type: ProcedureImportResponse })
+  async importJob(
+    @CurrentUser() user: Principal,
+    @Param() params: UnitIdParamDto,
+    @Query() query: ImportQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ProcedureImportResponse> {
+    await this.imports.assertMayImport(user, params.unitId);
+    const upload = await readUpload(request, { maxBytes: IMPORT_MAX_BYTES });
+    return this.imports.start(user, params.unitId, upload, query.dryRun === 'true');
+  }
+
+  /** The catalogue (the list's filters apply) in the template's columns: XLSX. */
+  @Get('export.xlsx')
+  @Access('authenticated')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportXlsx(
+    @CurrentUser() user: Principal,
+    @Param() params: UnitIdParamDto,
+    @Query() query: ProcedureFiltersDto,
+  ): Promise<StreamableFile> {
+    const file = await this.procedures.exportSheet(user, params.unitId, query, 'xlsx');
+    return download(file.bytes, file.fileName, 'xlsx');
+  }
+
+  /** The same as CSV (UTF-8 with BOM, for Excel). */
+  @Get('export.csv')
+  @Access('authenticated')
+  @ApiProduces(CSV_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportCsv(
+    @CurrentUser() user: Principal,
+    @Param() params: UnitIdParamDto,
+    @Query() query: ProcedureFiltersDto,
+  ): Promise<StreamableFile> {
+    const file = await this.procedures.exportSheet(user, params.unitId, query, 'csv');
+    return download(file.bytes, file.fileName, 'csv');
   }
 
   @Post('publish-all')
@@ -113,6 +195,25 @@ export class UnitProceduresController {
 @Controller('procedures')
 export class ProceduresController {
   constructor(private readonly procedures: ProceduresService) {}
+
+  /** The import template: the columns, two example procedures (one with cases) and a guide sheet. */
+  @Get('import-template.xlsx')
+  @Access('authenticated')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async templateXlsx(): Promise<StreamableFile> {
+    const rows = TEMPLATE_EXAMPLES.map((e) => sheetRow(e.content, e.replacedByCode));
+    return download(await xlsxOf(rows, true), 'mau-nhap-thu-tuc-hanh-chinh.xlsx', 'xlsx');
+  }
+
+  @Get('import-template.csv')
+  @Access('authenticated')
+  @ApiProduces(CSV_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  templateCsv(): StreamableFile {
+    const rows = TEMPLATE_EXAMPLES.map((e) => sheetRow(e.content, e.replacedByCode));
+    return download(csvOf(rows), 'mau-nhap-thu-tuc-hanh-chinh.csv', 'csv');
+  }
 
   @Get(':id')
   @Access('authenticated')
@@ -160,5 +261,29 @@ export class ProceduresController {
     @Body() dto: AbolishProcedureDto,
   ): Promise<ProcedureResponse> {
     return this.procedures.abolish(user, params.id, dto.reason);
+  }
+}
+
+@ApiTags('Thủ tục hành chính')
+@ApiBearerAuth()
+@Controller('procedure-imports')
+export class ProcedureImportsController {
+  constructor(private readonly imports: ProcedureImportsService) {}
+
+  /** An import job: status, rows done of `total`, and when done the same result as the direct import. */
+  @Get(':id')
+  @Access('authenticated')
+  @ApiOkResponse({ type: ProcedureImportResponse })
+  get(@CurrentUser() user: Principal, @Param() params: IdParamDto): Promise<ProcedureImportResponse> {
+    return this.imports.get(user, params.id);
+  }
+
+  /** Imports for real the file of a finished dry run (a new job; 409 unless the dry run is done). */
+  @Post(':id/confirm')
+  @HttpCode(202)
+  @Access('editor', 'admin')
+  @ApiAcceptedResponse({ type: ProcedureImportResponse })
+  confirm(@CurrentUser() user: Principal, @Param() params: IdParamDto): Promise<ProcedureImportResponse> {
+    return this.imports.confirm(user, params.id);
   }
 }

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { EvidenceModule } from '@app/evidence';
 import { UnitsModule } from '@app/units';
-import { ProceduresController, UnitProceduresController } from './procedures.controller';
+import { ProcedureImportJob } from './procedure-import.job';
+import { ProcedureImportsService } from './procedure-imports.service';
+import {
+  ProcedureImportsController,
+  ProceduresController,
+  UnitProceduresController,
+} from './procedures.controller';
 import { ProceduresService } from './procedures.service';
 
 @Module({
   imports: [UnitsModule, EvidenceModule],
-  controllers: [UnitProceduresController, ProceduresController],
-  providers: [ProceduresService],
-  exports: [ProceduresService],
+  // The template controller's static paths come before ProceduresController's `:id`.
+  controllers: [UnitProceduresController, ProcedureImportsController, ProceduresController],
+  providers: [ProceduresService, ProcedureImportsService, ProcedureImportJob],
+  exports: [ProceduresService, ProcedureImportsService],
 })
 export class ProceduresModule {}

@@ -9,6 +9,8 @@ export interface JobPayloads {
   'maintenance.purge-rate-limits': Record<string, never>;
   /** Publishes approved articles whose scheduled time has passed. */
   'articles.publish-due': Record<string, never>;
+  /** Runs one procedure import (a row of procedure_imports: its file, dry run or not). */
+  'procedures.import': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -18,4 +20,5 @@ export const JOB_NAMES = Object.keys({
   'evidence.verify': true,
   'maintenance.purge-rate-limits': true,
   'articles.publish-due': true,
+  'procedures.import': true,
 } satisfies Record<JobName, true>) as JobName[];

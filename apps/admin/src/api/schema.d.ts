@@ -224,6 +224,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedure-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProcedureImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProcedureImportsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/procedures/{id}": {
         parameters: {
             query?: never;
@@ -280,6 +312,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ProceduresController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/import-template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProceduresController_templateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProceduresController_templateXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,6 +432,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/procedures/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitProceduresController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/procedures/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitProceduresController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/procedures/import": {
         parameters: {
             query?: never;
@@ -378,6 +474,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UnitProceduresController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/procedures/import-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UnitProceduresController_importJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -851,6 +963,36 @@ export interface components {
             steps?: components["schemas"]["StepCaseDto"][];
             /** @description Thời hạn giải quyết */
             timeLimit?: string;
+        };
+        ProcedureImportResponse: {
+            /**
+             * Format: uuid
+             * @description Lần xem trước được xác nhận
+             */
+            confirmsId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description true: chỉ xem trước, không ghi gì */
+            dryRun: boolean;
+            error: string | null;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "json";
+            /** Format: uuid */
+            id: string;
+            /** @description Số dòng đã xử lý */
+            processed: number;
+            result: components["schemas"]["ImportResultDto"] | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "processing" | "done" | "failed";
+            /** @description Số dòng (bản ghi) trong tệp */
+            total: number;
+            /** Format: uuid */
+            unitId: string;
         };
         ProcedureResponse: {
             /** @description Cơ quan thực hiện */
@@ -1723,6 +1865,66 @@ export interface operations {
             };
         };
     };
+    ProcedureImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureImportResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProcedureImportsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureImportResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ProceduresController_get: {
         parameters: {
             query?: never;
@@ -1868,6 +2070,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedureRevisionResponse"][];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_templateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProceduresController_templateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Lỗi (design.md §6) */
@@ -2195,6 +2453,84 @@ export interface operations {
             };
         };
     };
+    UnitProceduresController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Lĩnh vực */
+                field?: string;
+                onlineLevel?: "full" | "partial" | "none";
+                /** @description Chỉ những thủ tục đang (true) / chưa (false) đăng */
+                published?: "true" | "false";
+                /** @description Tìm theo mã, tên, lĩnh vực (không cần dấu) */
+                q?: string;
+                status?: "active" | "amended" | "replaced" | "abolished";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_exportXlsx: {
+        parameters: {
+            query?: {
+                /** @description Lĩnh vực */
+                field?: string;
+                onlineLevel?: "full" | "partial" | "none";
+                /** @description Chỉ những thủ tục đang (true) / chưa (false) đăng */
+                published?: "true" | "false";
+                /** @description Tìm theo mã, tên, lĩnh vực (không cần dấu) */
+                q?: string;
+                status?: "active" | "amended" | "replaced" | "abolished";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UnitProceduresController_import: {
         parameters: {
             query?: {
@@ -2222,6 +2558,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitProceduresController_importJob: {
+        parameters: {
+            query?: {
+                /** @description true: chỉ xem trước, không ghi gì */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureImportResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainException, Upload } from '@app/common';
 import { columnLabel, COLUMNS, type ColumnKey } from './columns';
+import { restoreNeutralized } from './format';
 import { mapNationalRecord } from './national';
 import {
   fold,
@@ -203,7 +204,7 @@ function tableRows(table: Table): ParsedRow[] {
   return rows.map(({ row, cells }) => {
     const cell = (key: ColumnKey): string => {
       const index = positions.get(key);
-      return index === undefined ? '' : (cells[index] ?? '').normalize('NFC').trim();
+      return index === undefined ? '' : restoreNeutralized((cells[index] ?? '').normalize('NFC').trim());
     };
     return rowFromCells(row, cell);
   });

@@ -29,6 +29,11 @@ describe('procedure cell parsing', () => {
       { case: null, items: ['Bước 1: Nộp hồ sơ', 'Bước 2: Nhận kết quả'] },
     ]);
     expect(parseCases('  \n ')).toEqual([]);
+    // Steps that merely start with "Th…" are steps, not cases; "TH2:" is a case.
+    expect(parseCases('Thẩm định hồ sơ\nThông báo kết quả\nTH2: Nộp trực tuyến\n- Điền tờ khai')).toEqual([
+      { case: null, items: ['Thẩm định hồ sơ', 'Thông báo kết quả'] },
+      { case: 'TH2: Nộp trực tuyến', items: ['Điền tờ khai'] },
+    ]);
   });
 
   it('reads original and copy counts out of a dossier line', () => {

@@ -26,7 +26,8 @@ function lines(text: string): string[] {
 }
 
 const BULLET = /^(?:[-+•*●◦–]\s*|\d{1,2}[.)]\s+|[a-zđ][)]\s+)/i;
-const CASE = /^(?:trường hợp|truong hop|th)\s*(?:\d+|[a-zđ])?\s*[:.)–-]?\s*/i;
+// "Trường hợp 1:", "Trường hợp a)", "TH2:"; a bare "Th" would take "Thẩm định hồ sơ" for a case.
+const CASE = /^(?:(?:trường hợp|truong hop)(?![\p{L}\p{N}])|th\s*\d+(?!\p{N}))/iu;
 
 function stripBullet(line: string): string {
   return line.replace(BULLET, '').trim();
