@@ -145,9 +145,25 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot(page, 'thu-tuc-nhap-xem-truoc');
 
-    // Confirm: a second job imports the same file; the screen follows it to the result.
+    // Confirm: a second job imports the same file; the screen shows its progress, then the result.
+    await page.evaluate(() => {
+      const seen = window as unknown as { sawProgress?: boolean };
+      const look = () => {
+        if (document.querySelector('.ant-progress') && document.body.innerText.includes('Đang nhập tệp')) {
+          seen.sawProgress = true;
+        }
+      };
+      new MutationObserver(look).observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
     await page.getByRole('button', { name: 'Xác nhận nhập 2 thủ tục' }).click();
     await page.getByText('Đã nhập xong tệp thu-tuc-tan-lap.csv').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress?: boolean }).sawProgress)).toBe(
+      true,
+    );
     expect(await page.locator('.ant-steps-item-process').innerText()).toContain('Kết quả');
     const stat = (title: string) =>
       page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, authorizedFetch, call, type Operations, type Schemas } from './client';
+import { api, call, type Operations, type Schemas } from './client';
 
 export type Procedure = Schemas['ProcedureResponse'];
 export type ProcedureRevision = Schemas['ProcedureRevisionResponse'];
@@ -21,7 +21,7 @@ export function useProcedure(id: string | null | undefined) {
 }
 
 /** The list's filters as a query string (for the exports, which take the same filters). */
-export function filterQuery(query: Omit<ProcedureListQuery, 'page' | 'pageSize'>): string {
+export function filterQuery(query: ProcedureFilters): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') {
@@ -36,48 +36,33 @@ export function filterQuery(query: Omit<ProcedureListQuery, 'page' | 'pageSize'>
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = ['.csv', '.xlsx', '.json'];
 
-// The import job endpoints (a job run by the worker, with its progress). Typed by hand from the contract
-// until they are in the generated schema.
-export interface ProcedureImportJob {
-  id: string;
-  unitId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx' | 'json';
-  dryRun: boolean;
-  status: 'queued' | 'processing' | 'done' | 'failed';
-  total: number;
-  processed: number;
-  result: ImportResult | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-async function json<T>(response: Promise<Response>): Promise<T> {
-  return (await (await response).json()) as T;
-}
+/** An import job run by the worker: its progress, and when done the same result as the direct import. */
+export type ProcedureImportJob = Schemas['ProcedureImportResponse'];
+export type ProcedureFilters = NonNullable<
+  Operations['UnitProceduresController_exportCsv']['parameters']['query']
+>;
 
 /** Sends the file; 202 with the job, or a 4xx naming `file` when the file as a whole is refused. */
 export function startImport(unitId: string, file: File, dryRun: boolean): Promise<ProcedureImportJob> {
   const form = new FormData();
   form.append('file', file);
-  return json(
-    authorizedFetch(
-      `/api/v1/units/${encodeURIComponent(unitId)}/procedures/import-jobs?dryRun=${dryRun ? 'true' : 'false'}`,
-      { method: 'POST', body: form },
-    ),
+  return call(
+    api.POST('/api/v1/units/{unitId}/procedures/import-jobs', {
+      params: { path: { unitId }, query: { dryRun: dryRun ? 'true' : 'false' } },
+      body: form as never,
+      // The browser sets the multipart boundary itself.
+      bodySerializer: (body: unknown) => body as FormData,
+    }),
   );
 }
 
 export function getImportJob(id: string): Promise<ProcedureImportJob> {
-  return json(authorizedFetch(`/api/v1/procedure-imports/${encodeURIComponent(id)}`));
+  return call(api.GET('/api/v1/procedure-imports/{id}', { params: { path: { id } } }));
 }
 
 /** Imports for real the file of a finished dry run: a new job. */
 export function confirmImport(id: string): Promise<ProcedureImportJob> {
-  return json(
-    authorizedFetch(`/api/v1/procedure-imports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
-  );
+  return call(api.POST('/api/v1/procedure-imports/{id}/confirm', { params: { path: { id } } }));
 }
 
 export function isRunning(job: ProcedureImportJob | undefined): boolean {

@@ -111,6 +111,27 @@ export function StepCases() {
   );
 }
 
+/** Column names above the documents (each input also carries its own full name for screen readers). */
+function DossierHeader() {
+  const head = { fontWeight: 500, marginBottom: 4 };
+  return (
+    <Row gutter={8} aria-hidden style={head}>
+      <Col xs={0} md={10}>
+        Tên giấy tờ
+      </Col>
+      <Col xs={0} md={6}>
+        Mẫu đơn, tờ khai
+      </Col>
+      <Col xs={0} md={3}>
+        Số bản chính
+      </Col>
+      <Col xs={0} md={3}>
+        Số bản sao
+      </Col>
+    </Row>
+  );
+}
+
 /** Thành phần hồ sơ: documents with their form and how many originals and copies, by case. */
 export function DossierCases() {
   return (
@@ -136,6 +157,7 @@ export function DossierCases() {
                 <Form.List name={[c.name, 'items']}>
                   {(items, { add: addItem, remove: removeItem }) => (
                     <>
+                      {items.length > 0 && <DossierHeader />}
                       {items.map((item) => {
                         const where = `trường hợp ${c.name + 1}, giấy tờ ${item.name + 1}`;
                         return (

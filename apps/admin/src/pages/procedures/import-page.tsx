@@ -296,7 +296,7 @@ function RowsTable({ result }: { result: ImportResult }) {
   const count = (action: ImportRow['action']) => result.rows.filter((r) => r.action === action).length;
   const rows = filter === 'all' ? result.rows : result.rows.filter((r) => r.action === filter);
   const columns: TableColumnsType<ImportRow> = [
-    { title: 'Dòng', key: 'row', width: 70, render: (_, r) => r.row },
+    { title: 'Dòng', key: 'row', width: 64, render: (_, r) => r.row },
     { title: 'Mã TTHC', key: 'code', render: (_, r) => r.code ?? '' },
     { title: 'Tên thủ tục', key: 'name', render: (_, r) => r.name ?? '' },
     {
@@ -309,6 +309,7 @@ function RowsTable({ result }: { result: ImportResult }) {
     {
       title: 'Chi tiết',
       key: 'detail',
+      width: '45%',
       render: (_, r) =>
         r.action === 'error' ? (
           <ErrorList errors={errorsByRow.get(r.row) ?? []} />
@@ -339,8 +340,8 @@ function RowsTable({ result }: { result: ImportResult }) {
         size="small"
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        rowClassName={(r) => (r.action === 'error' ? 'import-row-error' : '')}
+        // Long error messages wrap inside the table; a phone scrolls it sideways.
+        scroll={{ x: 760 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description="Không có dòng nào" /> }}
       />
