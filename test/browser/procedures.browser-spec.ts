@@ -108,6 +108,13 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.getByRole('menuitem', { name: 'Nhập từ tệp' }).click();
     await page.getByRole('button', { name: 'Tải tệp mẫu Excel' }).waitFor();
     expect(await unnamedControls(page)).toEqual([]);
+    // The template, downloaded with the person's token.
+    const template = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải tệp mẫu CSV' }).click();
+    expect((await template).suggestedFilename()).toMatch(/\.csv$/);
+    expect(readFileSync(await (await template).path(), 'utf8')).toMatch(
+      /^\uFEFF?Mã TTHC,Tên thủ tục,Lĩnh vực/,
+    );
 
     // A file of the wrong kind is refused under the file field before anything is sent.
     await page.locator('input[type=file]').setInputFiles({
@@ -231,6 +238,13 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.getByLabel('Tìm thủ tục').press('Enter');
     await page.getByText('1 thủ tục').waitFor();
     expect(await page.getByRole('link', { name: 'Thủ tục đăng ký kết hôn' }).count()).toBe(1);
+    // The export takes the list's filters.
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất CSV' }).click();
+    expect((await exported).suggestedFilename()).toMatch(/^thu-tuc-hanh-chinh-.*\.csv$/);
+    const sheet = readFileSync(await (await exported).path(), 'utf8');
+    expect(sheet).toContain('Thủ tục đăng ký kết hôn');
+    expect(sheet).not.toContain('Thủ tục đăng ký khai sinh');
     await page.getByLabel('Tìm thủ tục').fill('');
     await page.getByLabel('Tìm thủ tục').press('Enter');
     await page.getByText('3 thủ tục').waitFor();
