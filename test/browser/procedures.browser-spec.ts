@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { startApi, TestApi } from '../support/api';
-import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
@@ -34,8 +34,9 @@ const url = (path: string): string => `${api.baseUrl}/admin${path}`;
 async function signIn(
   username: string,
   password: string,
+  options: typeof DESKTOP | typeof PHONE = DESKTOP,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser, options);
   await page.goto(url('/dang-nhap'));
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
@@ -124,6 +125,18 @@ describe('Procedures (TTHC) in a browser', () => {
     });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     await page.getByText('Tệp .xls (Excel cũ) không đọc được', { exact: false }).waitFor();
+
+    // A file the api cannot read as a whole: its reason under the file field too.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'danh-sach.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Tên,Ghi chú\r\nThủ tục A,không có mã\r\n', 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page
+      .locator('.ant-form-item', { hasText: 'Tệp thủ tục' })
+      .locator('.ant-form-item-explain-error', { hasText: 'Thiếu cột bắt buộc: "Mã TTHC"' })
+      .waitFor();
 
     await page.locator('input[type=file]').setInputFiles({
       name: 'thu-tuc-tan-lap.csv',
@@ -369,13 +382,34 @@ describe('Procedures (TTHC) in a browser', () => {
       statusReason: 'Bãi bỏ theo Quyết định số 456/QĐ-UBND',
     });
 
-    // The list filtered by status shows it, with its Vietnamese status.
+    // "Đăng tất cả" publishes what is in force and not yet public: here only a newly added one.
+    const latest = await create({ code: '3.000004', name: 'Thủ tục đăng ký thường trú', field: 'Cư trú' });
     await boss.page.getByRole('menuitem', { name: 'Danh sách thủ tục' }).click();
+    await boss.page.getByRole('button', { name: 'Đăng tất cả' }).click();
+    await boss.page.getByRole('dialog').getByRole('button', { name: 'Đăng tất cả' }).click();
+    await boss.page.locator('.ant-message', { hasText: 'Đã đăng 1 thủ tục lên cổng thông tin' }).waitFor();
+    expect((await procedureOf(editorToken, latest.id)).publishedAt).not.toBeNull();
+    expect((await procedureOf(editorToken, marriage.id)).publishedAt).toBeNull();
+
+    // The list filtered by status shows the abolished one, with its Vietnamese status.
     await boss.page.getByLabel('Trạng thái').click();
     await option(boss.page, 'Bãi bỏ').click();
     await boss.page.getByText('1 thủ tục').waitFor();
     expect(await boss.page.getByRole('row', { name: /3\.000002/ }).innerText()).toContain('Bãi bỏ');
     await screenshot(boss.page, 'thu-tuc-bai-bo');
     await boss.close();
+
+    // On a 360-pixel phone the list and the form fit the width (the table scrolls inside itself).
+    const phone = await signIn(approver.username, approver.password, PHONE);
+    for (const path of ['/thu-tuc', `/thu-tuc/${birth.id}`]) {
+      await phone.page.goto(url(path));
+      await phone.page.getByText('Thủ tục đăng ký khai sinh').first().waitFor();
+      const overflow = await phone.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await screenshot(phone.page, 'thu-tuc-dien-thoai');
+    await phone.close();
   });
 });

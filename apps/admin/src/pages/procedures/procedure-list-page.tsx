@@ -55,6 +55,14 @@ export default function ProcedureListPage() {
     setPage(FIRST_PAGE);
   };
 
+  // Typed text becomes the filter on Enter or on leaving the box, only when it changed (the page stays).
+  const applyField = () => {
+    const field = fieldText.trim() || undefined;
+    if (field !== filters.field) {
+      filter({ field });
+    }
+  };
+
   const publishAll = useMutation({
     mutationFn: () =>
       call(
@@ -184,10 +192,10 @@ export default function ProcedureListPage() {
             }
           }}
           onSelect={(value?: string) => filter({ field: value })}
-          onBlur={() => filter({ field: fieldText.trim() || undefined })}
+          onBlur={() => applyField()}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
-              filter({ field: fieldText.trim() || undefined });
+              applyField();
             }
           }}
           style={{ width: 200 }}
