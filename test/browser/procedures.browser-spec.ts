@@ -202,6 +202,20 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(report).toMatch(/^\uFEFFDòng,Mã TTHC/);
     expect(report).toMatch(/4,2\.000003,Thủ tục chứng thực chữ ký,Lỗi,,Ngày quyết định công bố,/);
 
+    // The job is in the address: opened again (here on a 360-pixel phone) it shows the same result, fitting the width.
+    const resultUrl = page.url();
+    expect(resultUrl).toMatch(/\/thu-tuc\/nhap-tu-tep\?job=[0-9a-f-]{36}$/);
+    const phone = await signIn(editor.username, editor.password, PHONE);
+    await phone.page.goto(resultUrl);
+    await phone.page.getByText('Đã nhập xong tệp thu-tuc-tan-lap.csv').waitFor();
+    expect(
+      await phone.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(phone.page, 'thu-tuc-nhap-dien-thoai');
+    await phone.close();
+
     // The list shows what was imported.
     await page.getByRole('button', { name: 'Xem danh sách thủ tục' }).click();
     await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).waitFor();

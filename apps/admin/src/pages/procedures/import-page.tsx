@@ -258,7 +258,7 @@ function Running({ job }: { job: ProcedureImportJob }) {
 function Summary({ result, dryRun }: { result: ImportResult; dryRun: boolean }) {
   const failed = result.rows.filter((r) => r.action === 'error').length;
   return (
-    <Space wrap size={32} style={{ marginBottom: 16 }}>
+    <Space wrap size={32} style={{ display: 'flex', marginBottom: 16 }}>
       <Statistic title={dryRun ? 'Sẽ thêm mới' : 'Đã thêm mới'} value={result.created} />
       <Statistic title={dryRun ? 'Sẽ cập nhật' : 'Đã cập nhật'} value={result.updated} />
       <Statistic title="Không đổi" value={result.unchanged} />
@@ -322,19 +322,21 @@ function RowsTable({ result }: { result: ImportResult }) {
   ];
   return (
     <>
-      <Segmented<Filter>
-        aria-label="Lọc theo cách xử lý"
-        value={filter}
-        onChange={setFilter}
-        style={{ marginBottom: 12 }}
-        options={[
-          { value: 'all', label: `Tất cả (${result.rows.length})` },
-          ...(['create', 'update', 'unchanged', 'error'] as const).map((a) => ({
-            value: a,
-            label: `${IMPORT_ROW_ACTION[a].label} (${count(a)})`,
-          })),
-        ]}
-      />
+      {/* Its own line; on a phone it scrolls sideways rather than widening the page. */}
+      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+        <Segmented<Filter>
+          aria-label="Lọc theo cách xử lý"
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: `Tất cả (${result.rows.length})` },
+            ...(['create', 'update', 'unchanged', 'error'] as const).map((a) => ({
+              value: a,
+              label: `${IMPORT_ROW_ACTION[a].label} (${count(a)})`,
+            })),
+          ]}
+        />
+      </div>
       <Table<ImportRow>
         rowKey="row"
         size="small"
