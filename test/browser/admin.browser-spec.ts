@@ -109,7 +109,17 @@ async function signedIn(username = 'admin', password = ADMIN_PASSWORD, options?:
   return opened;
 }
 
-const EDITOR_MENU = ['Tổng quan', 'Tin bài', 'Danh sách tin bài', 'Viết tin bài', 'Tài khoản của tôi'];
+const EDITOR_MENU = [
+  'Tổng quan',
+  'Tin bài',
+  'Danh sách tin bài',
+  'Viết tin bài',
+  'Thủ tục hành chính',
+  'Danh sách thủ tục',
+  'Thêm thủ tục',
+  'Nhập từ tệp',
+  'Tài khoản của tôi',
+];
 
 describe('Admin app in a browser', () => {
   it('redirects to the login screen, logs the administrator in, and shows the whole menu in Vietnamese', async () => {
@@ -129,10 +139,17 @@ describe('Admin app in a browser', () => {
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
     const menu = await menuTexts(page);
     expect(menu).toEqual(
-      expect.arrayContaining(['Tổng quan', 'Tin bài', 'Báo cáo', 'Quản trị', 'Tài khoản của tôi']),
+      expect.arrayContaining([
+        'Tổng quan',
+        'Tin bài',
+        'Thủ tục hành chính',
+        'Báo cáo',
+        'Quản trị',
+        'Tài khoản của tôi',
+      ]),
     );
     // Screens of later steps are not built yet: no entries, not dead links.
-    for (const unbuilt of ['Thủ tục hành chính', 'Âm thanh', 'Phát sóng']) {
+    for (const unbuilt of ['Âm thanh', 'Phát sóng']) {
       expect(menu).not.toContain(unbuilt);
     }
     await screenshot(page, 'tong-quan-quan-tri');
@@ -223,6 +240,10 @@ describe('Admin app in a browser', () => {
       'Danh sách tin bài',
       'Viết tin bài',
       'Chuyên mục',
+      'Thủ tục hành chính',
+      'Danh sách thủ tục',
+      'Thêm thủ tục',
+      'Nhập từ tệp',
       'Báo cáo',
       'Nhật ký chứng cứ',
       'Quản trị',
@@ -324,12 +345,13 @@ describe('Admin app in a browser', () => {
     const { context, page } = await signedIn();
     await page.evaluate(() => {
       const stored = JSON.parse(localStorage.getItem('xa-portal.session')!);
-      const expiresAt = new Date(Date.now() + 1500).toISOString();
+      // Long enough for the reload to show the home screen on a loaded machine, short enough to wait for.
+      const expiresAt = new Date(Date.now() + 5000).toISOString();
       localStorage.setItem('xa-portal.session', JSON.stringify({ ...stored, expiresAt }));
     });
     await page.reload();
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-    await page.waitForURL(url('/dang-nhap'), { timeout: 10_000 });
+    await page.waitForURL(url('/dang-nhap'), { timeout: 15_000 });
     expect(await textOf(page.locator('.ant-alert-warning'))).toContain('Phiên đăng nhập đã hết hạn');
     await context.close();
   });
@@ -418,6 +440,9 @@ describe('Admin app in a browser', () => {
       '/tin-bai',
       '/tin-bai/viet-bai',
       '/tin-bai/chuyen-muc',
+      '/thu-tuc',
+      '/thu-tuc/them-moi',
+      '/thu-tuc/nhap-tu-tep',
     ]) {
       await page.goto(url(path));
       await page.locator('main h3').first().waitFor();
