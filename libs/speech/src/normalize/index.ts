@@ -1,0 +1,4 @@
+export { normalizeForSpeech, type NormalizeOptions } from './normalize';
+export { type LexiconEntry, termKey } from './dictionary';
+export { BUILTIN_ABBREVIATIONS } from './abbreviations';
+export { readInteger, readDigits, readDecimal, readMonth, readOrdinal, type OddWord } from './numbers';
