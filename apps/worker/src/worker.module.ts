@@ -7,6 +7,7 @@ import { AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
 import { QueueModule } from '@app/queue';
+import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { ArticleSchedules } from './articles.schedules';
 import { EvidenceLinker } from './evidence-linker';
@@ -24,6 +25,7 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     AuthModule,
     EvidenceModule,
     ArticlesModule,
+    SpeechModule,
   ],
   providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
 })

@@ -16,9 +16,12 @@ export function isExactTerm(term: string): boolean {
   return term === term.toUpperCase();
 }
 
-/** The key two terms collide on: the same acronym, or the same word in any case. */
+/**
+ * Two lexicon terms that differ only in case ("Zalo", "ZALO") are one term to the editor: a list holding
+ * both is refused rather than letting the reader guess which reading wins.
+ */
 export function termKey(term: string): string {
-  return isExactTerm(term) ? term : term.toLowerCase();
+  return term.normalize('NFC').toLowerCase();
 }
 
 /**
