@@ -31,7 +31,8 @@ export function cleanup(text: string): string {
 }
 
 const BULLET = /^[-+•*·◦▪●○■□➢►✓]+ *(?=\S)/u;
-const ROMAN_HEADING = /^([IVXLC]+)[.)] +(?=\S)/u;
+// I to XXXIX: a line starting "C." or "L." is an initial, not section 100 or 50.
+const ROMAN_HEADING = /^([IVX]+) ?[.):-] +(?=\S)/u;
 // "1, Hình thức" is a common slip for "1.".
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)[.),] +(?=\p{L})/u;
 const TERMINAL = /[.!?:;]$/u;

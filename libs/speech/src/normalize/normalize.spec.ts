@@ -308,6 +308,10 @@ describe('normalizeForSpeech', () => {
       ]);
       // Not a roman numeral: left to the acronym rules.
       expect(normalizeForSpeech('IIII. A')).not.toMatch(/Phần/);
+      expect(normalizeForSpeech('I - MỤC TIÊU')).toBe('Phần một. MỤC TIÊU');
+      // An initial, not section one hundred; an item letter, not a roman number.
+      expect(normalizeForSpeech('C. Mác')).toBe('C. Mác');
+      expect(normalizeForSpeech('mục C khoản 2')).toBe('mục C khoản hai');
     });
   });
 
@@ -359,6 +363,12 @@ describe('normalizeForSpeech', () => {
   describe('abbreviations and the lexicon', () => {
     it('matches acronyms as whole tokens only, and as written', () => {
       expect(normalizeForSpeech('UBNDX và ubnd và UBND')).toBe('UBNDX và ubnd và Ủy ban nhân dân');
+    });
+
+    it('finds the longest term whatever its case rule: a word term inside an acronym one', () => {
+      expect(normalizeForSpeech('Tp.HCM và TP.HCM, Tp.Hải Dương')).toBe(
+        'thành phố Hồ Chí Minh và Thành phố Hồ Chí Minh, thành phố Hải Dương',
+      );
     });
 
     it('spells acronyms nobody listed with Vietnamese letter names', () => {

@@ -28,6 +28,8 @@ const BUILTIN: LexiconEntry[] = Object.entries(BUILTIN_ABBREVIATIONS).map(([term
   spoken,
 }));
 const BUILTIN_ONLY = new Dictionary(BUILTIN);
+/** A digit, a symbol or an acronym: something the rules would change. */
+const NEEDS_RULES = /\d|[^\p{L}\p{M}\s,.]|\p{Lu}{2}/u;
 /** A unit's lexicon compiled once per list object (the service loads a fresh list per request). */
 const compiled = new WeakMap<readonly LexiconEntry[], Dictionary>();
 
@@ -37,10 +39,13 @@ function dictionaryFor(lexicon: readonly LexiconEntry[] | undefined, odd: OddWor
   }
   let dictionary = compiled.get(lexicon);
   if (!dictionary) {
-    // What an editor types as the reading is itself read by the built-in rules ("quốc lộ 1A").
+    // What an editor types as the reading is itself read by the built-in rules ("quốc lộ 1A"); plain
+    // words, most readings, skip them: a thousand runs would cost about a second per request.
     const own = lexicon.map(({ term, spoken }) => ({
       term: term.normalize('NFC'),
-      spoken: run(spoken, BUILTIN_ONLY, odd).replace(/[.\n]+$/, ''),
+      spoken: NEEDS_RULES.test(spoken)
+        ? run(spoken, BUILTIN_ONLY, odd).replace(/[.\n]+$/, '')
+        : spoken.normalize('NFC').replace(/\s+/g, ' ').trim(),
     }));
     dictionary = new Dictionary(BUILTIN, own);
     compiled.set(lexicon, dictionary);

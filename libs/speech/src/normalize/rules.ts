@@ -76,8 +76,8 @@ export function documentCodes(spans: Spans): void {
 
 /** Rule 5: the unit's lexicon and the built-in abbreviations, longest term first. */
 export function abbreviations(spans: Spans, dictionary: Dictionary): void {
-  if (dictionary.pattern) {
-    spans.rewrite(dictionary.pattern, (m) => dictionary.lookup(m[0]));
+  if (dictionary.size > 0) {
+    spans.rewriteWith((text) => dictionary.find(text));
   }
 }
 
@@ -96,8 +96,9 @@ const DAY_MONTH = re(`${DAY_WORD} (\\d{1,2})[/.](\\d{1,2})(?![\\p{N}]|[/.]\\p{N}
 const MONTH_YEAR = re(`([Tt]háng) (\\d{1,2})[/.-](\\d{4})(?![\\p{N}])`);
 const MONTH = re(`([Tt]háng) (\\d{1,2})(?![\\p{N}]|[.,/]\\p{N})`);
 const ORDINAL = re(`([Tt]hứ) (\\d{1,2})(?![\\p{N}]|[.,]\\p{N})`);
+// I, V and X only: "mục C" is an item letter, not a hundred.
 const ROMAN_AFTER = re(
-  `((?:[Ll]ần )?[Tt]hứ|[Kk]hóa|[Kk]hoá|[Kk]ỳ|[Đđ]ại hội|[Pp]hần|[Cc]hương|[Mm]ục|[Qq]uý|[Tt]hế kỷ|[Tt]ập) ([IVXLC]+)${NA}`,
+  `((?:[Ll]ần )?[Tt]hứ|[Kk]hóa|[Kk]hoá|[Kk]ỳ|[Đđ]ại hội|[Pp]hần|[Cc]hương|[Mm]ục|[Qq]uý|[Tt]hế kỷ|[Tt]ập) ([IVX]+)${NA}`,
 );
 
 const year = (y: string | undefined) => (y ? ` năm ${readInteger(y)}` : '');

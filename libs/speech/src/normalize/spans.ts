@@ -4,8 +4,14 @@ interface Span {
   spoken: boolean;
 }
 
-const WORD_END = /[\p{L}\p{N}]$/u;
-const WORD_START = /^[\p{L}\p{N}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A stretch of a raw piece and the words that replace it. */
+export interface Found {
+  index: number;
+  length: number;
+  words: string;
+}
 
 /**
  * The text being normalized, as raw and spoken pieces. Each rule rewrites only raw pieces, so what one
@@ -23,6 +29,20 @@ export class Spans {
    * the match raw for later rules.
    */
   rewrite(pattern: RegExp, say: (match: RegExpExecArray) => string | null): void {
+    this.rewriteWith((text) => {
+      const found: Found[] = [];
+      for (const match of text.matchAll(pattern)) {
+        const words = say(match);
+        if (words !== null) {
+          found.push({ index: match.index, length: match[0].length, words });
+        }
+      }
+      return found;
+    });
+  }
+
+  /** Replaces what `find` reports in each raw piece (in order, not overlapping) by its words. */
+  rewriteWith(find: (text: string) => Found[]): void {
     const out: Span[] = [];
     for (const span of this.spans) {
       if (span.spoken) {
@@ -30,16 +50,12 @@ export class Spans {
         continue;
       }
       let last = 0;
-      for (const match of span.text.matchAll(pattern)) {
-        const words = say(match);
-        if (words === null) {
-          continue;
-        }
-        if (match.index > last) {
-          out.push({ text: span.text.slice(last, match.index), spoken: false });
+      for (const { index, length, words } of find(span.text)) {
+        if (index > last) {
+          out.push({ text: span.text.slice(last, index), spoken: false });
         }
         out.push({ text: words, spoken: true });
-        last = match.index + match[0].length;
+        last = index + length;
       }
       if (last === 0) {
         out.push(span);
@@ -61,16 +77,19 @@ export class Spans {
 
   /** The whole text; a space is put between two pieces that would otherwise run words together. */
   toString(): string {
-    let text = '';
+    const parts: string[] = [];
+    let last = '';
     for (const span of this.spans) {
       if (span.text === '') {
         continue;
       }
-      if (WORD_END.test(text) && WORD_START.test(span.text)) {
-        text += ' ';
+      // Only the last character is tested: a `$` pattern on the growing text would make this quadratic.
+      if (WORD_CHAR.test(last) && WORD_CHAR.test(span.text[0])) {
+        parts.push(' ');
       }
-      text += span.text;
+      parts.push(span.text);
+      last = span.text[span.text.length - 1];
     }
-    return text;
+    return parts.join('');
   }
 }
