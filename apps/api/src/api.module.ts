@@ -10,6 +10,7 @@ import { MediaModule } from '@app/media';
 import { ProceduresModule } from '@app/procedures';
 import { PortalModule } from '@app/portal';
 import { QueueModule } from '@app/queue';
+import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { HealthController } from './health.controller';
@@ -30,6 +31,7 @@ import { RouteAccessCheck } from './route-access.check';
     PortalModule,
     MediaModule,
     ProceduresModule,
+    SpeechModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -8,6 +8,7 @@ import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
 import { ProceduresModule } from '@app/procedures';
 import { QueueModule } from '@app/queue';
+import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { ArticleSchedules } from './articles.schedules';
 import { EvidenceLinker } from './evidence-linker';
@@ -26,6 +27,7 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     EvidenceModule,
     ArticlesModule,
     ProceduresModule,
+    SpeechModule,
   ],
   providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
 })

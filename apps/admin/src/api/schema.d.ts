@@ -352,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/speech/normalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SpeechController_normalize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -410,6 +426,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/lexicon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LexiconController_list"];
+        put: operations["LexiconController_replace"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -857,6 +889,18 @@ export interface components {
             /** @example Luật Hộ tịch */
             title: string;
         };
+        LexiconEntryDto: {
+            /**
+             * @description Cách đọc trên đài
+             * @example hợp tác xã
+             */
+            spoken: string;
+            /**
+             * @description Từ hoặc chữ viết tắt như trong bài
+             * @example HTX
+             */
+            term: string;
+        };
         LoginDto: {
             password: string;
             /** @example admin */
@@ -882,6 +926,19 @@ export interface components {
             fees: string;
             /** @example Ngay trong ngày làm việc */
             timeLimit: string;
+        };
+        NormalizedTextResponse: {
+            /** @description Những lời bộ đọc sẽ nói */
+            text: string;
+        };
+        NormalizeTextDto: {
+            /** @description Văn bản cần chuẩn hóa để đọc */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị có từ điển cách đọc riêng cần áp dụng
+             */
+            unitId?: string;
         };
         ProcedureContentDto: {
             /** @description Cơ quan thực hiện */
@@ -2139,6 +2196,38 @@ export interface operations {
             };
         };
     };
+    SpeechController_normalize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NormalizeTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormalizedTextResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UnitsController_list: {
         parameters: {
             query?: {
@@ -2360,6 +2449,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImageResponseDto"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LexiconController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LexiconEntryDto"][];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LexiconController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LexiconEntryDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LexiconEntryDto"][];
                 };
             };
             /** @description Lỗi (design.md §6) */

@@ -1,0 +1,122 @@
+/** One entry of a unit's lexicon: how to say `term`. */
+export interface LexiconEntry {
+  term: string;
+  spoken: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
+
+/** An acronym ("UBND") is matched only as written; any other term in any case. */
+export function isExactTerm(term: string): boolean {
+  return term === term.toUpperCase();
+}
+
+/**
+ * Two lexicon terms that differ only in case ("Zalo", "ZALO") are one term to the editor: a list holding
+ * both is refused rather than letting the reader guess which reading wins.
+ */
+export function termKey(term: string): string {
+  return term.normalize('NFC').toLowerCase();
+}
+
+interface Term {
+  /** As written for an exact term, lower case for the others. */
+  text: string;
+  exact: boolean;
+  spoken: string;
+}
+
+/** Where a term was found in a text, and what to say for it. */
+export interface TermMatch {
+  index: number;
+  length: number;
+  words: string;
+}
+
+/**
+ * Terms and their spoken form, matched longest first in one pass. A term is a whole token: not part of a
+ * longer word or number (`\b` cannot be used: it is ASCII-only and fails next to Đ or Ư).
+ *
+ * Terms are bucketed by their first character, not joined into one regular expression: an alternation
+ * of a thousand terms, new for each request's lexicon, runs in V8's regexp interpreter and took minutes
+ * on a long script; the buckets take milliseconds.
+ */
+export class Dictionary {
+  private readonly exact = new Map<string, string>();
+  private readonly folded = new Map<string, string>();
+  private readonly buckets = new Map<string, Term[]>();
+
+  /** Later lists win over earlier ones on the same term. */
+  constructor(...lists: readonly (readonly LexiconEntry[])[]) {
+    for (const list of lists) {
+      for (const { term, spoken } of list) {
+        if (isExactTerm(term)) {
+          this.exact.set(term, spoken);
+        } else {
+          this.folded.set(term.toLowerCase(), spoken);
+        }
+      }
+    }
+    const terms: Term[] = [
+      ...[...this.exact].map(([text, spoken]) => ({ text, exact: true, spoken })),
+      ...[...this.folded].map(([text, spoken]) => ({ text, exact: false, spoken })),
+    ].filter((t) => t.text.length > 0);
+    // Longest first; on equal length an acronym as written before a word in any case.
+    terms.sort((a, b) => b.text.length - a.text.length || Number(b.exact) - Number(a.exact));
+    for (const term of terms) {
+      const key = term.text[0].toLowerCase();
+      const bucket = this.buckets.get(key) ?? [];
+      bucket.push(term);
+      this.buckets.set(key, bucket);
+    }
+  }
+
+  get size(): number {
+    return this.exact.size + this.folded.size;
+  }
+
+  /** The spoken form of `text` as written, if a term covers it. */
+  lookup(text: string): string | null {
+    return this.exact.get(text) ?? this.folded.get(text.toLowerCase()) ?? null;
+  }
+
+  /** Every term in `text`, left to right, the longest at each place, none overlapping. */
+  find(text: string): TermMatch[] {
+    const found: TermMatch[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const match = this.matchAt(text, i);
+      if (match) {
+        found.push(match);
+        i += match.length;
+      } else {
+        i += 1;
+      }
+    }
+    return found;
+  }
+
+  private matchAt(text: string, index: number): TermMatch | null {
+    const bucket = this.buckets.get(text[index].toLowerCase());
+    if (!bucket) {
+      return null;
+    }
+    const afterWord = isWordChar(text[index - 1]);
+    for (const term of bucket) {
+      const length = term.text.length;
+      if (afterWord && isWordChar(term.text[0])) {
+        return null;
+      }
+      const slice = text.slice(index, index + length);
+      if (slice.length < length || (term.exact ? slice !== term.text : slice.toLowerCase() !== term.text)) {
+        continue;
+      }
+      if (isWordChar(term.text[length - 1]) && isWordChar(text[index + length])) {
+        continue;
+      }
+      return { index, length, words: term.spoken };
+    }
+    return null;
+  }
+}

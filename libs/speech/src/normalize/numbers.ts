@@ -1,0 +1,91 @@
+import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
+
+/** How 0X after a hundred is said: "một trăm linh năm" (northern, the default) or "một trăm lẻ năm". */
+export type OddWord = 'linh' | 'lẻ';
+
+const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+
+/** Longer digit strings are codes or account numbers, not quantities: they are read digit by digit. */
+const MAX_QUANTITY_DIGITS = 15;
+
+function config(odd: OddWord): ReadingConfig {
+  const c = new ReadingConfig();
+  c.unit = [];
+  c.pointSign = ',';
+  c.pointText = 'phẩy';
+  c.oddText = odd;
+  c.units = [[], ['nghìn'], ['triệu'], ['tỷ']];
+  // Callers pass bare digits. The library builds a RegExp from this sign, so '.' would match every
+  // character and every number would read "không"; a sign that never occurs keeps it out of the way.
+  c.thousandSign = '\\u0000';
+  return c;
+}
+
+const CONFIGS: Record<OddWord, ReadingConfig> = { linh: config('linh'), lẻ: config('lẻ') };
+
+/** Each digit by name: "0905" → "không chín không năm". */
+export function readDigits(digits: string): string {
+  return [...digits].map((d) => DIGITS[Number(d)]).join(' ');
+}
+
+/**
+ * A whole number written with bare digits, read as a quantity: mốt/một, tư/bốn, lăm/năm, mười/mươi,
+ * linh (or lẻ), nghìn/triệu/tỷ. Leading zeros are not said ("04" → "bốn").
+ */
+export function readInteger(digits: string, odd: OddWord = 'linh'): string {
+  if (!/^\d+$/.test(digits)) {
+    throw new Error(`readInteger: not digits: ${digits}`);
+  }
+  const significant = digits.replace(/^0+(?=\d)/, '');
+  if (significant.length > MAX_QUANTITY_DIGITS) {
+    return readDigits(digits);
+  }
+  return doReadNumber(significant, CONFIGS[odd]);
+}
+
+/** A decimal with a comma: "12,5" → "mười hai phẩy năm"; "0,05" → "không phẩy không năm". */
+export function readDecimal(integral: string, fraction: string, odd: OddWord = 'linh'): string {
+  const whole = readInteger(integral, odd);
+  if (fraction.length > 3 || integral.replace(/^0+(?=\d)/, '').length > MAX_QUANTITY_DIGITS) {
+    return `${whole} phẩy ${readDigits(fraction)}`;
+  }
+  const trimmed = fraction.replace(/0+$/, '');
+  if (trimmed === '') {
+    return `${whole} phẩy ${readDigits(fraction)}`;
+  }
+  const part = trimmed.length === 1 || !trimmed.startsWith('0') ? trimmed : null;
+  return `${whole} phẩy ${part === null ? readDigits(trimmed) : readInteger(part, odd)}`;
+}
+
+/** The name of a month: 4 is "tư" ("tháng tư"), the others are their numbers ("tháng mười hai"). */
+export function readMonth(month: number): string {
+  return month === 4 ? 'tư' : readInteger(String(month));
+}
+
+/** After "thứ" (weekdays and ordinals): 1 → "nhất", 4 → "tư", else the number ("thứ bảy", "thứ mười bốn"). */
+export function readOrdinal(n: number): string {
+  if (n === 1) {
+    return 'nhất';
+  }
+  if (n === 4) {
+    return 'tư';
+  }
+  return readInteger(String(n));
+}
+
+const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+/** The value of a well-formed upper-case roman numeral ("XIV" → 14), or null. */
+export function parseRoman(text: string): number | null {
+  if (text === '' || !ROMAN.test(text)) {
+    return null;
+  }
+  let total = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const value = ROMAN_VALUES[text[i]];
+    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}

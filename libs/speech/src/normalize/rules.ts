@@ -1,0 +1,345 @@
+import { Dictionary } from './dictionary';
+import { OddWord, parseRoman, readDecimal, readDigits, readInteger, readMonth, readOrdinal } from './numbers';
+import { Spans } from './spans';
+
+// `\b` is ASCII-only in JS and fails next to Đ or Ư: token edges are Unicode lookarounds (tts-audio.md §4.3).
+const NB = '(?<![\\p{L}\\p{N}])';
+const NA = '(?![\\p{L}\\p{N}])';
+/** A quantity as written in Vietnamese: "." groups thousands, "," starts the decimals. */
+const NUM = '(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)';
+
+const re = (source: string): RegExp => new RegExp(source, 'gu');
+
+/** "6.694" → "sáu nghìn sáu trăm chín mươi tư"; "98,5" → "chín mươi tám phẩy năm". */
+export function readQuantity(text: string, odd: OddWord = 'linh'): string {
+  const [integral, fraction] = text.replace(/\./g, '').split(',');
+  return fraction === undefined ? readInteger(integral, odd) : readDecimal(integral, fraction, odd);
+}
+
+// --- URLs and e-mail ---------------------------------------------------------------------------------
+
+const HOST_LABELS: Record<string, string> = {
+  gov: 'gốp',
+  vn: 'vê en',
+  com: 'com',
+  net: 'nét',
+  org: 'o rờ giê',
+  edu: 'e đu',
+  info: 'in phô',
+};
+const EMAIL = re(`${NB}([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})${NA}`);
+const URL =
+  /(?:https?:\/\/|(?<![\p{L}\p{N}@.])www\.)[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info)(?:\/[^\s<>()]*[^\s<>().,;:!?'"])?(?![\p{L}\p{N}])/gu;
+
+function sayHost(host: string, dictionary: Dictionary): string {
+  const bare = host.toLowerCase().replace(/^www\./, '');
+  const own = dictionary.lookup(host) ?? dictionary.lookup(bare);
+  if (own !== null) {
+    return own;
+  }
+  return bare
+    .split('.')
+    .map((label) => HOST_LABELS[label] ?? label.replace(/-/g, ' '))
+    .join(' chấm ');
+}
+
+/** Rule 3: an address is said as its host ("dichvucong chấm gốp chấm vê en"), or as the unit's lexicon says. */
+export function web(spans: Spans, dictionary: Dictionary): void {
+  spans.rewrite(EMAIL, (m) => {
+    const local = m[1].replace(/\./g, ' chấm ').replace(/[_%+-]/g, ' ');
+    return `${local} a còng ${sayHost(m[2], dictionary)}`;
+  });
+  spans.rewrite(URL, (m) => {
+    const host = m[0].replace(/^https?:\/\//i, '').split(/[/?#:]/)[0];
+    return sayHost(host, dictionary);
+  });
+}
+
+// --- Document codes ----------------------------------------------------------------------------------
+
+const SUFFIX = '[A-ZĐ][A-ZĐa-zđ0-9&]*(?: ?- ?[A-ZĐ][A-ZĐa-zđ0-9&]*)*';
+const CODE = re(`${NB}(\\d{1,6}) ?(?:\\/ ?(\\d{4}) ?)?\\/ ?${SUFFIX}${NA}`);
+const PARTY_CODE = re(`${NB}(\\d{1,6})-[A-ZĐ]{1,6}\\/[A-ZĐ][A-ZĐa-zđ]*${NA}`);
+const BLANK_CODE = re(`([Ss]ố:?) ?\\/(?: ?${SUFFIX}${NA})?`);
+
+/**
+ * Rule 4: "số 25/KH-UBND" → "số hai mươi lăm", "13/2021/NĐ-CP" → "mười ba năm hai nghìn không trăm hai
+ * mươi mốt". Broadcast practice says the number; the kind and the issuer are named in the sentence
+ * around it ("Kế hoạch số … của UBND xã"), so the letters are not spelt out.
+ */
+export function documentCodes(spans: Spans): void {
+  spans.rewrite(CODE, (m) => (m[2] ? `${readInteger(m[1])} năm ${readInteger(m[2])}` : readInteger(m[1])));
+  spans.rewrite(PARTY_CODE, (m) => readInteger(m[1]));
+  // A template's blank number ("số      /BC-UBND") says just "số".
+  spans.rewrite(BLANK_CODE, (m) => m[1]);
+}
+
+/** Rule 5: the unit's lexicon and the built-in abbreviations, longest term first. */
+export function abbreviations(spans: Spans, dictionary: Dictionary): void {
+  if (dictionary.size > 0) {
+    spans.rewriteWith((text) => dictionary.find(text));
+  }
+}
+
+// --- Dates -------------------------------------------------------------------------------------------
+
+const validDay = (d: string) => Number(d) >= 1 && Number(d) <= 31;
+const validMonth = (m: string) => Number(m) >= 1 && Number(m) <= 12;
+const DAY_WORD = '([Nn]gày|[Mm]ùng)';
+
+const DATE_RANGE = re(
+  `${NB}(?:${DAY_WORD} )?(\\d{1,2}) ?- ?(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?(?![\\p{N}]|[/.]\\p{N})`,
+);
+const DATE = re(`${NB}(?:${DAY_WORD} )?(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})(?![\\p{N}]|[/.-]\\p{N})`);
+const BLANK_DAY = re(`${DAY_WORD} ?\\/(\\d{1,2})\\/(\\d{4})(?![\\p{N}])`);
+const DAY_MONTH = re(`${DAY_WORD} (\\d{1,2})[/.](\\d{1,2})(?![\\p{N}]|[/.]\\p{N})`);
+const MONTH_YEAR = re(`([Tt]háng) (\\d{1,2})[/.-](\\d{4})(?![\\p{N}])`);
+const MONTH = re(`([Tt]háng) (\\d{1,2})(?![\\p{N}]|[.,/]\\p{N})`);
+const ORDINAL = re(`([Tt]hứ) (\\d{1,2})(?![\\p{N}]|[.,]\\p{N})`);
+// I, V and X only: "mục C" is an item letter, not a hundred.
+const ROMAN_AFTER = re(
+  `((?:[Ll]ần )?[Tt]hứ|[Kk]hóa|[Kk]hoá|[Kk]ỳ|[Đđ]ại hội|[Pp]hần|[Cc]hương|[Mm]ục|[Qq]uý|[Tt]hế kỷ|[Tt]ập) ([IVX]+)${NA}`,
+);
+
+const year = (y: string | undefined) => (y ? ` năm ${readInteger(y)}` : '');
+
+/**
+ * Rule 6: "ngày 04/01/2022" → "ngày bốn tháng một năm hai nghìn không trăm hai mươi hai" (also with "-"
+ * and "."; an existing "ngày" is not doubled), "tháng 12/2023", "ngày 25-26/12", "tháng 4" → "tháng tư",
+ * "thứ 4" → "thứ tư", "lần thứ XIV" → "lần thứ mười bốn".
+ */
+export function dates(spans: Spans): void {
+  spans.rewrite(DATE_RANGE, (m) => {
+    const [, word, from, to, month, y] = m;
+    if (!validDay(from) || !validDay(to) || !validMonth(month)) {
+      return null;
+    }
+    return `${word ?? 'ngày'} ${readInteger(from)} đến ${readInteger(to)} tháng ${readMonth(Number(month))}${year(y)}`;
+  });
+  spans.rewrite(DATE, (m) => {
+    const [, word, day, , month, y] = m;
+    if (!validDay(day) || !validMonth(month)) {
+      return null;
+    }
+    return `${word ?? 'ngày'} ${readInteger(day)} tháng ${readMonth(Number(month))}${year(y)}`;
+  });
+  // A template's blank day ("ngày     /12/2023").
+  spans.rewrite(BLANK_DAY, (m) =>
+    validMonth(m[2]) ? `${m[1]} tháng ${readMonth(Number(m[2]))}${year(m[3])}` : null,
+  );
+  spans.rewrite(DAY_MONTH, (m) =>
+    validDay(m[2]) && validMonth(m[3])
+      ? `${m[1]} ${readInteger(m[2])} tháng ${readMonth(Number(m[3]))}`
+      : null,
+  );
+  spans.rewrite(MONTH_YEAR, (m) =>
+    validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}${year(m[3])}` : null,
+  );
+  spans.rewrite(MONTH, (m) => (validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}` : null));
+  spans.rewrite(ORDINAL, (m) => `${m[1]} ${readOrdinal(Number(m[2]))}`);
+  spans.rewrite(ROMAN_AFTER, (m) => {
+    const value = parseRoman(m[2]);
+    if (value === null) {
+      return null;
+    }
+    return `${m[1]} ${/hứ$/.test(m[1]) ? readOrdinal(value) : readInteger(String(value))}`;
+  });
+}
+
+// --- Times -------------------------------------------------------------------------------------------
+
+// "6h30", "7h", "6g30" (g needs minutes: "5g" is five grams), "17:00", "17:00:15".
+const T = '(\\d{1,2})(?:h(\\d{1,2})?|g(\\d{2})|:(\\d{2})(?::(\\d{2}))?)';
+const TIME = re(`${NB}${T}(?: ?- ?${T})?${NA}`);
+
+function sayTime(groups: (string | undefined)[]): string | null {
+  const [hour, m1, m2, m3, seconds] = groups;
+  if (hour === undefined) {
+    return null;
+  }
+  const minutes = m1 ?? m2 ?? m3;
+  if (Number(hour) > 24 || Number(minutes ?? 0) > 59 || Number(seconds ?? 0) > 59) {
+    return null;
+  }
+  let words = `${readInteger(hour)} giờ`;
+  if (minutes !== undefined && Number(minutes) > 0) {
+    words += ` ${readInteger(minutes)} phút`;
+  }
+  if (seconds !== undefined && Number(seconds) > 0) {
+    words += ` ${readInteger(seconds)} giây`;
+  }
+  return words;
+}
+
+/** Rule 7: "6h30" → "sáu giờ ba mươi phút", "17:00" → "mười bảy giờ", "7h30 - 11h" → "… đến …". */
+export function times(spans: Spans): void {
+  spans.rewrite(TIME, (m) => {
+    const from = sayTime(m.slice(1, 6));
+    if (from === null) {
+      return null;
+    }
+    if (m[6] === undefined) {
+      return from;
+    }
+    const to = sayTime(m.slice(6, 11));
+    return to === null ? null : `${from} đến ${to}`;
+  });
+}
+
+// --- Phones, ranges, percentages, measures, numbers --------------------------------------------------
+
+const PHONE = re(`${NB}0\\d{1,3}(?:[ .-]?\\d{2,4}){1,4}${NA}`);
+
+/** Rule 8: a leading 0 and 10 or 11 digits is a phone number, read digit by digit in its groups. */
+export function phones(spans: Spans): void {
+  spans.rewrite(PHONE, (m) => {
+    const digits = m[0].replace(/[ .-]/g, '');
+    if (digits.length < 10 || digits.length > 11) {
+      return null;
+    }
+    const groups = /[ .-]/.test(m[0])
+      ? m[0].split(/[ .-]/)
+      : [digits.slice(0, 4), digits.slice(4, 7), digits.slice(7)];
+    return groups.map(readDigits).join(', ');
+  });
+}
+
+const RANGE = re(`${NB}(${NUM})( ?%)? ?- ?(${NUM})( ?%)?(?![\\p{L}\\p{N}]|[.,]\\p{N})`);
+const PERCENT = re(`${NB}(${NUM}) ?%`);
+
+/** Rules 9 and 10: "2021 - 2025" → "… đến …", "3-5%" → "ba đến năm phần trăm", "98,5%" → "… phẩy năm phần trăm". */
+export function rangesAndPercentages(spans: Spans, odd: OddWord): void {
+  spans.rewrite(RANGE, (m) => {
+    const percent = m[2] || m[4] ? ' phần trăm' : '';
+    const first = `${readQuantity(m[1], odd)}${m[2] && !m[4] ? ' phần trăm' : ''}`;
+    return `${first} đến ${readQuantity(m[3], odd)}${percent}`;
+  });
+  spans.rewrite(PERCENT, (m) => `${readQuantity(m[1], odd)} phần trăm`);
+}
+
+const UNITS: Record<string, string> = {
+  'km/h': 'ki lô mét trên giờ',
+  km2: 'ki lô mét vuông',
+  'km²': 'ki lô mét vuông',
+  km: 'ki lô mét',
+  m2: 'mét vuông',
+  'm²': 'mét vuông',
+  m3: 'mét khối',
+  'm³': 'mét khối',
+  ha: 'héc ta',
+  kg: 'ki lô gam',
+  cm: 'xen ti mét',
+  mm: 'mi li mét',
+  ml: 'mi li lít',
+  kWh: 'ki lô oát giờ',
+  kW: 'ki lô oát',
+  MW: 'mê ga oát',
+  g: 'gam',
+  m: 'mét',
+  đ: 'đồng',
+};
+const MEASURE = re(
+  `${NB}(${NUM}) ?(${Object.keys(UNITS)
+    .sort((a, b) => b.length - a.length)
+    .map((u) => u.replace('/', '\\/'))
+    .join('|')})${NA}`,
+);
+/** "6,2 tấn/ha" → "… tấn trên héc ta"; "2.000 đồng/bản" → "… đồng trên bản". */
+const PER = re(` ?\\/ ?(ha|km|kg|m2|m²|người|bản|hộ|tháng|năm|ngày|giờ|lượt|lần|con)${NA}`);
+const NUMBER = re(
+  '(?<![\\p{N}])(?:(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?)|(\\d+(?:\\.\\d+)+)|(\\d+,\\d+)|(\\d+))(?![\\p{N}])',
+);
+
+/**
+ * Rule 11, numbers last: measures ("5 ha" → "năm héc ta", "50.000đ"), thousands with ".", decimals with
+ * "," ("phẩy"), dotted codes ("1.004227": each part after the first digit by digit), and whole numbers.
+ * A leading 0 on four or more digits is a code, read digit by digit.
+ */
+export function numbers(spans: Spans, odd: OddWord): void {
+  spans.rewrite(MEASURE, (m) => `${readQuantity(m[1], odd)} ${UNITS[m[2]]}`);
+  spans.rewrite(PER, (m) => `trên ${UNITS[m[1]] ?? m[1]}`);
+  spans.rewrite(NUMBER, (m) => {
+    if (m[1] !== undefined || m[3] !== undefined) {
+      return readQuantity(m[1] ?? m[3], odd);
+    }
+    if (m[2] !== undefined) {
+      const [first, ...rest] = m[2].split('.');
+      const parts = rest.map((p) =>
+        p.length > 2 || p.startsWith('0') ? readDigits(p) : readInteger(p, odd),
+      );
+      return [readInteger(first, odd), ...parts].join(' chấm ');
+    }
+    const digits = m[4];
+    return digits.length >= 4 && digits.startsWith('0') ? readDigits(digits) : readInteger(digits, odd);
+  });
+}
+
+// --- Acronyms nobody listed --------------------------------------------------------------------------
+
+const LETTERS: Record<string, string> = {
+  B: 'bê',
+  C: 'xê',
+  D: 'dê',
+  Đ: 'đê',
+  F: 'ép',
+  G: 'giê',
+  H: 'hát',
+  J: 'gi',
+  K: 'ca',
+  L: 'e lờ',
+  M: 'em mờ',
+  N: 'en nờ',
+  P: 'pê',
+  Q: 'quy',
+  R: 'e rờ',
+  S: 'ét',
+  T: 'tê',
+  V: 'vê',
+  W: 'vê kép',
+  X: 'ích',
+  Z: 'dét',
+};
+const CONSONANT_ACRONYM = re(`${NB}([BCDĐFGHJKLMNPQRSTVWXZ]{2,6})${NA}`);
+
+/**
+ * Rule 12: an all-consonant acronym no dictionary knows ("TT") is spelt with Vietnamese letter names, so
+ * that no engine switches to an English voice for it.
+ */
+export function spellAcronyms(spans: Spans): void {
+  spans.rewrite(CONSONANT_ACRONYM, (m) => [...m[1]].map((c) => LETTERS[c]).join(' '));
+}
+
+// --- Final tidying -----------------------------------------------------------------------------------
+
+/** Rule 1 again, at the end: symbols no engine should voice, and punctuation spacing. */
+export function tidy(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/\.\/\./g, '.')
+          .replace(/&/g, ' và ')
+          .replace(/ - /g, ', ')
+          .replace(/[()[\]{}/]/g, ', ')
+          .replace(/[^\p{L}\p{M}\p{N} .,;:!?]/gu, ' ')
+          .replace(/ {2,}/g, ' ')
+          .replace(/ +([.,;:!?])/g, '$1')
+          // An ellipsis inside a sentence ("các cuộc họp... để") is a pause, not its end.
+          .replace(/\.{2,}(?= \p{Ll})/gu, ',')
+          .replace(/\.{2,}/g, '.')
+          .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+          .replace(/[,;:]+([.!?])/g, '$1')
+          .replace(/([.!?])[,;:]+/g, '$1')
+          .replace(/([.,;:!?])(?=[\p{L}\p{N}])/gu, '$1 ')
+          .replace(/^[ .,;:!?]+/, '')
+          .trim()
+          // A list item ending in "," or ";" ends its line: a full stop makes every engine pause there.
+          .replace(/[,;][ ,;]*$/, '.'),
+      )
+      .filter((line) => line !== '')
+      // Each later line starts a sentence (rule 2 decided so); a capital keeps it one when read again.
+      .map((line, i) => (i === 0 ? line : line.charAt(0).toUpperCase() + line.slice(1)))
+      .join('\n')
+  );
+}

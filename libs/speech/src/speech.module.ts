@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitsModule } from '@app/units';
+import { LexiconEntryRow } from './lexicon.entity';
+import { LexiconService } from './lexicon.service';
+import { LexiconController, SpeechController } from './speech.controller';
+import { SpeechNormalizer } from './speech-normalizer.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LexiconEntryRow]), UnitsModule],
+  controllers: [SpeechController, LexiconController],
+  providers: [LexiconService, SpeechNormalizer],
+  exports: [LexiconService, SpeechNormalizer],
+})
+export class SpeechModule {}
