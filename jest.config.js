@@ -5,7 +5,8 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
 const moduleNameMapper = {
-  '^@app/(common|db|queue|units|auth|evidence|articles|portal|media|procedures)$': '<rootDir>/libs/$1/src',
+  '^@app/(common|db|queue|units|auth|evidence|articles|portal|media|procedures|speech)$':
+    '<rootDir>/libs/$1/src',
 };
 const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
 
