@@ -66,9 +66,10 @@ describe('AudioMastering (real espeak-ng, real ffmpeg)', () => {
 
     const measured = await ebur128(ffmpeg.binary.path, output);
     expect(Math.abs(measured.i - -16)).toBeLessThanOrEqual(1);
-    expect(measured.tp).toBeLessThanOrEqual(-1.5 + 0.3); // MP3 encoding may overshoot a little
-    expect(measured.tp).toBeLessThan(-1);
+    expect(measured.tp).toBeLessThanOrEqual(-1.5);
     expect(result.normalization).toBe('linear');
+    // espeak's peaks are ~19 dB over its loudness; -16/-1.5 allows 14.5: the limiter had to work.
+    expect(result.limiterDb).toBeLessThan(-3);
     // What the code returns is the independent measurement of the file.
     expect(Math.abs(result.integratedLufs - measured.i)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(result.truePeakDbtp - measured.tp)).toBeLessThanOrEqual(0.1);
@@ -95,7 +96,7 @@ describe('AudioMastering (real espeak-ng, real ffmpeg)', () => {
     });
     const measured = await ebur128(ffmpeg.binary.path, output);
     expect(Math.abs(measured.i - -23)).toBeLessThanOrEqual(1);
-    expect(measured.tp).toBeLessThanOrEqual(-1.2);
+    expect(measured.tp).toBeLessThanOrEqual(-1.5);
     expect(result.normalization).toBe('linear');
     // -23/-1.5 allows a 21.5 dB peak-to-loudness ratio: espeak needs no limiter for it.
     expect(result.limiterDb).toBeUndefined();

@@ -28,6 +28,10 @@ export const DEFAULT_LOUDNESS: LoudnessTarget = { integratedLufs: -16, truePeakD
 const JINGLE_UNDER_LU = 2;
 const SAMPLE_RATE = 44100;
 const HIGH_PASS_HZ = 100;
+/** Kept under the true-peak ceiling before encoding: MP3 overshoots by a few tenths of a dB. */
+const MP3_HEADROOM_DB = 0.5;
+/** Peak-to-loudness ratio lost per dB of limiting, measured on espeak speech (a first guess). */
+const PLR_PER_LIMITER_DB = 0.55;
 /** Quieter than this (LUFS) is silence or a broken recording, not a programme. */
 const SILENCE_LUFS = -60;
 
@@ -298,10 +302,15 @@ export class AudioMastering {
         `Âm thanh gần như im lặng (${quick.integratedLufs} LUFS), không chuẩn hoá được`,
       );
     }
-    const allowedPlr = target.truePeakDbtp - target.integratedLufs;
-    // 1.5 dB of margin: true peaks exceed sample peaks, and limiting lowers the loudness a little.
+    // The peak-to-loudness ratio linear mode can take, keeping MP3_HEADROOM_DB for the encoder's overshoot.
+    const wantedPlr = target.truePeakDbtp - MP3_HEADROOM_DB - target.integratedLufs;
+    const rawPlr = rawPeak - quick.integratedLufs;
+    // A limiter lowers the loudness too, so the ratio falls slower than the ceiling: measured on espeak,
+    // about 0.6 dB of ratio per dB of limiting (-6 dB: 15.0, -8: 14.1, -10: 13.4 from 19.2). Start a
+    // little past that estimate; the measuring pass checks it, and a miss is corrected from the two points.
+    let slope = PLR_PER_LIMITER_DB;
     let limiterDb: number | undefined =
-      rawPeak - quick.integratedLufs > allowedPlr - 1.5 ? quick.integratedLufs + allowedPlr - 1.5 : undefined;
+      rawPlr > wantedPlr ? rawPeak - (rawPlr - wantedPlr) / slope : undefined;
     let passes = 1;
     for (;;) {
       const measured = parseLoudnorm(
@@ -318,11 +327,16 @@ export class AudioMastering {
         ),
       );
       passes++;
-      const excess = measured.inputTp + (target.integratedLufs - measured.inputI) - target.truePeakDbtp;
-      if (excess <= 0 || passes >= 4) {
+      const plr = measured.inputTp - measured.inputI;
+      if (plr <= wantedPlr || passes >= 4) {
+        // Past 3 tries loudnorm is left to compress (dynamic); the result's measurement tells.
         return { measured, limiterDb, passes, rawI: quick.integratedLufs, rawPeak };
       }
-      limiterDb = Math.min(limiterDb ?? rawPeak, measured.inputTp) - excess - 0.5;
+      const at = limiterDb ?? rawPeak;
+      if (at < rawPeak - 0.5) {
+        slope = Math.min(1, Math.max(0.2, (rawPlr - plr) / (rawPeak - at)));
+      }
+      limiterDb = at - (plr - wantedPlr) / slope - 0.3;
     }
   }
 
