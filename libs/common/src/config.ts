@@ -113,7 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const googleTtsVoice = env.GOOGLE_TTS_VOICE || 'vi-VN-Wavenet-A';
   if (!/^[a-z]{2,3}-[A-Z]{2}-[A-Za-z0-9-]+$/.test(googleTtsVoice)) {
-    throw new ConfigError(`GOOGLE_TTS_VOICE phải là tên giọng đọc như vi-VN-Wavenet-A (đang là "${googleTtsVoice}")`);
+    throw new ConfigError(
+      `GOOGLE_TTS_VOICE phải là tên giọng đọc như vi-VN-Wavenet-A (đang là "${googleTtsVoice}")`,
+    );
   }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
