@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,8 +82,14 @@ describe('AudioMastering (real espeak-ng, real ffmpeg)', () => {
     const speechSeconds = (speech.length - 44) / (22050 * 2);
     expect(result.durationSeconds).toBeGreaterThan(speechSeconds + 5.5);
     expect(result.durationSeconds).toBeLessThan(speechSeconds + 6.6);
-    // The default jingles were generated once into the cache.
-    expect(statSync(join(dir, 'cache')).isDirectory()).toBe(true);
+    // The default jingles were generated into the cache, and the next run reuses them as they are.
+    const jingles = readdirSync(join(dir, 'cache')).filter((f) => f.endsWith('.wav'));
+    expect(jingles).toHaveLength(2);
+    const mtimes = jingles.map((f) => statSync(join(dir, 'cache', f)).mtimeMs);
+    await new AudioMastering({ ffmpeg, cacheDir: join(dir, 'cache') }).masterWav(speech, {
+      output: join(dir, 'again.mp3'),
+    });
+    expect(jingles.map((f) => statSync(join(dir, 'cache', f)).mtimeMs)).toEqual(mtimes);
   });
 
   it('masters to -23 LUFS when the station asks, without intro or outro', async () => {
