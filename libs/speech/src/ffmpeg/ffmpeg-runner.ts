@@ -72,10 +72,25 @@ export class FfmpegRunner {
 let shared: FfmpegRunner | undefined;
 
 /**
- * The process-wide runner (the first call's options win). The worker creates it from AppConfig
- * (ffmpegPath, ffmpegConcurrency) before any job runs.
+ * The process-wide runner, so that the bound holds across every user of ffmpeg in the process. The worker
+ * creates it from AppConfig first: `sharedFfmpegRunner({ ffmpegPath: config.ffmpegPath, concurrency:
+ * config.ffmpegConcurrency })`; later calls without options get the same one. Asking again for another
+ * binary or bound is a wiring mistake and throws rather than being silently ignored.
  */
-export function sharedFfmpegRunner(options: FfmpegRunnerOptions = {}): FfmpegRunner {
-  shared ??= new FfmpegRunner(options);
+export function sharedFfmpegRunner(
+  options?: Pick<FfmpegRunnerOptions, 'ffmpegPath' | 'concurrency'>,
+): FfmpegRunner {
+  if (!shared) {
+    shared = new FfmpegRunner(options);
+    return shared;
+  }
+  const differs =
+    (options?.ffmpegPath !== undefined && options.ffmpegPath !== shared.binary.path) ||
+    (options?.concurrency !== undefined && options.concurrency !== shared.limiter.concurrency);
+  if (differs) {
+    throw new Error(
+      `the shared ffmpeg runner already uses ${shared.binary.path} with concurrency ${shared.limiter.concurrency}`,
+    );
+  }
   return shared;
 }
