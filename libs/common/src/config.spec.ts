@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, readOrCreateSecret } from './config';
 
@@ -49,6 +49,53 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ TTS_PROVIDER: 'azure' })).toThrow(/TTS_PROVIDER/);
     expect(() => loadConfig({ GOOGLE_TTS_INSECURE: 'yes' })).toThrow(/GOOGLE_TTS_INSECURE/);
+  });
+});
+
+describe('loadConfig: speech', () => {
+  it('defaults to espeak falling back, gRPC, 4 attempts, one ffmpeg per two cores', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      ttsFallback: 'espeak',
+      googleTtsTransport: 'grpc',
+      googleTtsMaxAttempts: 4,
+      googleTtsVoice: 'vi-VN-Wavenet-A',
+      googleTtsEndpoint: undefined,
+      ffmpegPath: undefined,
+    });
+    expect(config.ffmpegConcurrency).toBe(Math.max(1, Math.floor(cpus().length / 2)));
+  });
+
+  it('reads the speech variables', () => {
+    expect(
+      loadConfig({
+        TTS_FALLBACK: 'none',
+        GOOGLE_TTS_TRANSPORT: 'rest',
+        GOOGLE_TTS_MAX_ATTEMPTS: '2',
+        GOOGLE_TTS_ENDPOINT: '[::1]:50051',
+        FFMPEG_CONCURRENCY: '3',
+      }),
+    ).toMatchObject({
+      ttsFallback: 'none',
+      googleTtsTransport: 'rest',
+      googleTtsMaxAttempts: 2,
+      googleTtsEndpoint: '[::1]:50051',
+      ffmpegConcurrency: 3,
+    });
+  });
+
+  it.each([
+    [{ TTS_FALLBACK: 'piper' }, /TTS_FALLBACK phải là espeak hoặc none/],
+    [{ GOOGLE_TTS_TRANSPORT: 'http' }, /GOOGLE_TTS_TRANSPORT phải là grpc hoặc rest/],
+    [{ GOOGLE_TTS_MAX_ATTEMPTS: '0' }, /GOOGLE_TTS_MAX_ATTEMPTS phải là số nguyên từ 1 đến 10/],
+    [{ FFMPEG_CONCURRENCY: '1.5' }, /FFMPEG_CONCURRENCY phải là số nguyên/],
+    [{ GOOGLE_TTS_ENDPOINT: '127.0.0.1' }, /GOOGLE_TTS_ENDPOINT phải có dạng máy:cổng/],
+    [{ GOOGLE_TTS_ENDPOINT: 'localhost:70000' }, /GOOGLE_TTS_ENDPOINT phải có dạng máy:cổng/],
+    [{ GOOGLE_TTS_INSECURE: 'true' }, /GOOGLE_TTS_INSECURE=true cần GOOGLE_TTS_ENDPOINT/],
+    [{ GOOGLE_TTS_VOICE: 'Wavenet A' }, /GOOGLE_TTS_VOICE phải là tên giọng đọc/],
+  ])('refuses %j with a Vietnamese message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });
 

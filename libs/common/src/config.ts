@@ -1,6 +1,7 @@
 import { CronTime } from 'cron';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Runtime configuration. The environment names are part of the contract (design.md §2). */
@@ -13,10 +14,18 @@ export interface AppConfig {
   jwtSecret: string | undefined;
   jwtExpiresInSeconds: number;
   ttsProvider: 'espeak' | 'google';
+  /** When Google fails after its retries: `espeak` speaks instead, `none` fails the audio. */
+  ttsFallback: 'espeak' | 'none';
   googleTtsEndpoint: string | undefined;
   googleTtsInsecure: boolean;
   googleTtsVoice: string;
+  /** gRPC, or REST over HTTP/1.1 where a proxy blocks HTTP/2. */
+  googleTtsTransport: 'grpc' | 'rest';
+  /** Attempts per Google request, the first included (transient errors only). */
+  googleTtsMaxAttempts: number;
   ffmpegPath: string | undefined;
+  /** ffmpeg processes at once per process; one per two cores by default. */
+  ffmpegConcurrency: number;
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimit: { limit: number; windowSeconds: number };
@@ -61,6 +70,26 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} phải là ${values.join(' hoặc ')} (đang là "${raw}")`);
+  }
+  return raw as T;
+}
+
+function endpoint(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = optional(env, name);
+  const match = value === undefined ? null : /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+):(\d{1,5})$/.exec(value);
+  if (value !== undefined && (!match || Number(match[2]) < 1 || Number(match[2]) > 65535)) {
+    throw new ConfigError(`${name} phải có dạng máy:cổng, ví dụ 127.0.0.1:50051 (đang là "${value}")`);
+  }
+  return value;
+}
+
 function cron(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = env[name] || fallback;
   try {
@@ -76,6 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (tts !== 'espeak' && tts !== 'google') {
     throw new ConfigError(`TTS_PROVIDER phải là espeak hoặc google (đang là "${tts}")`);
   }
+  const googleTtsEndpoint = endpoint(env, 'GOOGLE_TTS_ENDPOINT');
+  const googleTtsInsecure = bool(env, 'GOOGLE_TTS_INSECURE', false);
+  if (googleTtsInsecure && !googleTtsEndpoint) {
+    // Plaintext without credentials only makes sense towards a local fake, never towards Google.
+    throw new ConfigError('GOOGLE_TTS_INSECURE=true cần GOOGLE_TTS_ENDPOINT (máy:cổng của máy chủ thử)');
+  }
+  const googleTtsVoice = env.GOOGLE_TTS_VOICE || 'vi-VN-Wavenet-A';
+  if (!/^[a-z]{2,3}-[A-Z]{2}-[A-Za-z0-9-]+$/.test(googleTtsVoice)) {
+    throw new ConfigError(
+      `GOOGLE_TTS_VOICE phải là tên giọng đọc như vi-VN-Wavenet-A (đang là "${googleTtsVoice}")`,
+    );
+  }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     dataDir: resolve(env.DATA_DIR || './data'),
@@ -85,10 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: optional(env, 'JWT_SECRET'),
     jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     ttsProvider: tts,
-    googleTtsEndpoint: optional(env, 'GOOGLE_TTS_ENDPOINT'),
-    googleTtsInsecure: bool(env, 'GOOGLE_TTS_INSECURE', false),
-    googleTtsVoice: env.GOOGLE_TTS_VOICE || 'vi-VN-Wavenet-A',
+    ttsFallback: oneOf(env, 'TTS_FALLBACK', ['espeak', 'none'], 'espeak'),
+    googleTtsEndpoint,
+    googleTtsInsecure,
+    googleTtsVoice,
+    googleTtsTransport: oneOf(env, 'GOOGLE_TTS_TRANSPORT', ['grpc', 'rest'], 'grpc'),
+    googleTtsMaxAttempts: int(env, 'GOOGLE_TTS_MAX_ATTEMPTS', 4, 1, 10),
     ffmpegPath: optional(env, 'FFMPEG_PATH'),
+    ffmpegConcurrency: int(env, 'FFMPEG_CONCURRENCY', Math.max(1, Math.floor(cpus().length / 2)), 1, 64),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     loginRateLimit: {

@@ -1,0 +1,3 @@
+export * from './ffmpeg-binary';
+export * from './ffmpeg-runner';
+export * from './limiter';

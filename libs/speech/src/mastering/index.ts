@@ -1,0 +1,2 @@
+export * from './audio-mastering';
+export * from './ffmpeg-output';
