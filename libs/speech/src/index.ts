@@ -4,3 +4,6 @@ export { LexiconEntryRow } from './lexicon.entity';
 export { LexiconService } from './lexicon.service';
 export { SpeechNormalizer } from './speech-normalizer.service';
 export { SpeechModule } from './speech.module';
+export * from './engines';
+export * from './mastering';
+export * from './ffmpeg';
