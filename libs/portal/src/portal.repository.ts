@@ -26,6 +26,68 @@ export interface PortalArticle {
   categoryIds: string[];
 }
 
+/** How far a procedure can be carried out online (dịch vụ công trực tuyến). */
+export type PortalOnlineLevel = 'full' | 'partial' | 'none';
+
+/** A line of the procedures list. */
+export interface PortalProcedureLine {
+  code: string;
+  name: string;
+  field: string;
+  onlineLevel: PortalOnlineLevel;
+}
+
+/** A list that may differ by case (trường hợp); `case` is null when there is only one. */
+export interface PortalCaseList<T> {
+  case: string | null;
+  items: T[];
+}
+
+/** A published procedure with every component (the shape libs/procedures stores). */
+export interface PortalProcedure extends PortalProcedureLine {
+  level: string;
+  agency: string;
+  applicants: string;
+  steps: PortalCaseList<string>[];
+  methods: { channel: string; timeLimit: string; fees: string; description: string }[];
+  dossier: PortalCaseList<{
+    name: string;
+    form: string | null;
+    originals: number | null;
+    copies: number | null;
+  }>[];
+  dossierCount: string;
+  timeLimit: string;
+  fees: string;
+  forms: string;
+  result: string;
+  conditions: string;
+  legalBasis: { number: string; title: string; issuedOn: string | null; issuer: string }[];
+  receivingAddress: string;
+  onlineUrl: string | null;
+  decisionNumber: string;
+  /** YYYY-MM-DD (a calendar day, read as text so no time zone shifts it). */
+  decisionDate: string | null;
+  decisionIssuer: string;
+  status: 'active' | 'amended' | 'replaced' | 'abolished';
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+/** What the procedures page asks for; empty values mean "any". */
+export interface ProcedureFilter {
+  q: string;
+  field: string;
+  onlineLevel: PortalOnlineLevel | '';
+}
+
+const PROCEDURE_COLUMNS = `p.code, p.name, p.field, p.level, p.agency, p.applicants, p.steps, p.methods, p.dossier,
+  p.dossier_count AS "dossierCount", p.time_limit AS "timeLimit", p.fees, p.forms, p.result, p.conditions,
+  p.legal_basis AS "legalBasis", p.receiving_address AS "receivingAddress", p.online_level AS "onlineLevel",
+  p.online_url AS "onlineUrl", p.decision_number AS "decisionNumber",
+  to_char(p.decision_date, 'YYYY-MM-DD') AS "decisionDate", p.decision_issuer AS "decisionIssuer", p.status,
+  p.published_at AS "publishedAt", p.updated_at AS "updatedAt"`;
+
 const ARTICLE_COLUMNS = `a.id, a.title, a.slug, a.summary, a.body_html AS "bodyHtml", a.published_at AS "publishedAt",
   a.updated_at AS "updatedAt",
   COALESCE((SELECT array_agg(ac.category_id) FROM article_categories ac
@@ -115,6 +177,75 @@ export class PortalRepository {
        ORDER BY ts_rank(article_search_document(a.title, a.summary, a.body_html), query) DESC, a.published_at DESC
        LIMIT $3`,
       [unitId, q, limit],
+    );
+  }
+
+  /**
+   * The published procedures that match, by field then name, one page of them; and how many match in
+   * each field when the field filter is left out (the field list with its counts). A procedure is on
+   * the portal while `published_at` is set: publishing sets it, abolishing or replacing clears it.
+   */
+  async procedures(
+    unitId: string,
+    filter: ProcedureFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PortalProcedureLine[]; fields: { field: string; count: number }[] }> {
+    const params: unknown[] = [unitId];
+    let where = 'p.unit_id = $1 AND p.published_at IS NOT NULL';
+    if (filter.q) {
+      params.push(filter.q);
+      // The same search document and GIN index as the admin's search; a national code typed exactly
+      // matches by the unique (unit_id, code) index too.
+      where += ` AND (procedure_search_document(p.code, p.name, p.field)
+                      @@ plainto_tsquery('simple', immutable_unaccent(lower($${params.length})))
+                 OR p.code = $${params.length})`;
+    }
+    if (filter.onlineLevel) {
+      params.push(filter.onlineLevel);
+      where += ` AND p.online_level = $${params.length}`;
+    }
+    const fields = await this.dataSource.query<{ field: string; count: number }[]>(
+      `SELECT p.field, count(*)::int AS count FROM procedures p WHERE ${where} GROUP BY p.field ORDER BY p.field`,
+      params,
+    );
+    if (filter.field) {
+      params.push(filter.field);
+      where += ` AND p.field = $${params.length}`;
+    }
+    params.push(page.limit, page.offset);
+    const items = await this.dataSource.query<PortalProcedureLine[]>(
+      `SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p WHERE ${where}
+       ORDER BY p.field, p.name, p.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { items, fields };
+  }
+
+  /** Every field (lĩnh vực) that has published procedures, with how many. */
+  procedureFields(unitId: string): Promise<{ field: string; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT p.field, count(*)::int AS count FROM procedures p
+       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL GROUP BY p.field ORDER BY p.field`,
+      [unitId],
+    );
+  }
+
+  /** A published procedure of the unit by its national code. */
+  async procedure(unitId: string, code: string): Promise<PortalProcedure | null> {
+    const [procedure] = await this.dataSource.query<PortalProcedure[]>(
+      `SELECT ${PROCEDURE_COLUMNS} FROM procedures p
+       WHERE p.unit_id = $1 AND p.code = $2 AND p.published_at IS NOT NULL`,
+      [unitId, code],
+    );
+    return procedure ?? null;
+  }
+
+  /** Every published procedure's code, for the sitemap. */
+  procedureCodes(unitId: string): Promise<{ code: string; updatedAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT code, updated_at AS "updatedAt" FROM procedures WHERE unit_id = $1 AND published_at IS NOT NULL
+       ORDER BY field, name, code LIMIT 50000`,
+      [unitId],
     );
   }
 

@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundException, Principal } from '@app/common';
 import { UnitAccess } from '@app/units';
 import { VISITS_MARK } from './portal-cache.service';
-import { PortalCategory, PortalRepository, PortalUnit } from './portal.repository';
+import {
+  LEVEL_PARAM,
+  procedureListPage,
+  procedurePage,
+  procedurePrintPage,
+} from './portal-procedures.templates';
+import {
+  PortalCategory,
+  PortalOnlineLevel,
+  PortalRepository,
+  PortalUnit,
+  ProcedureFilter,
+} from './portal.repository';
 import {
   articlePage,
   categoryPage,
@@ -39,6 +51,26 @@ export interface PortalRequest {
 }
 
 const PAGE_SIZE = 20;
+/** Procedures per page of the list: a commune has about a hundred; a province's catalogue thousands. */
+const PROCEDURE_PAGE_SIZE = 100;
+
+/** What the reader typed in the procedures list's form (query parameters, see PROCEDURE_QUERY). */
+export interface ProcedureListInput {
+  q?: unknown;
+  field?: unknown;
+  level?: unknown;
+  page?: unknown;
+}
+
+/** A query parameter as one string: a repeated parameter counts by its first value. */
+function one(value: unknown): string {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.normalize('NFC').trim() : '';
+}
+
+const LEVEL_OF = new Map(
+  Object.entries(LEVEL_PARAM).map(([level, param]) => [param, level as PortalOnlineLevel]),
+);
 const notFound = (unitId?: string): PortalResponse => ({
   status: 404,
   type: 'html',
@@ -195,6 +227,88 @@ export class PortalService {
     return { ...response, cacheable: false };
   }
 
+  /**
+   * The unit's published procedures grouped by field, with a search (accent-insensitive, or the exact
+   * national code) and filters by field and online service level. An unknown level is ignored. Only
+   * the plain list is cached: anything typed in would fill the cache with one page per query.
+   */
+  async procedures(req: PortalRequest, input: ProcedureListInput): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    if (!frame) {
+      return notFound();
+    }
+    const filter: ProcedureFilter = {
+      q: one(input.q).slice(0, 200),
+      field: one(input.field).slice(0, 300),
+      onlineLevel: LEVEL_OF.get(one(input.level)) ?? '',
+    };
+    const filtered = Boolean(filter.q || filter.field || filter.onlineLevel);
+    const page = Math.min(Math.max(Number.parseInt(one(input.page) || '1', 10) || 1, 1), 10_000);
+    const [found, allFields] = await Promise.all([
+      this.portal.procedures(frame.unit.id, filter, {
+        limit: PROCEDURE_PAGE_SIZE,
+        offset: (page - 1) * PROCEDURE_PAGE_SIZE,
+      }),
+      filter.q || filter.onlineLevel ? this.portal.procedureFields(frame.unit.id) : null,
+    ]);
+    const total = found.fields
+      .filter((f) => !filter.field || f.field === filter.field)
+      .reduce((sum, f) => sum + f.count, 0);
+    const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
+    if (page > pages) {
+      return { ...notFound(frame.unit.id), cacheable: !filtered };
+    }
+    const title = filter.q
+      ? `Tìm thủ tục: ${filter.q}`
+      : filter.field
+        ? `Thủ tục hành chính lĩnh vực ${filter.field}`
+        : 'Thủ tục hành chính';
+    const response = this.page(
+      frame,
+      req,
+      `${title}${page > 1 ? ` — trang ${page}` : ''} — ${frame.unit.name}`,
+      `Danh mục thủ tục hành chính của ${frame.unit.name}: trình tự, hồ sơ, thời hạn, phí, lệ phí`,
+      procedureListPage(frame, {
+        filter,
+        allFields: allFields ?? found.fields,
+        counts: found.fields,
+        items: found.items,
+        total,
+        page,
+        pages,
+      }),
+      `/thu-tuc-hanh-chinh${page > 1 && !filtered ? `?trang=${page}` : ''}`,
+    );
+    return { ...response, cacheable: !filtered };
+  }
+
+  /** A published procedure by its national code, with every component; 404 when it is not public. */
+  async procedure(req: PortalRequest, code: string, print: boolean): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    const procedure = frame ? await this.portal.procedure(frame.unit.id, code) : null;
+    if (!frame || !procedure) {
+      return notFound(frame?.unit.id);
+    }
+    if (print) {
+      return {
+        status: 200,
+        type: 'html',
+        body: procedurePrintPage(frame.unit, procedure, frame.base),
+        countFor: frame.unit.id,
+        unitId: frame.unit.id,
+        cacheable: true,
+      };
+    }
+    return this.page(
+      frame,
+      req,
+      `${procedure.name} — ${frame.unit.name}`,
+      `Thủ tục ${procedure.name} (mã ${procedure.code}, lĩnh vực ${procedure.field}): trình tự, hồ sơ, thời hạn, phí, lệ phí`,
+      procedurePage(frame, procedure),
+      `/thu-tuc-hanh-chinh/${encodeURIComponent(procedure.code)}`,
+    );
+  }
+
   async rss(req: PortalRequest): Promise<PortalResponse> {
     const unit: PortalUnit | null = await this.portal.unitBySlug(req.unitSlug);
     if (!unit) {
@@ -218,7 +332,10 @@ export class PortalService {
     return {
       status: 200,
       type: 'xml',
-      body: sitemap(`${req.origin}${req.base ?? `/site/${unit.slug}`}`, await this.portal.sitemap(unit.id)),
+      body: sitemap(
+        `${req.origin}${req.base ?? `/site/${unit.slug}`}`,
+        ...(await Promise.all([this.portal.sitemap(unit.id), this.portal.procedureCodes(unit.id)])),
+      ),
       unitId: unit.id,
       cacheable: true,
     };
