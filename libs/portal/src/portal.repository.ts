@@ -96,7 +96,25 @@ const ARTICLE_COLUMNS = `a.id, a.title, a.slug, a.summary, a.body_html AS "bodyH
 /** Read-only queries of the public portal: published articles only, always within one unit. */
 @Injectable()
 export class PortalRepository {
+  /** `COLLATE "vi-x-icu"` where the server has ICU, else '' (the database's own order). */
+  private vietnameseOrder?: Promise<string>;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Vietnamese alphabetical order for names: the embedded server's C.UTF-8 puts "Đ…" after "Z…" and
+   * "kết" after "khai". A server built without ICU keeps its own order rather than failing.
+   */
+  private collate(): Promise<string> {
+    this.vietnameseOrder ??= this.dataSource
+      .query<unknown[]>(`SELECT 1 FROM pg_collation WHERE collname = 'vi-x-icu'`)
+      .then((rows) => (rows.length > 0 ? ' COLLATE "vi-x-icu"' : ''))
+      .catch((error: unknown) => {
+        this.vietnameseOrder = undefined;
+        throw error;
+      });
+    return this.vietnameseOrder;
+  }
 
   async unitBySlug(slug: string): Promise<PortalUnit | null> {
     const [unit] = await this.dataSource.query<PortalUnit[]>(
@@ -204,8 +222,10 @@ export class PortalRepository {
       params.push(filter.onlineLevel);
       where += ` AND p.online_level = $${params.length}`;
     }
+    const vi = await this.collate();
     const fields = await this.dataSource.query<{ field: string; count: number }[]>(
-      `SELECT p.field, count(*)::int AS count FROM procedures p WHERE ${where} GROUP BY p.field ORDER BY p.field`,
+      `SELECT p.field, count(*)::int AS count FROM procedures p WHERE ${where}
+       GROUP BY p.field ORDER BY p.field${vi}`,
       params,
     );
     if (filter.field) {
@@ -215,17 +235,18 @@ export class PortalRepository {
     params.push(page.limit, page.offset);
     const items = await this.dataSource.query<PortalProcedureLine[]>(
       `SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p WHERE ${where}
-       ORDER BY p.field, p.name, p.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+       ORDER BY p.field${vi}, p.name${vi}, p.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return { items, fields };
   }
 
   /** Every field (lĩnh vực) that has published procedures, with how many. */
-  procedureFields(unitId: string): Promise<{ field: string; count: number }[]> {
+  async procedureFields(unitId: string): Promise<{ field: string; count: number }[]> {
+    const vi = await this.collate();
     return this.dataSource.query(
       `SELECT p.field, count(*)::int AS count FROM procedures p
-       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL GROUP BY p.field ORDER BY p.field`,
+       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL GROUP BY p.field ORDER BY p.field${vi}`,
       [unitId],
     );
   }
@@ -241,10 +262,11 @@ export class PortalRepository {
   }
 
   /** Every published procedure's code, for the sitemap. */
-  procedureCodes(unitId: string): Promise<{ code: string; updatedAt: Date }[]> {
+  async procedureCodes(unitId: string): Promise<{ code: string; updatedAt: Date }[]> {
+    const vi = await this.collate();
     return this.dataSource.query(
       `SELECT code, updated_at AS "updatedAt" FROM procedures WHERE unit_id = $1 AND published_at IS NOT NULL
-       ORDER BY field, name, code LIMIT 50000`,
+       ORDER BY field${vi}, name${vi}, code LIMIT 50000`,
       [unitId],
     );
   }
