@@ -497,8 +497,14 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     const after = await until(list, (body) => body.includes('Thủ tục mới'));
     expect(grouped(after)).toEqual({ 'Hộ tịch (1)': ['Thủ tục mới'] });
 
-    // A newly published procedure joins a list already cached.
+    // A search page is not cached, but the field list it offers is kept until the unit changes.
+    const search = `${list}?q=thu+tuc`;
+    expect(await html(search)).not.toContain('<option value="Chứng thực">');
+    // A newly published procedure joins a list already cached, and its field the search's choices.
     await create(unit.id, { code: '1.000101', name: 'Thủ tục vừa đăng', field: 'Chứng thực' });
+    expect(await until(search, (body) => body.includes('<option value="Chứng thực">'))).toContain(
+      '<option value="Chứng thực">Chứng thực</option>',
+    );
     const joined = await until(list, (body) => body.includes('Thủ tục vừa đăng'));
     expect(grouped(joined)).toEqual({
       'Chứng thực (1)': ['Thủ tục vừa đăng'],

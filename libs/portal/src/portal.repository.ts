@@ -222,22 +222,27 @@ export class PortalRepository {
       params.push(filter.onlineLevel);
       where += ` AND p.online_level = $${params.length}`;
     }
+    params.push(filter.field, page.limit, page.offset);
+    const [field, limit, offset] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
     const vi = await this.collate();
-    const fields = await this.dataSource.query<{ field: string; count: number }[]>(
-      `SELECT p.field, count(*)::int AS count FROM procedures p WHERE ${where}
-       GROUP BY p.field ORDER BY p.field${vi}`,
+    // One statement, the search evaluated once: the counts per field and the page both come from it.
+    const [row] = await this.dataSource.query<
+      { items: PortalProcedureLine[]; fields: { field: string; count: number }[] }[]
+    >(
+      `WITH matched AS MATERIALIZED (
+         SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p WHERE ${where}
+       ),
+       counted AS (SELECT m.field, count(*)::int AS count FROM matched m GROUP BY m.field),
+       shown AS (
+         SELECT m.* FROM matched m WHERE ${field}::text = '' OR m.field = ${field}
+         ORDER BY m.field${vi}, m.name${vi}, m.code LIMIT ${limit} OFFSET ${offset}
+       )
+       SELECT
+         (SELECT coalesce(json_agg(s ORDER BY s.field${vi}, s.name${vi}, s.code), '[]') FROM shown s) AS items,
+         (SELECT coalesce(json_agg(c ORDER BY c.field${vi}), '[]') FROM counted c) AS fields`,
       params,
     );
-    if (filter.field) {
-      params.push(filter.field);
-      where += ` AND p.field = $${params.length}`;
-    }
-    params.push(page.limit, page.offset);
-    const items = await this.dataSource.query<PortalProcedureLine[]>(
-      `SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p WHERE ${where}
-       ORDER BY p.field${vi}, p.name${vi}, p.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+    const { items, fields } = row;
     return { items, fields };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException, Principal } from '@app/common';
 import { UnitAccess } from '@app/units';
-import { VISITS_MARK } from './portal-cache.service';
+import { PortalCache, VISITS_MARK } from './portal-cache.service';
 import {
   LEVEL_PARAM,
   procedureListPage,
@@ -85,6 +85,7 @@ export class PortalService {
   constructor(
     private readonly portal: PortalRepository,
     private readonly access: UnitAccess,
+    private readonly cache: PortalCache,
   ) {}
 
   private async frame(req: PortalRequest): Promise<Frame | null> {
@@ -249,7 +250,12 @@ export class PortalService {
         limit: PROCEDURE_PAGE_SIZE,
         offset: (page - 1) * PROCEDURE_PAGE_SIZE,
       }),
-      filter.q || filter.onlineLevel ? this.portal.procedureFields(frame.unit.id) : null,
+      // The filter's choices are every field; the counts alone would leave out those with no match.
+      filter.q || filter.onlineLevel
+        ? this.cache.remember(frame.unit.id, 'procedure-fields', () =>
+            this.portal.procedureFields(frame.unit.id),
+          )
+        : null,
     ]);
     const total = found.fields
       .filter((f) => !filter.field || f.field === filter.field)
