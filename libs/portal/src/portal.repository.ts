@@ -199,8 +199,8 @@ export class PortalRepository {
   }
 
   /**
-   * The published procedures that match, by field then name, one page of them; and how many match in
-   * each field when the field filter is left out (the field list with its counts). A procedure is on
+   * The published procedures that match a search, by field then name, one page of them; and how many
+   * match in each field when the field filter is left out (the field list with its counts). A procedure is on
    * the portal while `published_at` is set: publishing sets it, abolishing or replacing clears it.
    */
   async procedures(
@@ -246,12 +246,12 @@ export class PortalRepository {
     return { items, fields };
   }
 
-  /** Every field (lĩnh vực) that has published procedures, with how many. */
-  async procedureFields(unitId: string): Promise<{ field: string; count: number }[]> {
+  /** Every published procedure of the unit as a line of the list, by field then name. */
+  async procedureLines(unitId: string): Promise<PortalProcedureLine[]> {
     const vi = await this.collate();
     return this.dataSource.query(
-      `SELECT p.field, count(*)::int AS count FROM procedures p
-       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL GROUP BY p.field ORDER BY p.field${vi}`,
+      `SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p
+       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL ORDER BY p.field${vi}, p.name${vi}, p.code`,
       [unitId],
     );
   }

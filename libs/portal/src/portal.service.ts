@@ -11,6 +11,7 @@ import {
 import {
   PortalCategory,
   PortalOnlineLevel,
+  PortalProcedureLine,
   PortalRepository,
   PortalUnit,
   ProcedureFilter,
@@ -66,6 +67,27 @@ export interface ProcedureListInput {
 function one(value: unknown): string {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first.normalize('NFC').trim() : '';
+}
+
+/** How many lines in each field, in the lines' order (by field). */
+function countByField(lines: PortalProcedureLine[]): { field: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    counts.set(line.field, (counts.get(line.field) ?? 0) + 1);
+  }
+  return [...counts].map(([field, count]) => ({ field, count }));
+}
+
+/** The filters applied to the unit's lines, as the repository answers a search. */
+function pick(
+  lines: PortalProcedureLine[],
+  filter: ProcedureFilter,
+  limit: number,
+  offset: number,
+): { items: PortalProcedureLine[]; fields: { field: string; count: number }[] } {
+  const atLevel = filter.onlineLevel ? lines.filter((l) => l.onlineLevel === filter.onlineLevel) : lines;
+  const inField = filter.field ? atLevel.filter((l) => l.field === filter.field) : atLevel;
+  return { items: inField.slice(offset, offset + limit), fields: countByField(atLevel) };
 }
 
 const LEVEL_OF = new Map(
@@ -245,18 +267,15 @@ export class PortalService {
     };
     const filtered = Boolean(filter.q || filter.field || filter.onlineLevel);
     const page = Math.min(Math.max(Number.parseInt(one(input.page) || '1', 10) || 1, 1), 10_000);
-    const [found, allFields] = await Promise.all([
-      this.portal.procedures(frame.unit.id, filter, {
-        limit: PROCEDURE_PAGE_SIZE,
-        offset: (page - 1) * PROCEDURE_PAGE_SIZE,
-      }),
-      // The filter's choices are every field; the counts alone would leave out those with no match.
-      filter.q || filter.onlineLevel
-        ? this.cache.remember(frame.unit.id, 'procedure-fields', () =>
-            this.portal.procedureFields(frame.unit.id),
-          )
-        : null,
+    const offset = (page - 1) * PROCEDURE_PAGE_SIZE;
+    // Every published line of the unit, kept until it changes (a commune has a few hundred): the
+    // filters and the field list need no query; only a search goes to the database.
+    const [lines, searched] = await Promise.all([
+      this.cache.remember(frame.unit.id, 'procedure-lines', () => this.portal.procedureLines(frame.unit.id)),
+      filter.q ? this.portal.procedures(frame.unit.id, filter, { limit: PROCEDURE_PAGE_SIZE, offset }) : null,
     ]);
+    const found = searched ?? pick(lines, filter, PROCEDURE_PAGE_SIZE, offset);
+    const allFields = countByField(lines);
     const total = found.fields
       .filter((f) => !filter.field || f.field === filter.field)
       .reduce((sum, f) => sum + f.count, 0);
@@ -276,7 +295,7 @@ export class PortalService {
       `Danh mục thủ tục hành chính của ${frame.unit.name}: trình tự, hồ sơ, thời hạn, phí, lệ phí`,
       procedureListPage(frame, {
         filter,
-        allFields: allFields ?? found.fields,
+        allFields,
         counts: found.fields,
         items: found.items,
         total,
