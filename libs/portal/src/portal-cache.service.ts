@@ -37,6 +37,8 @@ const MAX_AGE_MS = 5 * 60_000;
 export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('PortalCache');
   private readonly pages = new Map<string, CachedPage>();
+  /** Small values read from a unit's public data for pages that are not cached (see remember()). */
+  private readonly values = new Map<string, { unitId: string; value: unknown; at: number }>();
   private release?: () => void;
   private client?: PoolClient;
   private closing = false;
@@ -88,6 +90,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   private relisten(): void {
     this.generation += 1;
     this.pages.clear();
+    this.values.clear();
     void this.hosts.onModuleInit().catch(() => undefined);
     this.client?.removeAllListeners();
     this.client = undefined;
@@ -150,8 +153,31 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
     return page.joined;
   }
 
+  /**
+   * A value read from a unit's public data (the procedures' field list, which every search page shows),
+   * kept like a page: until the unit changes, and only while the cache is listening.
+   */
+  async remember<T>(unitId: string, name: string, load: () => Promise<T>): Promise<T> {
+    const key = `${unitId}\u0000${name}`;
+    const kept = this.values.get(key);
+    if (kept && Date.now() - kept.at <= MAX_AGE_MS) {
+      return kept.value as T;
+    }
+    const ticket = this.generation;
+    const value = await load();
+    if (this.client && ticket === this.generation && this.values.size < 10_000) {
+      this.values.set(key, { unitId, value, at: Date.now() });
+    }
+    return value;
+  }
+
   dropUnit(unitId: string): void {
     this.generation += 1;
+    for (const [key, kept] of this.values) {
+      if (kept.unitId === unitId) {
+        this.values.delete(key);
+      }
+    }
     for (const [key, page] of this.pages) {
       if (page.unitId === unitId || page.unitId === undefined) {
         this.pages.delete(key);

@@ -26,6 +26,68 @@ export interface PortalArticle {
   categoryIds: string[];
 }
 
+/** How far a procedure can be carried out online (dịch vụ công trực tuyến). */
+export type PortalOnlineLevel = 'full' | 'partial' | 'none';
+
+/** A line of the procedures list. */
+export interface PortalProcedureLine {
+  code: string;
+  name: string;
+  field: string;
+  onlineLevel: PortalOnlineLevel;
+}
+
+/** A list that may differ by case (trường hợp); `case` is null when there is only one. */
+export interface PortalCaseList<T> {
+  case: string | null;
+  items: T[];
+}
+
+/** A published procedure with every component (the shape libs/procedures stores). */
+export interface PortalProcedure extends PortalProcedureLine {
+  level: string;
+  agency: string;
+  applicants: string;
+  steps: PortalCaseList<string>[];
+  methods: { channel: string; timeLimit: string; fees: string; description: string }[];
+  dossier: PortalCaseList<{
+    name: string;
+    form: string | null;
+    originals: number | null;
+    copies: number | null;
+  }>[];
+  dossierCount: string;
+  timeLimit: string;
+  fees: string;
+  forms: string;
+  result: string;
+  conditions: string;
+  legalBasis: { number: string; title: string; issuedOn: string | null; issuer: string }[];
+  receivingAddress: string;
+  onlineUrl: string | null;
+  decisionNumber: string;
+  /** YYYY-MM-DD (a calendar day, read as text so no time zone shifts it). */
+  decisionDate: string | null;
+  decisionIssuer: string;
+  status: 'active' | 'amended' | 'replaced' | 'abolished';
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+/** What the procedures page asks for; empty values mean "any". */
+export interface ProcedureFilter {
+  q: string;
+  field: string;
+  onlineLevel: PortalOnlineLevel | '';
+}
+
+const PROCEDURE_COLUMNS = `p.code, p.name, p.field, p.level, p.agency, p.applicants, p.steps, p.methods, p.dossier,
+  p.dossier_count AS "dossierCount", p.time_limit AS "timeLimit", p.fees, p.forms, p.result, p.conditions,
+  p.legal_basis AS "legalBasis", p.receiving_address AS "receivingAddress", p.online_level AS "onlineLevel",
+  p.online_url AS "onlineUrl", p.decision_number AS "decisionNumber",
+  to_char(p.decision_date, 'YYYY-MM-DD') AS "decisionDate", p.decision_issuer AS "decisionIssuer", p.status,
+  p.published_at AS "publishedAt", p.updated_at AS "updatedAt"`;
+
 const ARTICLE_COLUMNS = `a.id, a.title, a.slug, a.summary, a.body_html AS "bodyHtml", a.published_at AS "publishedAt",
   a.updated_at AS "updatedAt",
   COALESCE((SELECT array_agg(ac.category_id) FROM article_categories ac
@@ -34,7 +96,25 @@ const ARTICLE_COLUMNS = `a.id, a.title, a.slug, a.summary, a.body_html AS "bodyH
 /** Read-only queries of the public portal: published articles only, always within one unit. */
 @Injectable()
 export class PortalRepository {
+  /** `COLLATE "vi-x-icu"` where the server has ICU, else '' (the database's own order). */
+  private vietnameseOrder?: Promise<string>;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Vietnamese alphabetical order for names: the embedded server's C.UTF-8 puts "Đ…" after "Z…" and
+   * "kết" after "khai". A server built without ICU keeps its own order rather than failing.
+   */
+  private collate(): Promise<string> {
+    this.vietnameseOrder ??= this.dataSource
+      .query<unknown[]>(`SELECT 1 FROM pg_collation WHERE collname = 'vi-x-icu'`)
+      .then((rows) => (rows.length > 0 ? ' COLLATE "vi-x-icu"' : ''))
+      .catch((error: unknown) => {
+        this.vietnameseOrder = undefined;
+        throw error;
+      });
+    return this.vietnameseOrder;
+  }
 
   async unitBySlug(slug: string): Promise<PortalUnit | null> {
     const [unit] = await this.dataSource.query<PortalUnit[]>(
@@ -115,6 +195,84 @@ export class PortalRepository {
        ORDER BY ts_rank(article_search_document(a.title, a.summary, a.body_html), query) DESC, a.published_at DESC
        LIMIT $3`,
       [unitId, q, limit],
+    );
+  }
+
+  /**
+   * The published procedures that match a search, by field then name, one page of them; and how many
+   * match in each field when the field filter is left out (the field list with its counts). A procedure is on
+   * the portal while `published_at` is set: publishing sets it, abolishing or replacing clears it.
+   */
+  async procedures(
+    unitId: string,
+    filter: ProcedureFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PortalProcedureLine[]; fields: { field: string; count: number }[] }> {
+    const params: unknown[] = [unitId];
+    let where = 'p.unit_id = $1 AND p.published_at IS NOT NULL';
+    if (filter.q) {
+      params.push(filter.q);
+      // The same search document and GIN index as the admin's search; a national code typed exactly
+      // matches by the unique (unit_id, code) index too.
+      where += ` AND (procedure_search_document(p.code, p.name, p.field)
+                      @@ plainto_tsquery('simple', immutable_unaccent(lower($${params.length})))
+                 OR p.code = $${params.length})`;
+    }
+    if (filter.onlineLevel) {
+      params.push(filter.onlineLevel);
+      where += ` AND p.online_level = $${params.length}`;
+    }
+    params.push(filter.field, page.limit, page.offset);
+    const [field, limit, offset] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    const vi = await this.collate();
+    // One statement, the search evaluated once: the counts per field and the page both come from it.
+    const [row] = await this.dataSource.query<
+      { items: PortalProcedureLine[]; fields: { field: string; count: number }[] }[]
+    >(
+      `WITH matched AS MATERIALIZED (
+         SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p WHERE ${where}
+       ),
+       counted AS (SELECT m.field, count(*)::int AS count FROM matched m GROUP BY m.field),
+       shown AS (
+         SELECT m.* FROM matched m WHERE ${field}::text = '' OR m.field = ${field}
+         ORDER BY m.field${vi}, m.name${vi}, m.code LIMIT ${limit} OFFSET ${offset}
+       )
+       SELECT
+         (SELECT coalesce(json_agg(s ORDER BY s.field${vi}, s.name${vi}, s.code), '[]') FROM shown s) AS items,
+         (SELECT coalesce(json_agg(c ORDER BY c.field${vi}), '[]') FROM counted c) AS fields`,
+      params,
+    );
+    const { items, fields } = row;
+    return { items, fields };
+  }
+
+  /** Every published procedure of the unit as a line of the list, by field then name. */
+  async procedureLines(unitId: string): Promise<PortalProcedureLine[]> {
+    const vi = await this.collate();
+    return this.dataSource.query(
+      `SELECT p.code, p.name, p.field, p.online_level AS "onlineLevel" FROM procedures p
+       WHERE p.unit_id = $1 AND p.published_at IS NOT NULL ORDER BY p.field${vi}, p.name${vi}, p.code`,
+      [unitId],
+    );
+  }
+
+  /** A published procedure of the unit by its national code. */
+  async procedure(unitId: string, code: string): Promise<PortalProcedure | null> {
+    const [procedure] = await this.dataSource.query<PortalProcedure[]>(
+      `SELECT ${PROCEDURE_COLUMNS} FROM procedures p
+       WHERE p.unit_id = $1 AND p.code = $2 AND p.published_at IS NOT NULL`,
+      [unitId, code],
+    );
+    return procedure ?? null;
+  }
+
+  /** Every published procedure's code, for the sitemap. */
+  async procedureCodes(unitId: string): Promise<{ code: string; updatedAt: Date }[]> {
+    const vi = await this.collate();
+    return this.dataSource.query(
+      `SELECT code, updated_at AS "updatedAt" FROM procedures WHERE unit_id = $1 AND published_at IS NOT NULL
+       ORDER BY field${vi}, name${vi}, code LIMIT 50000`,
+      [unitId],
     );
   }
 

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CachedPage, PortalCache } from './portal-cache.service';
 import { PortalHosts } from './portal-hosts.service';
-import { PortalRequest, PortalResponse, PortalService } from './portal.service';
+import { PROCEDURE_QUERY } from './portal-procedures.templates';
+import { PortalRequest, PortalResponse, PortalService, ProcedureListInput } from './portal.service';
 import { VisitCounter } from './visit-counter.service';
 
 const TYPES: Record<PortalResponse['type'], string> = {
@@ -28,10 +29,17 @@ const SECURITY_HEADERS = {
 // One formatter for every request: building one per call costs more than the rest of a cached page.
 const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 
-type Params = { unit?: string; slug?: string };
-type Query = { q?: string; trang?: string };
+type Params = { unit?: string; slug?: string; code?: string };
+type Query = { q?: string; trang?: string; 'linh-vuc'?: string; 'muc-do'?: string };
 type PortalFastifyRequest = FastifyRequest<{ Params: Params; Querystring: Query }>;
 type Render = (req: PortalRequest, request: PortalFastifyRequest) => Promise<PortalResponse>;
+
+const procedureInput = (query: Query): ProcedureListInput => ({
+  q: query[PROCEDURE_QUERY.q],
+  field: query[PROCEDURE_QUERY.field],
+  level: query[PROCEDURE_QUERY.level],
+  page: query[PROCEDURE_QUERY.page],
+});
 
 export interface PortalParts {
   portal: PortalService;
@@ -178,6 +186,21 @@ export function registerPortalRoutes(fastify: FastifyInstance, parts: PortalPart
     serve((req, r) => portal.article(req, r.params.slug!, true)),
   );
   fastify.get(
+    '/site/:unit/thu-tuc-hanh-chinh',
+    NO_HELMET,
+    serve((req, r) => portal.procedures(req, procedureInput(r.query))),
+  );
+  fastify.get(
+    '/site/:unit/thu-tuc-hanh-chinh/:code',
+    NO_HELMET,
+    serve((req, r) => portal.procedure(req, r.params.code!, false)),
+  );
+  fastify.get(
+    '/site/:unit/thu-tuc-hanh-chinh/:code/in',
+    NO_HELMET,
+    serve((req, r) => portal.procedure(req, r.params.code!, true)),
+  );
+  fastify.get(
     '/site/:unit/tim-kiem',
     NO_HELMET,
     serve((req, r) => portal.search(req, r.query.q)),
@@ -212,6 +235,21 @@ export function registerPortalRoutes(fastify: FastifyInstance, parts: PortalPart
     '/bai-viet/:slug/in',
     NO_HELMET,
     serve((req, r) => portal.article(req, r.params.slug!, true)),
+  );
+  fastify.get(
+    '/thu-tuc-hanh-chinh',
+    NO_HELMET,
+    serve((req, r) => portal.procedures(req, procedureInput(r.query))),
+  );
+  fastify.get(
+    '/thu-tuc-hanh-chinh/:code',
+    NO_HELMET,
+    serve((req, r) => portal.procedure(req, r.params.code!, false)),
+  );
+  fastify.get(
+    '/thu-tuc-hanh-chinh/:code/in',
+    NO_HELMET,
+    serve((req, r) => portal.procedure(req, r.params.code!, true)),
   );
   fastify.get(
     '/tim-kiem',

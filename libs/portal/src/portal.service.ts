@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException, Principal } from '@app/common';
 import { UnitAccess } from '@app/units';
-import { VISITS_MARK } from './portal-cache.service';
-import { PortalCategory, PortalRepository, PortalUnit } from './portal.repository';
+import { PortalCache, VISITS_MARK } from './portal-cache.service';
+import {
+  LEVEL_PARAM,
+  procedureListPage,
+  procedurePage,
+  procedurePrintPage,
+} from './portal-procedures.templates';
+import {
+  PortalCategory,
+  PortalOnlineLevel,
+  PortalProcedureLine,
+  PortalRepository,
+  PortalUnit,
+  ProcedureFilter,
+} from './portal.repository';
 import {
   articlePage,
   categoryPage,
@@ -39,6 +52,47 @@ export interface PortalRequest {
 }
 
 const PAGE_SIZE = 20;
+/** Procedures per page of the list: a commune has about a hundred; a province's catalogue thousands. */
+const PROCEDURE_PAGE_SIZE = 100;
+
+/** What the reader typed in the procedures list's form (query parameters, see PROCEDURE_QUERY). */
+export interface ProcedureListInput {
+  q?: unknown;
+  field?: unknown;
+  level?: unknown;
+  page?: unknown;
+}
+
+/** A query parameter as one string: a repeated parameter counts by its first value. */
+function one(value: unknown): string {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.normalize('NFC').trim() : '';
+}
+
+/** How many lines in each field, in the lines' order (by field). */
+function countByField(lines: PortalProcedureLine[]): { field: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    counts.set(line.field, (counts.get(line.field) ?? 0) + 1);
+  }
+  return [...counts].map(([field, count]) => ({ field, count }));
+}
+
+/** The filters applied to the unit's lines, as the repository answers a search. */
+function pick(
+  lines: PortalProcedureLine[],
+  filter: ProcedureFilter,
+  limit: number,
+  offset: number,
+): { items: PortalProcedureLine[]; fields: { field: string; count: number }[] } {
+  const atLevel = filter.onlineLevel ? lines.filter((l) => l.onlineLevel === filter.onlineLevel) : lines;
+  const inField = filter.field ? atLevel.filter((l) => l.field === filter.field) : atLevel;
+  return { items: inField.slice(offset, offset + limit), fields: countByField(atLevel) };
+}
+
+const LEVEL_OF = new Map(
+  Object.entries(LEVEL_PARAM).map(([level, param]) => [param, level as PortalOnlineLevel]),
+);
 const notFound = (unitId?: string): PortalResponse => ({
   status: 404,
   type: 'html',
@@ -53,6 +107,7 @@ export class PortalService {
   constructor(
     private readonly portal: PortalRepository,
     private readonly access: UnitAccess,
+    private readonly cache: PortalCache,
   ) {}
 
   private async frame(req: PortalRequest): Promise<Frame | null> {
@@ -195,6 +250,90 @@ export class PortalService {
     return { ...response, cacheable: false };
   }
 
+  /**
+   * The unit's published procedures grouped by field, with a search (accent-insensitive, or the exact
+   * national code) and filters by field and online service level. An unknown level is ignored. Only
+   * the plain list is cached: anything typed in would fill the cache with one page per query.
+   */
+  async procedures(req: PortalRequest, input: ProcedureListInput): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    if (!frame) {
+      return notFound();
+    }
+    const filter: ProcedureFilter = {
+      q: one(input.q).slice(0, 200),
+      field: one(input.field).slice(0, 300),
+      onlineLevel: LEVEL_OF.get(one(input.level)) ?? '',
+    };
+    const filtered = Boolean(filter.q || filter.field || filter.onlineLevel);
+    const page = Math.min(Math.max(Number.parseInt(one(input.page) || '1', 10) || 1, 1), 10_000);
+    const offset = (page - 1) * PROCEDURE_PAGE_SIZE;
+    // Every published line of the unit, kept until it changes (a commune has a few hundred): the
+    // filters and the field list need no query; only a search goes to the database.
+    const [lines, searched] = await Promise.all([
+      this.cache.remember(frame.unit.id, 'procedure-lines', () => this.portal.procedureLines(frame.unit.id)),
+      filter.q ? this.portal.procedures(frame.unit.id, filter, { limit: PROCEDURE_PAGE_SIZE, offset }) : null,
+    ]);
+    const found = searched ?? pick(lines, filter, PROCEDURE_PAGE_SIZE, offset);
+    const allFields = countByField(lines);
+    const total = found.fields
+      .filter((f) => !filter.field || f.field === filter.field)
+      .reduce((sum, f) => sum + f.count, 0);
+    const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
+    if (page > pages) {
+      return { ...notFound(frame.unit.id), cacheable: !filtered };
+    }
+    const title = filter.q
+      ? `Tìm thủ tục: ${filter.q}`
+      : filter.field
+        ? `Thủ tục hành chính lĩnh vực ${filter.field}`
+        : 'Thủ tục hành chính';
+    const response = this.page(
+      frame,
+      req,
+      `${title}${page > 1 ? ` — trang ${page}` : ''} — ${frame.unit.name}`,
+      `Danh mục thủ tục hành chính của ${frame.unit.name}: trình tự, hồ sơ, thời hạn, phí, lệ phí`,
+      procedureListPage(frame, {
+        filter,
+        allFields,
+        counts: found.fields,
+        items: found.items,
+        total,
+        page,
+        pages,
+      }),
+      `/thu-tuc-hanh-chinh${page > 1 && !filtered ? `?trang=${page}` : ''}`,
+    );
+    return { ...response, cacheable: !filtered };
+  }
+
+  /** A published procedure by its national code, with every component; 404 when it is not public. */
+  async procedure(req: PortalRequest, code: string, print: boolean): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    const procedure = frame ? await this.portal.procedure(frame.unit.id, code) : null;
+    if (!frame || !procedure) {
+      return notFound(frame?.unit.id);
+    }
+    if (print) {
+      return {
+        status: 200,
+        type: 'html',
+        body: procedurePrintPage(frame.unit, procedure, frame.base),
+        countFor: frame.unit.id,
+        unitId: frame.unit.id,
+        cacheable: true,
+      };
+    }
+    return this.page(
+      frame,
+      req,
+      `${procedure.name} — ${frame.unit.name}`,
+      `Thủ tục ${procedure.name} (mã ${procedure.code}, lĩnh vực ${procedure.field}): trình tự, hồ sơ, thời hạn, phí, lệ phí`,
+      procedurePage(frame, procedure),
+      `/thu-tuc-hanh-chinh/${encodeURIComponent(procedure.code)}`,
+    );
+  }
+
   async rss(req: PortalRequest): Promise<PortalResponse> {
     const unit: PortalUnit | null = await this.portal.unitBySlug(req.unitSlug);
     if (!unit) {
@@ -218,7 +357,10 @@ export class PortalService {
     return {
       status: 200,
       type: 'xml',
-      body: sitemap(`${req.origin}${req.base ?? `/site/${unit.slug}`}`, await this.portal.sitemap(unit.id)),
+      body: sitemap(
+        `${req.origin}${req.base ?? `/site/${unit.slug}`}`,
+        ...(await Promise.all([this.portal.sitemap(unit.id), this.portal.procedureCodes(unit.id)])),
+      ),
       unitId: unit.id,
       cacheable: true,
     };

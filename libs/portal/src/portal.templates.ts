@@ -6,9 +6,9 @@ import type { PortalArticle, PortalCategory, PortalUnit } from './portal.reposit
 // Server-rendered pages of the public portal: Vietnamese, no JavaScript, small enough for a cheap phone.
 // Every value goes through escapeHtml except article bodies, which are sanitized when stored.
 
-const e = (value: string | number | null | undefined): string => escapeHtml(String(value ?? ''));
+export const e = (value: string | number | null | undefined): string => escapeHtml(String(value ?? ''));
 
-const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#222;background:#f6f6f6}
+export const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#222;background:#f6f6f6}
 a{color:#0b57d0}header{background:#b71c1c;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none}
 .unit{font-size:1.3em;font-weight:700;margin:0}.tag{margin:0;opacity:.9;font-size:.9em}
 nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px;overflow-x:auto;white-space:nowrap}nav a{margin-right:16px}
@@ -18,7 +18,10 @@ h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color
 .list a{font-weight:600;text-decoration:none}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
 .body td,.body th{border:1px solid #ccc;padding:4px 8px}form{display:flex;gap:8px}input[type=search]{flex:1;padding:8px;font-size:1em}
 button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-between}footer{background:#333;color:#eee;padding:16px;font-size:.9em}
-footer a{color:#fff}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
+footer a{color:#fff}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
+.filters select,.filters input{width:100%;padding:8px;font-size:1em}.counts{padding-left:1.2em}dl.kv{margin:0}dl.kv dt{font-weight:600;margin-top:8px}dl.kv dd{margin:0}
+.note{background:#fff7e6;border:1px solid #ffd591;border-radius:6px;padding:8px 12px}.tthc h3{font-size:1.05em;margin-bottom:0}.tthc li{margin:4px 0}
+.tthc ul,.tthc ol{padding-left:1.4em}.tthc{overflow-wrap:anywhere}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
 
 export interface PageMeta {
   title: string;
@@ -55,7 +58,7 @@ export function layout(frame: Frame, meta: PageMeta, main: string): string {
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
 <style>${CSS}</style></head><body>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
-<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a>${categories
+<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Thủ tục hành chính</a>${categories
     .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
     .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
 <main>${main}</main>
@@ -179,15 +182,25 @@ ${items
 </channel></rss>`;
 }
 
-export function sitemap(siteUrl: string, items: { slug: string; updatedAt: Date }[]): string {
+export function sitemap(
+  siteUrl: string,
+  items: { slug: string; updatedAt: Date }[],
+  procedures: { code: string; updatedAt: Date }[] = [],
+): string {
+  const url = (path: string, updatedAt: Date) =>
+    `<url><loc>${xml(`${siteUrl}${path}`)}</loc><lastmod>${new Date(updatedAt).toISOString()}</lastmod></url>`;
+  // The procedures list is named only when the unit has published some.
+  const newest = procedures.reduce<Date | null>(
+    (latest, p) => (!latest || new Date(p.updatedAt) > latest ? new Date(p.updatedAt) : latest),
+    null,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>${xml(siteUrl)}/</loc></url>
-${items
-  .map(
-    (a) =>
-      `<url><loc>${xml(`${siteUrl}/bai-viet/${a.slug}`)}</loc><lastmod>${new Date(a.updatedAt).toISOString()}</lastmod></url>`,
-  )
-  .join('\n')}
+${[
+  ...items.map((a) => url(`/bai-viet/${a.slug}`, a.updatedAt)),
+  ...(newest ? [url('/thu-tuc-hanh-chinh', newest)] : []),
+  ...procedures.map((p) => url(`/thu-tuc-hanh-chinh/${encodeURIComponent(p.code)}`, p.updatedAt)),
+].join('\n')}
 </urlset>`;
 }
