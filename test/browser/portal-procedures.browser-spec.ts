@@ -111,7 +111,7 @@ describe('Public portal procedures in a browser', () => {
       const { context, page } = await newPage(browser, options);
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
       await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
-      await page.getByRole('navigation').getByRole('link', { name: 'Thủ tục hành chính' }).first().click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Tra cứu thủ tục' }).click();
       await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh`);
       expect(await page.title()).toBe('Thủ tục hành chính — UBND xã Tân Hòa');
       expect(await page.locator('section.tthc h2').allInnerTexts()).toEqual([

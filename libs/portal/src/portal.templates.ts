@@ -58,7 +58,7 @@ export function layout(frame: Frame, meta: PageMeta, main: string): string {
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
 <style>${CSS}</style></head><body>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
-<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Thủ tục hành chính</a>${categories
+<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a>${categories
     .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
     .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
 <main>${main}</main>
