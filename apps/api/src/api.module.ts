@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter, ConfigModule, loggerOptions } from '@app/common';
 import { ArticlesModule } from '@app/articles';
+import { AudioModule } from '@app/audio';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
@@ -32,6 +33,7 @@ import { RouteAccessCheck } from './route-access.check';
     MediaModule,
     ProceduresModule,
     SpeechModule,
+    AudioModule,
   ],
   controllers: [HealthController],
   providers: [

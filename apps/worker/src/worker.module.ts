@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, loggerOptions } from '@app/common';
 import { ArticlesModule } from '@app/articles';
+import { AudioModule } from '@app/audio';
 import { AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
@@ -28,6 +29,7 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     ArticlesModule,
     ProceduresModule,
     SpeechModule,
+    AudioModule,
   ],
   providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
 })

@@ -11,6 +11,10 @@ export interface JobPayloads {
   'articles.publish-due': Record<string, never>;
   /** Runs one procedure import (a row of procedure_imports: its file, dry run or not). */
   'procedures.import': { importId: string };
+  /** Speaks an article's audio with its engine, masters it with ffmpeg and makes it ready. */
+  'audio.synthesize': { audioId: string };
+  /** Masters an uploaded programme to the station's loudness. */
+  'audio.master-upload': { audioId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -21,4 +25,6 @@ export const JOB_NAMES = Object.keys({
   'maintenance.purge-rate-limits': true,
   'articles.publish-due': true,
   'procedures.import': true,
+  'audio.synthesize': true,
+  'audio.master-upload': true,
 } satisfies Record<JobName, true>) as JobName[];

@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -89,6 +90,18 @@ export class UnitSettingsDto {
   @ValidateNested()
   @Type(() => BroadcastPolicyDto)
   broadcastPolicy?: BroadcastPolicyDto;
+
+  @ApiPropertyOptional({
+    minimum: -31,
+    maximum: -9,
+    example: -16,
+    description: 'Độ to chuẩn của âm thanh (LUFS): -16 cho loa ngoài trời (mặc định), -23 theo EBU R128',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(-31)
+  @Max(-9)
+  loudnessTargetLufs?: number;
 }
 
 export class CreateUnitDto {

@@ -31,6 +31,8 @@ export interface UnitSettings {
   /** A host name of its own for the unit's portal (xa-ha-ky.gov.vn); unique across units. */
   portalHost?: string;
   broadcastPolicy?: BroadcastPolicy;
+  /** Loudness its audio is mastered to (LUFS): -16 by default, -23 for a station on an EBU R128 chain. */
+  loudnessTargetLufs?: number;
 }
 
 /** Đơn vị: a node of the administrative tree (province, commune, department, …), of any depth. */

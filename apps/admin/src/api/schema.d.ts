@@ -48,6 +48,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/{id}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AudioController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/{id}/preview": {
         parameters: {
             query?: never;
@@ -154,6 +170,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ArticlesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudioController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audio/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudioController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -398,6 +446,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["UnitsController_update"];
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AudioController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/units/{unitId}/categories": {
@@ -668,6 +732,57 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "approved" | "rejected" | "published" | "unpublished";
             version: number;
+        };
+        AudioAccepted: {
+            /** Format: uuid */
+            audioId: string;
+            /** @enum {string} */
+            status: "queued" | "processing" | "ready" | "failed";
+        };
+        AudioResponse: {
+            /** Format: uuid */
+            articleId: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            durationMs: number | null;
+            error: string | null;
+            /** @description Vì sao máy đọc dự phòng đã đọc thay */
+            fallbackReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description speech: đọc từ bài viết; upload: chương trình tải lên
+             * @enum {string}
+             */
+            kind: "speech" | "upload";
+            /** @description Độ to tích hợp đo được (LUFS) */
+            loudnessLufs: number | null;
+            /** @description Lời máy đọc (sau chuẩn hóa) */
+            normalizedText: string | null;
+            /** Format: date-time */
+            producedAt: string | null;
+            /** @description Máy đọc đã dùng (espeak, google) hoặc upload */
+            provider: string | null;
+            /** Format: date-time */
+            readyAt: string | null;
+            /** @description Máy đọc được yêu cầu */
+            requestedProvider: string;
+            sha256: string | null;
+            speakingRate: number | null;
+            /** @enum {string} */
+            status: "queued" | "processing" | "ready" | "failed";
+            /** @description Độ to mục tiêu (LUFS) */
+            targetLufs: number | null;
+            title: string;
+            /** @description Đỉnh thực đo được (dBTP) */
+            truePeakDb: number | null;
+            /** Format: uuid */
+            unitId: string;
+            /** @description /media/audio/<sha256>.mp3 khi sẵn sàng */
+            url: string | null;
+            voice: string | null;
         };
         BroadcastPolicyDto: {
             /** @description Ngày được phát: 1 = thứ Hai … 7 = Chủ nhật */
@@ -1170,6 +1285,15 @@ export interface components {
         ReasonDto: {
             reason: string;
         };
+        RequestAudioDto: {
+            /**
+             * @description Tốc độ đọc (1 = bình thường)
+             * @default 1
+             */
+            speakingRate?: number;
+            /** @description Tên giọng đọc; mặc định theo cấu hình (GOOGLE_TTS_VOICE hoặc giọng eSpeak) */
+            voice?: string;
+        };
         StepCaseDto: {
             /** @description Trường hợp; null khi thủ tục chỉ có một */
             case: string | null;
@@ -1207,6 +1331,11 @@ export interface components {
             /** @example BC-UBND */
             documentSuffix?: string;
             email?: string;
+            /**
+             * @description Độ to chuẩn của âm thanh (LUFS): -16 cho loa ngoài trời (mặc định), -23 theo EBU R128
+             * @example -16
+             */
+            loudnessTargetLufs?: number;
             phone?: string;
             /** @example Hà Kỳ */
             placeName?: string;
@@ -1565,6 +1694,40 @@ export interface operations {
             };
         };
     };
+    AudioController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAudioDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioAccepted"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PreviewController_preview: {
         parameters: {
             query?: never;
@@ -1777,6 +1940,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportArticlesResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioController_list: {
+        parameters: {
+            query: {
+                articleId?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "queued" | "processing" | "ready" | "failed";
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AudioResponse"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */
@@ -2348,6 +2580,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: uuid */
+                    articleId?: string;
+                    /** Format: uuid */
+                    categoryId?: string;
+                    /** Format: binary */
+                    file: string;
+                    /** Format: date-time */
+                    producedAt?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioAccepted"];
                 };
             };
             /** @description Lỗi (design.md §6) */

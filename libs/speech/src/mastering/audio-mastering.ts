@@ -206,7 +206,12 @@ export class AudioMastering {
    * text file called .mp3 is still a text file): container, codec, and the duration of the audio
    * actually decoded. Refuses what is not mp3, wav or m4a audio, empty files and undecodable ones.
    */
-  async probe(file: string): Promise<ProbeResult> {
+  /**
+   * What an uploaded file really is, from its content. With `limitSeconds`, decoding stops just past the
+   * limit, so a 3-hour file is refused in a moment rather than after decoding all of it; its reported
+   * duration is then the container's (or "over the limit").
+   */
+  async probe(file: string, options: { limitSeconds?: number } = {}): Promise<ProbeResult> {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) {
       throw new AudioFormatError('Không tìm thấy tệp âm thanh');
@@ -221,7 +226,13 @@ export class AudioMastering {
       let stderr: string;
       try {
         stderr = await this.ffmpeg.run(
-          this.ffmpeg.command().input(blind).outputOptions(['-map', '0:a:0']).format('null').output('-'),
+          this.ffmpeg
+            .command()
+            .input(blind)
+            .inputOptions(options.limitSeconds ? ['-t', String(options.limitSeconds + 1)] : [])
+            .outputOptions(['-map', '0:a:0'])
+            .format('null')
+            .output('-'),
           'đọc tệp tải lên',
         );
       } catch (err) {
@@ -241,7 +252,10 @@ export class AudioMastering {
           `Tệp ${known.container} không có âm thanh đọc được (${dump.audio?.codec ?? 'không có'})`,
         );
       }
-      const durationSeconds = decodedSeconds(stderr) ?? dump.headerSeconds ?? 0;
+      const decoded = decodedSeconds(stderr) ?? dump.headerSeconds ?? 0;
+      const cut = options.limitSeconds !== undefined && decoded > options.limitSeconds;
+      // Cut short at the limit: the container's own figure says how long the whole file is.
+      const durationSeconds = cut ? Math.max(decoded, dump.headerSeconds ?? 0) : decoded;
       if (durationSeconds < 0.1) {
         throw new AudioFormatError('Tệp âm thanh không có nội dung (thời lượng 0)');
       }

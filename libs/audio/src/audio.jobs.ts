@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, JobHandler } from '@app/queue';
+import { AudioService } from './audio.service';
+
+/** Speaks and masters an article's audio (queued by POST /articles/:id/audio). */
+@Injectable()
+@HandlesJob('audio.synthesize')
+export class SynthesizeAudioJob implements JobHandler<'audio.synthesize'> {
+  constructor(private readonly audio: AudioService) {}
+
+  async handle(payload: { audioId: string }): Promise<void> {
+    await this.audio.synthesize(payload.audioId);
+  }
+}
+
+/** Masters an uploaded programme (queued by POST /units/:unitId/audio). */
+@Injectable()
+@HandlesJob('audio.master-upload')
+export class MasterUploadJob implements JobHandler<'audio.master-upload'> {
+  constructor(private readonly audio: AudioService) {}
+
+  async handle(payload: { audioId: string }): Promise<void> {
+    await this.audio.masterUpload(payload.audioId);
+  }
+}

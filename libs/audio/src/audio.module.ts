@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '@app/articles';
+import { EvidenceModule } from '@app/evidence';
+import { MediaModule } from '@app/media';
+import { SpeechModule } from '@app/speech';
+import { UnitsModule } from '@app/units';
+import { AudioController } from './audio.controller';
+import { MasterUploadJob, SynthesizeAudioJob } from './audio.jobs';
+import { AudioService } from './audio.service';
+import { SpeechPipeline } from './speech-pipeline';
+import { SpeechPipelineService } from './speech-pipeline.service';
+
+@Module({
+  imports: [UnitsModule, EvidenceModule, ArticlesModule, MediaModule, SpeechModule],
+  controllers: [AudioController],
+  providers: [
+    AudioService,
+    { provide: SpeechPipeline, useClass: SpeechPipelineService },
+    SynthesizeAudioJob,
+    MasterUploadJob,
+  ],
+  exports: [AudioService],
+})
+export class AudioModule {}

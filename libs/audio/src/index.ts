@@ -1,0 +1,5 @@
+export * from './audio.entity';
+export * from './audio.dto';
+export { AudioService } from './audio.service';
+export { AudioModule } from './audio.module';
+export { SpeechPipeline } from './speech-pipeline';

@@ -1,0 +1,64 @@
+/** One entry of a unit's lexicon: how to say a local name or abbreviation. */
+export interface LexiconEntry {
+  term: string;
+  spoken: string;
+}
+
+export interface SpeakRequest {
+  /** Already normalized (the words to say). */
+  text: string;
+  provider: string;
+  voice: string;
+  speakingRate: number;
+}
+
+export interface Spoken {
+  /** The speech as a WAV file. */
+  wav: Buffer;
+  /** The engine that spoke: the one asked for, or the offline engine when Google failed. */
+  provider: string;
+  voice: string;
+  fallbackReason: string | null;
+}
+
+export interface MasterRequest {
+  /** A local file ffmpeg reads: the spoken WAV, or an uploaded recording. */
+  inputPath: string;
+  targetLufs: number;
+  /** Whether to put the unit's intro and outro around it (speech: yes; an uploaded programme: its choice). */
+  jingles: boolean;
+}
+
+export interface Mastered {
+  mp3: Buffer;
+  loudnessLufs: number;
+  truePeakDb: number;
+  durationMs: number;
+}
+
+export interface Probed {
+  /** What ffmpeg found in the content: mp3, wav, m4a… */
+  format: string;
+  durationMs: number;
+}
+
+/**
+ * What the audio module needs of speech (libs/speech): text normalization, the engines and ffmpeg. Kept
+ * as one port so the audio rules (states, cache, evidence) do not depend on how each part is built.
+ */
+export abstract class SpeechPipeline {
+  /** The engine used when the request names none (TTS_PROVIDER). */
+  abstract defaultProvider(): string;
+  abstract defaultVoice(provider: string): string;
+  /** Voice names the engine accepts. */
+  abstract voices(provider: string): Promise<string[]>;
+  /** The unit's lexicon (added to the built-in rules). */
+  abstract lexicon(unitId: string): Promise<LexiconEntry[]>;
+  abstract normalize(text: string, lexicon: LexiconEntry[]): string;
+  abstract speak(request: SpeakRequest): Promise<Spoken>;
+  abstract master(request: MasterRequest): Promise<Mastered>;
+  /** Reads an uploaded file's content; throws a DomainException (4xx) when it is no audio. */
+  abstract probe(path: string): Promise<Probed>;
+  /** Identifies the mastering settings (filters, target, jingles), for the cache key. */
+  abstract masteringFingerprint(targetLufs: number, jingles: boolean): string;
+}

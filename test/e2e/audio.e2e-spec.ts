@@ -1,0 +1,444 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { startApi, TestApi } from '../support/api';
+import { expectError } from '../support/expectations';
+import { createUnit, memberToken } from '../support/factories';
+import { Fake, startFakeGrpc } from '../support/fake-google-tts';
+
+const FFMPEG = resolveFfmpeg().path;
+const work = mkdtempSync(join(tmpdir(), 'xa-audio-e2e-'));
+
+interface Audio {
+  id: string;
+  status: string;
+  provider: string | null;
+  requestedProvider: string;
+  fallbackReason: string | null;
+  voice: string | null;
+  speakingRate: number | null;
+  durationMs: number | null;
+  loudnessLufs: number | null;
+  truePeakDb: number | null;
+  normalizedText: string | null;
+  url: string | null;
+  error: string | null;
+}
+
+/** A file made by ffmpeg's own sources (lavfi): a tone, or silence, of the given length. */
+function generated(name: string, source: string, seconds: number, args: string[] = []): Buffer {
+  const path = join(work, name);
+  execFileSync(FFMPEG, [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-t',
+    String(seconds),
+    ...args,
+    path,
+  ]);
+  return readFileSync(path);
+}
+
+/** Integrated loudness and true peak of a file, measured here with ffmpeg's ebur128 filter. */
+function measured(bytes: Buffer): { lufs: number; peak: number } {
+  const path = join(work, `measure-${Date.now()}.mp3`);
+  writeFileSync(path, bytes);
+  const run = spawnSync(FFMPEG, ['-nostats', '-i', path, '-af', 'ebur128=peak=true', '-f', 'null', '-'], {
+    encoding: 'utf8',
+  });
+  const summary = run.stderr.slice(run.stderr.lastIndexOf('Summary:'));
+  return {
+    lufs: Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)?.[1]),
+    peak: Number(/Peak:\s+(-?[\d.]+) dBFS/.exec(summary)?.[1]),
+  };
+}
+
+describe('Audio: speech of approved articles and uploaded programmes (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await createWorker();
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function ready(id: string): Promise<Audio> {
+    for (let i = 0; i < 600; i += 1) {
+      const res = await api.request('GET', `/api/v1/audio/${id}`, { token: admin });
+      expect(res.status).toBe(200);
+      if (res.body.status === 'ready' || res.body.status === 'failed') {
+        return res.body;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`audio ${id} did not finish`);
+  }
+
+  async function article(unitId: string, status: 'draft' | 'approved', bodyHtml: string): Promise<string> {
+    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
+      .body as { id: string; slug: string }[];
+    const cchc = categories.find((c) => c.slug === 'cai-cach-hanh-chinh')!;
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: { unitId, title: 'UBND xã triển khai cải cách hành chính', bodyHtml, categoryIds: [cchc.id] },
+    });
+    expect(created.status).toBe(201);
+    if (status === 'approved') {
+      for (const step of ['submit', 'approve']) {
+        expect(
+          (await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin })).status,
+        ).toBe(200);
+      }
+    }
+    return created.body.id;
+  }
+
+  async function produced(unitId: string): Promise<{ occurredAt: string; method: string; snapshot: any }[]> {
+    const res = await api.request(
+      'GET',
+      `/api/v1/evidence?unitId=${unitId}&type=audio.produced&pageSize=50`,
+      {
+        token: admin,
+      },
+    );
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  it('speaks an approved article offline, mastered to −16 LUFS, and counts it once as a radio piece', async () => {
+    const unit = await createUnit(api, admin);
+    const operator = await memberToken(api, admin, unit.id, 'operator');
+    const id = await article(
+      unit.id,
+      'approved',
+      '<p>Ngày 04/01/2022, UBND xã ban hành Kế hoạch số 25/KH-UBND về CCHC. Hotline: 0912345678.</p>',
+    );
+    const requested = await api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: operator,
+      body: {},
+    });
+    expect(requested.status).toBe(202);
+    expect(requested.body).toEqual({ audioId: expect.any(String), status: 'queued' });
+    const audio = await ready(requested.body.audioId);
+    expect(audio).toMatchObject({
+      status: 'ready',
+      provider: 'espeak',
+      requestedProvider: 'espeak',
+      error: null,
+    });
+    expect(audio.normalizedText).toContain('Ủy ban nhân dân xã');
+    expect(audio.normalizedText).toContain('Ngày bốn tháng một năm hai nghìn không trăm hai mươi hai');
+    expect(audio.normalizedText).toContain('cải cách hành chính');
+    expect(audio.normalizedText).not.toMatch(/\d/);
+    expect(Math.abs(audio.loudnessLufs! + 16)).toBeLessThanOrEqual(1);
+    expect(audio.truePeakDb!).toBeLessThanOrEqual(-1.4);
+    expect(audio.durationMs!).toBeGreaterThan(3000);
+    expect(audio.url).toMatch(/^\/media\/audio\/[0-9a-f]{64}\.mp3$/);
+
+    // The file, with ranges, measured independently.
+    const whole = await fetch(`${api.baseUrl}${audio.url}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('audio/mpeg');
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    const { lufs, peak } = measured(bytes);
+    expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
+    expect(peak).toBeLessThanOrEqual(-1.4);
+    const part = await fetch(`${api.baseUrl}${audio.url}`, { headers: { range: 'bytes=0-99' } });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(0, 100));
+
+    // Asking again for the same thing answers the same audio; another rate makes a new one.
+    const again = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    expect(again.body.audioId).toBe(requested.body.audioId);
+    const faster = await api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: operator,
+      body: { speakingRate: 1.3, voice: 'vi-vn-x-south' },
+    });
+    expect(faster.status).toBe(202);
+    expect(faster.body.audioId).not.toBe(requested.body.audioId);
+    const second = await ready(faster.body.audioId);
+    expect(second).toMatchObject({ status: 'ready', voice: 'vi-vn-x-south', speakingRate: 1.3 });
+    expect(second.durationMs!).toBeLessThan(audio.durationMs!);
+
+    // One radio piece: the re-synthesis is not a new one.
+    const rows = await produced(unit.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      method: 'live',
+      snapshot: { articleId: id, countsAsCchc: true, url: audio.url, provider: 'espeak' },
+    });
+    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
+      token: operator,
+    });
+    expect(listed.body.total).toBe(2);
+  });
+
+  it('reuses a ready file for the same words, voice and mastering in another article of the unit', async () => {
+    const unit = await createUnit(api, admin);
+    const body = '<p>Tuyên truyền thủ tục hành chính tại bộ phận một cửa.</p>';
+    const first = await ready(
+      (
+        await api.request('POST', `/api/v1/articles/${await article(unit.id, 'approved', body)}/audio`, {
+          token: admin,
+          body: {},
+        })
+      ).body.audioId,
+    );
+    const otherArticle = await article(unit.id, 'approved', body);
+    const reused = await api.request('POST', `/api/v1/articles/${otherArticle}/audio`, {
+      token: admin,
+      body: {},
+    });
+    // Ready at once, no job: the same file.
+    expect(reused.body.status).toBe('ready');
+    const audio = (await api.request('GET', `/api/v1/audio/${reused.body.audioId}`, { token: admin })).body;
+    expect(audio.url).toBe(first.url);
+    // Two articles, two radio pieces.
+    expect(await produced(unit.id)).toHaveLength(2);
+  });
+
+  it('refuses what cannot be spoken with a clear 4xx, and lets only producers of the unit ask', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    const draft = await article(unit.id, 'draft', '<p>Bản nháp.</p>');
+    expectError(
+      await api.request('POST', `/api/v1/articles/${draft}/audio`, { token: admin, body: {} }),
+      409,
+      'INVALID_STATE',
+    );
+    const approved = await article(unit.id, 'approved', '<p>Đã duyệt.</p>');
+    expectError(
+      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: admin,
+        body: { voice: 'en-us' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'voice',
+    );
+    expectError(
+      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: admin,
+        body: { speakingRate: 5 },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'speakingRate',
+    );
+    expectError(
+      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: await memberToken(api, admin, unit.id, 'reporter'),
+        body: {},
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: await memberToken(api, admin, other.id, 'editor'),
+        body: {},
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const long = await article(unit.id, 'approved', `<p>${'Cải cách hành chính. '.repeat(1200)}</p>`);
+    expectError(
+      await api.request('POST', `/api/v1/articles/${long}/audio`, { token: admin, body: {} }),
+      400,
+      'VALIDATION_FAILED',
+      'radioScript',
+    );
+    // Nothing was queued for any of them.
+    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
+    expect(listed.body.total).toBe(0);
+  });
+
+  it('masters an uploaded programme, and counts a historical one at its production time as an import', async () => {
+    const unit = await createUnit(api, admin);
+    const wav = generated('tone.wav', 'sine=frequency=440:sample_rate=44100', 4);
+    const upload = (bytes: Buffer, name: string, fields: Record<string, string>) =>
+      api.upload(`/api/v1/units/${unit.id}/audio`, { token: admin, file: { name, bytes }, fields });
+
+    const live = await upload(wav, 'phong-su.wav', { title: 'Phóng sự cải cách hành chính' });
+    expect(live.status).toBe(202);
+    const mastered = await ready(live.body.audioId);
+    expect(mastered).toMatchObject({ status: 'ready', provider: 'upload' });
+    expect(Math.abs(mastered.loudnessLufs! + 16)).toBeLessThanOrEqual(1);
+    expect(mastered.durationMs!).toBeGreaterThan(3500);
+
+    const m4a = generated('tone.m4a', 'sine=frequency=660:sample_rate=44100', 3, ['-c:a', 'aac']);
+    // Named .mp3, but m4a inside: the content decides.
+    const old = await upload(m4a, 'ban-tin-cu.mp3', {
+      title: 'Bản tin năm 2023',
+      producedAt: '2023-05-20T07:00:00+07:00',
+    });
+    expect(old.status).toBe(202);
+    expect((await ready(old.body.audioId)).status).toBe('ready');
+
+    const rows = await produced(unit.id);
+    expect(rows.map((r) => r.method).sort()).toEqual(['import', 'live']);
+    const imported = rows.find((r) => r.method === 'import')!;
+    expect(new Date(imported.occurredAt).toISOString()).toBe('2023-05-20T00:00:00.000Z');
+  });
+
+  it('refuses uploads that are no audio, empty, too long, or missing their title, storing nothing', async () => {
+    const unit = await createUnit(api, admin);
+    const upload = (
+      bytes: Buffer,
+      name: string,
+      fields: Record<string, string> = { title: 'Chương trình' },
+    ) => api.upload(`/api/v1/units/${unit.id}/audio`, { token: admin, file: { name, bytes }, fields });
+    expectError(
+      await upload(Buffer.from('Đây là văn bản, không phải âm thanh.\n'.repeat(50)), 'gia.mp3'),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectError(await upload(Buffer.alloc(0), 'rong.mp3'), 400, 'VALIDATION_FAILED', 'file');
+    const tone = generated('short.wav', 'sine=frequency=440:sample_rate=8000', 1);
+    expectError(await upload(tone, 'khong-ten.wav', {}), 400, 'VALIDATION_FAILED', 'title');
+    expectError(
+      await upload(tone, 'tuong-lai.wav', { title: 'X', producedAt: '2999-01-01T00:00:00Z' }),
+      400,
+      'VALIDATION_FAILED',
+      'producedAt',
+    );
+    const threeHours = generated('ba-gio.mp3', 'anullsrc=r=8000:cl=mono', 3 * 3600, [
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '8k',
+    ]);
+    expectError(await upload(threeHours, 'ba-gio.mp3'), 400, 'VALIDATION_FAILED', 'file');
+    expectError(
+      await upload(Buffer.alloc(100 * 1024 * 1024 + 1), 'lon.wav'),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'file',
+    );
+    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
+    expect(listed.body.total).toBe(0);
+  });
+});
+
+describe('Audio through Google (a fake gRPC server on 127.0.0.1, the real client library) (e2e)', () => {
+  let fake: Fake;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let admin: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    // Long enough that the jingles (2 LU under the speech) do not pull the whole below the target.
+    fake = await startFakeGrpc({ seconds: 20 });
+    const google = {
+      TTS_PROVIDER: 'google',
+      GOOGLE_TTS_ENDPOINT: `127.0.0.1:${fake.port}`,
+      GOOGLE_TTS_INSECURE: 'true',
+      GOOGLE_TTS_VOICE: 'vi-VN-Standard-B',
+      GOOGLE_TTS_MAX_ATTEMPTS: '2',
+    };
+    api = await startApi(google);
+    Object.assign(process.env, google);
+    worker = await createWorker();
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await fake?.stop();
+    process.env = saved;
+  });
+
+  async function speak(body: Record<string, unknown> = {}): Promise<Audio> {
+    const unit = await createUnit(api, admin);
+    const categories = (await api.request('GET', `/api/v1/units/${unit.id}/categories`, { token: admin }))
+      .body;
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: unit.id,
+        title: 'Thông báo của UBND xã',
+        bodyHtml: '<p>Người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công.</p>',
+        categoryIds: [categories[0].id],
+      },
+    });
+    for (const step of ['submit', 'approve']) {
+      await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin });
+    }
+    const requested = await api.request('POST', `/api/v1/articles/${created.body.id}/audio`, {
+      token: admin,
+      body,
+    });
+    expect(requested.status).toBe(202);
+    for (let i = 0; i < 600; i += 1) {
+      const res = await api.request('GET', `/api/v1/audio/${requested.body.audioId}`, { token: admin });
+      if (res.body.status === 'ready' || res.body.status === 'failed') {
+        return res.body;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('audio did not finish');
+  }
+
+  it('speaks through the Google client with the voice and LINEAR16, then masters it', async () => {
+    fake.requests.length = 0;
+    const audio = await speak({ voice: 'vi-VN-Wavenet-A' });
+    expect(audio.error).toBeNull();
+    expect(audio).toMatchObject({
+      status: 'ready',
+      provider: 'google',
+      voice: 'vi-VN-Wavenet-A',
+      fallbackReason: null,
+    });
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(fake.requests[0].voice).toMatchObject({ name: 'vi-VN-Wavenet-A', languageCode: 'vi-VN' });
+    expect(fake.requests[0].audioConfig).toMatchObject({ audioEncoding: 'LINEAR16' });
+    expect(fake.requests[0].text).toContain('Ủy ban nhân dân xã');
+    expect(Math.abs(audio.loudnessLufs! + 16)).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a voice Google does not list', async () => {
+    const unit = await createUnit(api, admin);
+    const categories = (await api.request('GET', `/api/v1/units/${unit.id}/categories`, { token: admin }))
+      .body;
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: { unitId: unit.id, title: 'Tin', bodyHtml: '<p>Tin.</p>', categoryIds: [categories[0].id] },
+    });
+    for (const step of ['submit', 'approve']) {
+      await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin });
+    }
+    expectError(
+      await api.request('POST', `/api/v1/articles/${created.body.id}/audio`, {
+        token: admin,
+        body: { voice: 'vi-VN-Khong-Co' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'voice',
+    );
+  });
+
+  it('falls back to the offline engine when Google keeps failing, and says so', async () => {
+    const grpcUnavailable = { grpc: 14, http: 503, status: 'UNAVAILABLE', message: 'overloaded' };
+    fake.script.push(grpcUnavailable, grpcUnavailable, grpcUnavailable, grpcUnavailable);
+    const audio = await speak();
+    expect(audio).toMatchObject({ status: 'ready', provider: 'espeak', requestedProvider: 'google' });
+    expect(audio.fallbackReason).toEqual(expect.stringMatching(/UNAVAILABLE/));
+  });
+});
