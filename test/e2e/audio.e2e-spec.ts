@@ -128,6 +128,11 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'approved',
       '<p>Ngày 04/01/2022, UBND xã ban hành Kế hoạch số 25/KH-UBND về CCHC. Hotline: 0912345678.</p>',
     );
+    // Published first: its portal page has no player until the audio is ready.
+    expect((await api.request('POST', `/api/v1/articles/${id}/publish`, { token: admin })).status).toBe(200);
+    const slug = (await api.request('GET', `/api/v1/articles/${id}`, { token: admin })).body.slug;
+    const page = () => fetch(`${api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`).then((r) => r.text());
+    expect(await page()).not.toContain('Nghe bài viết');
     const requested = await api.request('POST', `/api/v1/articles/${id}/audio`, {
       token: operator,
       body: {},
@@ -149,6 +154,10 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(audio.truePeakDb!).toBeLessThanOrEqual(-1.4);
     expect(audio.durationMs!).toBeGreaterThan(3000);
     expect(audio.url).toMatch(/^\/media\/audio\/[0-9a-f]{64}\.mp3$/);
+    // The cached page was dropped when the audio became ready: the player is there, with no script.
+    const withPlayer = await page();
+    expect(withPlayer).toContain('Nghe bài viết');
+    expect(withPlayer).toContain(`<audio controls preload="none" src="${audio.url}">`);
 
     // The file, with ranges, measured independently.
     const whole = await fetch(`${api.baseUrl}${audio.url}`);

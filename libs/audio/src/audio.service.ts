@@ -16,6 +16,7 @@ import {
   ValidationException,
 } from '@app/common';
 import { ArticlesRepository, bodyText } from '@app/articles';
+import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { QueueService } from '@app/queue';
@@ -337,6 +338,8 @@ export class AudioService {
     audio.readyAt = at;
     await manager.getRepository(Audio).save(audio);
     if (audio.articleId) {
+      // The article's portal page gets its "Nghe bài viết" player.
+      await notifyPortalChanged(manager, unit.id);
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audio.article:' || $1))`, [
         audio.articleId,
       ]);

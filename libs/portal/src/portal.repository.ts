@@ -24,6 +24,8 @@ export interface PortalArticle {
   publishedAt: Date;
   updatedAt: Date;
   categoryIds: string[];
+  /** The newest ready audio of the article (its media key), for the "Nghe bài viết" player. */
+  audioKey?: string | null;
 }
 
 /** How far a procedure can be carried out online (dịch vụ công trực tuyến). */
@@ -162,7 +164,10 @@ export class PortalRepository {
 
   async article(unitId: string, slug: string): Promise<PortalArticle | null> {
     const [article] = await this.dataSource.query<PortalArticle[]>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.unit_id = $1 AND a.slug = $2 AND a.status = 'published'`,
+      `SELECT ${ARTICLE_COLUMNS},
+         (SELECT au.file_key FROM audios au WHERE au.unit_id = a.unit_id AND au.article_id = a.id
+            AND au.status = 'ready' ORDER BY au.ready_at DESC LIMIT 1) AS "audioKey"
+       FROM articles a WHERE a.unit_id = $1 AND a.slug = $2 AND a.status = 'published'`,
       [unitId, slug],
     );
     return article ?? null;

@@ -18,7 +18,7 @@ h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color
 .list a{font-weight:600;text-decoration:none}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
 .body td,.body th{border:1px solid #ccc;padding:4px 8px}form{display:flex;gap:8px}input[type=search]{flex:1;padding:8px;font-size:1em}
 button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-between}footer{background:#333;color:#eee;padding:16px;font-size:.9em}
-footer a{color:#fff}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
+footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.listen p{margin:0 0 4px}.listen audio{width:100%}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
 .filters select,.filters input{width:100%;padding:8px;font-size:1em}.counts{padding-left:1.2em}dl.kv{margin:0}dl.kv dt{font-weight:600;margin-top:8px}dl.kv dd{margin:0}
 .note{background:#fff7e6;border:1px solid #ffd591;border-radius:6px;padding:8px 12px}.tthc h3{font-size:1.05em;margin-bottom:0}.tthc li{margin:4px 0}
 .tthc ul,.tthc ol{padding-left:1.4em}.tthc{overflow-wrap:anywhere}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
@@ -118,7 +118,11 @@ export function articlePage(frame: Frame, article: PortalArticle, print = false)
 <p class="meta">Ngày đăng: <time datetime="${new Date(article.publishedAt).toISOString()}">${formatDate(
     new Date(article.publishedAt),
   )}</time>${cats ? ` · Chuyên mục: ${cats}` : ''}</p>
-${article.summary ? `<p><strong>${e(article.summary)}</strong></p>` : ''}<div class="body">${article.bodyHtml}</div>
+${article.summary ? `<p><strong>${e(article.summary)}</strong></p>` : ''}${
+    article.audioKey && !print
+      ? `<section class="listen noprint" aria-label="Nghe bài viết"><p><strong>Nghe bài viết</strong></p><audio controls preload="none" src="/media/${e(article.audioKey)}">Trình duyệt không phát được âm thanh: <a href="/media/${e(article.audioKey)}">tải tệp MP3</a>.</audio></section>`
+      : ''
+  }<div class="body">${article.bodyHtml}</div>
 ${print ? '' : `<p class="noprint"><a href="${frame.base}/bai-viet/${e(article.slug)}/in">Bản in</a></p>`}</article>`;
 }
 
