@@ -263,7 +263,7 @@ describe('Procedures (TTHC) in a browser', () => {
     // Search without accents.
     await page.getByLabel('Tìm thủ tục').fill('ket hon');
     await page.getByLabel('Tìm thủ tục').press('Enter');
-    await page.getByText('1 thủ tục').waitFor();
+    await page.getByText('1 thủ tục', { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Thủ tục đăng ký kết hôn' }).count()).toBe(1);
     // The export takes the list's filters.
     const exported = page.waitForEvent('download');
@@ -274,7 +274,7 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(sheet).not.toContain('Thủ tục đăng ký khai sinh');
     await page.getByLabel('Tìm thủ tục').fill('');
     await page.getByLabel('Tìm thủ tục').press('Enter');
-    await page.getByText('3 thủ tục').waitFor();
+    await page.getByText('3 thủ tục', { exact: true }).waitFor();
     await screenshot(page, 'thu-tuc-danh-sach');
 
     // Edit the cases of one procedure.
@@ -408,7 +408,7 @@ describe('Procedures (TTHC) in a browser', () => {
     // The list filtered by status shows the abolished one, with its Vietnamese status.
     await boss.page.getByLabel('Trạng thái').click();
     await option(boss.page, 'Bãi bỏ').click();
-    await boss.page.getByText('1 thủ tục').waitFor();
+    await boss.page.getByText('1 thủ tục', { exact: true }).waitFor();
     expect(await boss.page.getByRole('row', { name: /3\.000002/ }).innerText()).toContain('Bãi bỏ');
     await screenshot(boss.page, 'thu-tuc-bai-bo');
     await boss.close();
