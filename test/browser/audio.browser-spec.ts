@@ -175,10 +175,13 @@ describe('Audio (Âm thanh) in a browser', () => {
     expect(await details.innerText()).toMatch(/Thời lượng\s*00:0[23]/);
 
     await page.goto(url('/am-thanh'));
-    await page.getByRole('cell', { name: 'Chương trình thử' }).waitFor();
+    await page.getByRole('cell', { name: 'Chương trình thử', exact: true }).waitFor();
     expect(await page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' }).innerText()).toContain(
       'Sẵn sàng',
     );
+    const row = page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' });
+    expect(await row.locator('audio[controls]').count()).toBe(1);
+    expect(await unnamedControls(page)).toEqual([]);
     await close();
   });
 });
