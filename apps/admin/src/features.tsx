@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CloudUploadOutlined,
   EditOutlined,
   FileTextOutlined,
@@ -8,6 +9,7 @@ import {
   PlusOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SoundOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -43,6 +45,9 @@ const everyone = (): boolean => true;
 const member = (s: Session): boolean => s.isSystemAdmin || s.roles.length > 0;
 const writer = (s: Session): boolean => s.isSystemAdmin || s.hasRole('editor', 'admin');
 const unitAdmin = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin');
+// Who may speak an article or upload a programme (libs/audio).
+const audioMaker = (s: Session): boolean =>
+  s.isSystemAdmin || s.hasRole('editor', 'approver', 'operator', 'admin');
 const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin', 'reporter', 'approver');
 
 /**
@@ -132,6 +137,33 @@ export const FEATURES: Feature[] = [
     page: lazy(() => import('./pages/procedures/procedure-edit-page')),
   },
   {
+    path: '/am-thanh',
+    label: 'Bản tin âm thanh',
+    icon: <SoundOutlined />,
+    section: 'Âm thanh',
+    inMenu: true,
+    allowed: member,
+    page: lazy(() => import('./pages/audio/audio-list-page')),
+  },
+  {
+    path: '/am-thanh/tai-len',
+    label: 'Tải chương trình lên',
+    icon: <CloudUploadOutlined />,
+    section: 'Âm thanh',
+    inMenu: true,
+    allowed: audioMaker,
+    page: lazy(() => import('./pages/audio/audio-upload-page')),
+  },
+  {
+    path: '/am-thanh/tu-dien',
+    label: 'Từ điển cách đọc',
+    icon: <BookOutlined />,
+    section: 'Âm thanh',
+    inMenu: true,
+    allowed: member,
+    page: lazy(() => import('./pages/audio/lexicon-page')),
+  },
+  {
     path: '/bao-cao/chung-cu',
     label: 'Nhật ký chứng cứ',
     icon: <SafetyCertificateOutlined />,
@@ -207,6 +239,7 @@ export const FEATURES: Feature[] = [
 export const SECTION_ICONS: Partial<Record<Section, ReactNode>> = {
   'Tin bài': <FileTextOutlined />,
   'Thủ tục hành chính': <ProfileOutlined />,
+  'Âm thanh': <SoundOutlined />,
   'Báo cáo': <AuditOutlined />,
   'Quản trị': <ApartmentOutlined />,
 };

@@ -130,3 +130,22 @@ export const IMPORT_ROW_ACTION: Record<string, { label: string; color: string }>
   unchanged: { label: 'Không đổi', color: 'default' },
   error: { label: 'Lỗi', color: 'red' },
 };
+
+export const AUDIO_STATUS: Record<string, { label: string; color: string }> = {
+  queued: { label: 'Đang chờ', color: 'default' },
+  processing: { label: 'Đang xử lý', color: 'processing' },
+  ready: { label: 'Sẵn sàng', color: 'green' },
+  failed: { label: 'Lỗi', color: 'red' },
+};
+
+export const AUDIO_KIND_LABELS: Record<string, string> = {
+  speech: 'Đọc từ tin bài',
+  upload: 'Chương trình tải lên',
+};
+
+/** Which engine spoke, by the api's provider name. */
+export const AUDIO_PROVIDER_LABELS: Record<string, string> = {
+  espeak: 'eSpeak (ngoại tuyến)',
+  google: 'Google Cloud Text-to-Speech',
+  upload: 'Tệp tải lên',
+};

@@ -27,6 +27,8 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ARTICLE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
+import { AUDIO_MAKERS } from '../../api/audio';
+import { ArticleAudioPanel } from '../audio/article-audio-panel';
 import { ArticlePreview } from './preview';
 import { RevisionHistory } from './revisions';
 import { RichText } from './rich-text';
@@ -243,6 +245,9 @@ export default function ArticleEditPage() {
           ))}
         </Space>
       )}
+      {current &&
+        (current.status === 'approved' || current.status === 'published') &&
+        session.hasRole(...AUDIO_MAKERS) && <ArticleAudioPanel article={current} />}
       <Form<ArticleValues>
         form={form}
         layout="vertical"

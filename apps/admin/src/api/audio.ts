@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call, type Operations, type Role, type Schemas } from './client';
+
+export type Audio = Schemas['AudioResponse'];
+export type AudioStatus = Audio['status'];
+export type AudioListQuery = NonNullable<Operations['AudioController_list']['parameters']['query']>;
+export type LexiconEntry = Schemas['LexiconEntryDto'];
+
+/** Who may ask for speech or upload a programme (libs/audio AudioController). */
+export const AUDIO_MAKERS: Role[] = ['editor', 'approver', 'operator', 'admin'];
+/** Who may replace the unit's lexicon; every member reads it. */
+export const LEXICON_WRITERS: Role[] = ['admin', 'editor'];
+
+/**
+ * The voices offered. There is no voices endpoint yet: the three eSpeak voices of the default offline
+ * setup, and "Mặc định" (no voice sent: the server's configured one). Replace this list when there is.
+ */
+export const VOICES: { value: string; label: string }[] = [
+  { value: '', label: 'Mặc định' },
+  { value: 'vi', label: 'eSpeak — Tiếng Việt (Bắc)' },
+  { value: 'vi-vn-x-central', label: 'eSpeak — Tiếng Việt (miền Trung)' },
+  { value: 'vi-vn-x-south', label: 'eSpeak — Tiếng Việt (miền Nam)' },
+];
+
+/** Largest programme the api takes (libs/audio UPLOAD_MAX_BYTES). */
+export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+export function isRunning(audio: Audio | undefined): boolean {
+  return audio?.status === 'queued' || audio?.status === 'processing';
+}
+
+/** One audio, polled each second while the worker has it. */
+export function useAudio(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['audio', id],
+    queryFn: () => call(api.GET('/api/v1/audio/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+    refetchInterval: (query) => (isRunning(query.state.data) ? 1000 : false),
+  });
+}
+
+export function requestArticleAudio(
+  articleId: string,
+  body: { voice?: string; speakingRate?: number },
+): Promise<Schemas['AudioAccepted']> {
+  return call(api.POST('/api/v1/articles/{id}/audio', { params: { path: { id: articleId } }, body }));
+}
+
+export interface UploadFields {
+  file: File;
+  title: string;
+  articleId?: string;
+  categoryId?: string;
+  producedAt?: string;
+}
+
+/** Sends a programme; 202 with the audio, or a 4xx naming `file` (415 when it is not audio). */
+export function uploadAudio(unitId: string, fields: UploadFields): Promise<Schemas['AudioAccepted']> {
+  const form = new FormData();
+  // The text fields first: the api reads the stream in order and the file may be large.
+  form.append('title', fields.title);
+  for (const key of ['articleId', 'categoryId', 'producedAt'] as const) {
+    const value = fields[key];
+    if (value) {
+      form.append(key, value);
+    }
+  }
+  form.append('file', fields.file);
+  return call(
+    api.POST('/api/v1/units/{unitId}/audio', {
+      params: { path: { unitId } },
+      body: form as never,
+      // The browser sets the multipart boundary itself.
+      bodySerializer: (body: unknown) => body as FormData,
+    }),
+  );
+}
+
+export function normalizeText(text: string, unitId: string | null): Promise<string> {
+  return call(api.POST('/api/v1/speech/normalize', { body: unitId ? { text, unitId } : { text } })).then(
+    (r) => r.text,
+  );
+}
+
+/** mm:ss (h:mm:ss past an hour); empty for no duration. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) {
+    return '';
+  }
+  const total = Math.round(ms / 1000);
+  const s = String(total % 60).padStart(2, '0');
+  const m = Math.floor(total / 60);
+  return m >= 60
+    ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${s}`
+    : `${String(m).padStart(2, '0')}:${s}`;
+}
+
+/** -16.04 → "-16,0"; Vietnamese decimals. */
+export function formatDecibels(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : value.toFixed(1).replace('.', ',');
+}

@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Form, List, Row, Select, Slider, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { requestArticleAudio, useAudio, VOICES } from '../../api/audio';
+import { api, call } from '../../api/client';
+import type { Article } from '../../api/articles';
+import { ErrorNotice } from '../../components/common';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { AudioDetails, AudioPlayer, AudioStatusTag } from './audio-parts';
+
+/** "Tạo âm thanh" for an approved or published article: speak it, watch the job, hear and check it. */
+export function ArticleAudioPanel({ article }: { article: Article }) {
+  const queryClient = useQueryClient();
+  const [voice, setVoice] = useState('');
+  const [rate, setRate] = useState(1);
+  const [audioId, setAudioId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const audio = useAudio(audioId);
+  const earlier = useQuery({
+    queryKey: ['audio', 'list', article.unitId, article.id],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/audio', {
+          params: { query: { unitId: article.unitId, articleId: article.id, page: 1, pageSize: 20 } },
+        }),
+      ),
+  });
+  const request = useMutation({
+    mutationFn: () => requestArticleAudio(article.id, { ...(voice ? { voice } : {}), speakingRate: rate }),
+    onSuccess: async (accepted) => {
+      setAudioId(accepted.audioId);
+      await queryClient.invalidateQueries({ queryKey: ['audio'] });
+    },
+    onError: (error) => setNotice(errorMessage(error)),
+  });
+  return (
+    <Card title="Tạo âm thanh" style={{ marginBottom: 16 }}>
+      <ErrorNotice message={notice} />
+      <Form layout="vertical">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label="Giọng đọc" htmlFor="audio-voice">
+              <Select id="audio-voice" value={voice} onChange={setVoice} options={VOICES} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={`Tốc độ đọc: ${rate.toFixed(1).replace('.', ',')}`}>
+              <Slider
+                min={0.5}
+                max={2}
+                step={0.1}
+                value={rate}
+                onChange={setRate}
+                ariaLabelForHandle="Tốc độ đọc"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button
+          type="primary"
+          loading={request.isPending}
+          onClick={() => {
+            setNotice(null);
+            request.mutate();
+          }}
+        >
+          Tạo âm thanh
+        </Button>
+      </Form>
+      {audio.data && (
+        <div style={{ marginTop: 16 }}>
+          <AudioDetails audio={audio.data} />
+        </div>
+      )}
+      {(earlier.data?.items.length ?? 0) > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Âm thanh đã tạo của bài
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={earlier.data?.items ?? []}
+            renderItem={(a) => (
+              <List.Item key={a.id}>
+                <Space wrap>
+                  <AudioStatusTag status={a.status} />
+                  <span>{formatDateTime(a.createdAt)}</span>
+                  {a.voice && <span>giọng {a.voice}</span>}
+                  {a.speakingRate !== null && <span>tốc độ {a.speakingRate}</span>}
+                  <AudioPlayer audio={a} />
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

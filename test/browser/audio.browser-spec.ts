@@ -1,0 +1,187 @@
+/// <reference lib="dom" />
+import type { INestApplicationContext } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { startApi, TestApi } from '../support/api';
+import { DESKTOP, launchBrowser, newPage } from '../support/browser';
+import { createUnit, createUser } from '../support/factories';
+
+// The Âm thanh screens as people use them: speech for an approved article spoken by a real worker, the
+// lexicon with its Thử đọc preview, and uploaded programmes. Each test makes its own unit and people.
+
+let api: TestApi;
+let worker: INestApplicationContext;
+let browser: Browser;
+let adminToken: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  worker = await createWorker();
+  browser = await launchBrowser();
+  adminToken = await api.adminToken();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await api?.close();
+});
+
+const url = (path: string): string => `${api.baseUrl}/admin${path}`;
+
+async function signIn(
+  username: string,
+  password: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser, DESKTOP);
+  await page.goto(url('/dang-nhap'));
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  return { page, close: () => context.close() };
+}
+
+const NAMING_RULES = [
+  'label',
+  'button-name',
+  'link-name',
+  'select-name',
+  'aria-input-field-name',
+  'input-button-name',
+];
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function unnamedControls(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (rules) => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
+  }, NAMING_RULES);
+}
+
+async function team(name: string) {
+  const unit = await createUnit(api, adminToken, { name });
+  const editor = await createUser(api, adminToken, [{ unitId: unit.id, role: 'editor' }]);
+  const approver = await createUser(api, adminToken, [{ unitId: unit.id, role: 'approver' }]);
+  return {
+    unit,
+    editor,
+    approver,
+    editorToken: await api.login(editor.username, editor.password),
+    approverToken: await api.login(approver.username, approver.password),
+  };
+}
+
+describe('Audio (Âm thanh) in a browser', () => {
+  it('an approver speaks an approved article: the state, the player and the words the engine said', async () => {
+    const { unit, approver, editorToken, approverToken } = await team('UBND xã Yên Hòa');
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: editorToken,
+      body: {
+        unitId: unit.id,
+        title: 'Họp dân về đường liên thôn',
+        bodyHtml: '<p>UBND xã mời bà con dự họp về đường liên thôn.</p>',
+        categoryIds: [],
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await api.request('POST', `/api/v1/articles/${id}/submit`, { token: editorToken })).status).toBe(
+      200,
+    );
+    expect(
+      (await api.request('POST', `/api/v1/articles/${id}/approve`, { token: approverToken })).status,
+    ).toBe(200);
+
+    const { page, close } = await signIn(approver.username, approver.password);
+    await page.goto(url(`/tin-bai/${id}`));
+    await page.getByRole('button', { name: 'Tạo âm thanh' }).click();
+    const details = page.locator('[data-audio-id]');
+    await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });
+    await details.locator('audio[controls]').waitFor();
+    expect(await details.locator('audio').getAttribute('src')).toMatch(/^\/media\/audio\/[0-9a-f]{64}\.mp3$/);
+    expect(await details.locator('.normalized-text').innerText()).toContain('Ủy ban nhân dân');
+    expect(await details.locator('.normalized-text').innerText()).not.toContain('UBND');
+    expect(await details.innerText()).toMatch(/Thời lượng\s*\d{2}:\d{2}/);
+    expect(await details.innerText()).toContain('LUFS');
+    expect(await unnamedControls(page)).toEqual([]);
+    await close();
+  });
+
+  it('an editor saves a lexicon entry and Thử đọc says it', async () => {
+    const { unit, editor, editorToken } = await team('UBND xã Thạch Hòa');
+    const { page, close } = await signIn(editor.username, editor.password);
+    await page.getByRole('menuitem', { name: 'Từ điển cách đọc' }).click();
+    await page.getByRole('button', { name: 'Thêm dòng' }).click();
+    await page.getByLabel('Từ trong bài 1').fill('HTX');
+    await page.getByLabel('Cách đọc 1').fill('hợp tác xã');
+    await page.getByRole('button', { name: 'Lưu từ điển' }).click();
+    await page.getByText('Đã lưu từ điển (1 mục)').waitFor();
+    const saved = await api.request('GET', `/api/v1/units/${unit.id}/lexicon`, { token: editorToken });
+    expect(saved.body).toEqual([{ term: 'HTX', spoken: 'hợp tác xã' }]);
+
+    await page.getByLabel('Câu cần thử').fill('HTX Thạch Hòa họp');
+    await page.getByRole('button', { name: 'Thử đọc' }).click();
+    await page.locator('.spoken-preview').waitFor();
+    expect(await page.locator('.spoken-preview').innerText()).toContain('hợp tác xã');
+    expect(await unnamedControls(page)).toEqual([]);
+    await close();
+  });
+
+  it('an upload of a small WAV becomes ready; a text file named .mp3 is refused under the file field', async () => {
+    const { editor } = await team('UBND xã Phú Cát');
+    const dir = mkdtempSync(join(tmpdir(), 'audio-spec-'));
+    const wav = join(dir, 'chuong-trinh.wav');
+    execFileSync(resolveFfmpeg().path, [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:duration=2',
+      wav,
+    ]);
+    const { page, close } = await signIn(editor.username, editor.password);
+    await page.getByRole('menuitem', { name: 'Tải chương trình lên' }).click();
+    await page.getByLabel('Tên chương trình').waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'khong-phai-am-thanh.mp3',
+      mimeType: 'audio/mpeg',
+      buffer: Buffer.from('đây là một tệp văn bản, không phải âm thanh\n'.repeat(50), 'utf8'),
+    });
+    await page.getByLabel('Tên chương trình').fill('Tệp hỏng');
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    const fileError = page
+      .locator('.ant-form-item', { hasText: 'Tệp âm thanh' })
+      .locator('.ant-form-item-explain-error');
+    await fileError.waitFor();
+    expect((await fileError.innerText()).length).toBeGreaterThan(0);
+
+    await page.locator('input[type=file]').setInputFiles(wav);
+    await page.getByLabel('Tên chương trình').fill('Chương trình thử');
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    const details = page.locator('[data-audio-id]');
+    await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });
+    await details.locator('audio[controls]').waitFor();
+    expect(await details.innerText()).toMatch(/Thời lượng\s*00:0[23]/);
+
+    await page.goto(url('/am-thanh'));
+    await page.getByRole('cell', { name: 'Chương trình thử', exact: true }).waitFor();
+    expect(await page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' }).innerText()).toContain(
+      'Sẵn sàng',
+    );
+    const row = page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' });
+    expect(await row.locator('audio[controls]').count()).toBe(1);
+    expect(await unnamedControls(page)).toEqual([]);
+    await close();
+  });
+});
