@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import { JwtService } from '@nestjs/jwt';
-import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startApi, TestApi } from '../support/api';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { launchBrowser, newPage, PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The admin app as people use it: the real api serving the built app, driven in Debian's chromium.
@@ -62,26 +61,6 @@ function fieldError(page: Page, inputId: string): Locator {
   return page
     .locator('.ant-form-item', { has: page.locator(`#${inputId}`) })
     .locator('.ant-form-item-explain-error');
-}
-
-// Every input, button, link and select has a name a screen reader can say (axe-core's naming rules).
-const NAMING_RULES = [
-  'label',
-  'button-name',
-  'link-name',
-  'select-name',
-  'aria-input-field-name',
-  'input-button-name',
-];
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function unnamedControls(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (rules) => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
-    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
-  }, NAMING_RULES);
 }
 
 async function createUnitThroughScreens(page: Page, name: string, code: string): Promise<string> {

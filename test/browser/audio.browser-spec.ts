@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
 import type { INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
 import { startApi, TestApi } from '../support/api';
-import { DESKTOP, launchBrowser, newPage } from '../support/browser';
+import { DESKTOP, launchBrowser, newPage, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The Âm thanh screens as people use them: speech for an approved article spoken by a real worker, the
@@ -44,25 +44,6 @@ async function signIn(
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
   return { page, close: () => context.close() };
-}
-
-const NAMING_RULES = [
-  'label',
-  'button-name',
-  'link-name',
-  'select-name',
-  'aria-input-field-name',
-  'input-button-name',
-];
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function unnamedControls(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (rules) => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
-    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
-  }, NAMING_RULES);
 }
 
 async function team(name: string) {

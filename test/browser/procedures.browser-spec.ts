@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { startApi, TestApi } from '../support/api';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
@@ -43,26 +43,6 @@ async function signIn(
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
   return { page, close: () => context.close() };
-}
-
-// Every input, button, link and select has a name a screen reader can say (axe-core's naming rules).
-const NAMING_RULES = [
-  'label',
-  'button-name',
-  'link-name',
-  'select-name',
-  'aria-input-field-name',
-  'input-button-name',
-];
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function unnamedControls(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (rules) => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
-    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
-  }, NAMING_RULES);
 }
 
 /** The open dropdown's option with this text (antd Select). */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/chromium';
@@ -33,4 +33,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+// Every input, button, link and select has a name a screen reader can say (axe-core's naming rules).
+const NAMING_RULES = [
+  'label',
+  'button-name',
+  'link-name',
+  'select-name',
+  'aria-input-field-name',
+  'input-button-name',
+];
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The controls axe-core finds without a name, as `rule: <html>`; empty when every one has one. */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (rules) => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
+  }, NAMING_RULES);
 }
