@@ -82,6 +82,13 @@ describe('Audio (Âm thanh) in a browser', () => {
 
     const { page, close } = await signIn(approver.username, approver.password);
     await page.goto(url(`/tin-bai/${id}`));
+    // The voices come from the engine (GET /audio/voices): choose eSpeak's southern voice.
+    await page.getByLabel('Giọng đọc').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'eSpeak — Tiếng Việt (miền Nam)',
+      })
+      .click();
     await page.getByRole('button', { name: 'Tạo âm thanh' }).click();
     const details = page.locator('[data-audio-id]');
     await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });
@@ -91,6 +98,7 @@ describe('Audio (Âm thanh) in a browser', () => {
     expect(await details.locator('.normalized-text').innerText()).not.toContain('UBND');
     expect(await details.innerText()).toMatch(/Thời lượng\s*\d{2}:\d{2}/);
     expect(await details.innerText()).toContain('LUFS');
+    expect(await details.innerText()).toContain('vi-vn-x-south');
     expect(await unnamedControls(page)).toEqual([]);
     await close();
   });

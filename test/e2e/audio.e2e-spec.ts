@@ -221,6 +221,17 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(await produced(unit.id)).toHaveLength(2);
   });
 
+  it('lists the offline engine’s Vietnamese voices', async () => {
+    const res = await api.request('GET', '/api/v1/audio/voices', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      provider: 'espeak',
+      defaultVoice: 'vi',
+      voices: ['vi', 'vi-vn-x-central', 'vi-vn-x-south'],
+    });
+    expect((await api.request('GET', '/api/v1/audio/voices')).status).toBe(401);
+  });
+
   it('refuses what cannot be spoken with a clear 4xx, and lets only producers of the unit ask', async () => {
     const unit = await createUnit(api, admin);
     const other = await createUnit(api, admin);
@@ -419,6 +430,16 @@ describe('Audio through Google (a fake gRPC server on 127.0.0.1, the real client
     expect(fake.requests[0].audioConfig).toMatchObject({ audioEncoding: 'LINEAR16' });
     expect(fake.requests[0].text).toContain('Ủy ban nhân dân xã');
     expect(Math.abs(audio.loudnessLufs! + 16)).toBeLessThanOrEqual(1);
+  });
+
+  it('lists the voices Google itself offers', async () => {
+    const res = await api.request('GET', '/api/v1/audio/voices', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      provider: 'google',
+      defaultVoice: 'vi-VN-Standard-B',
+      voices: ['vi-VN-Standard-B', 'vi-VN-Wavenet-A'],
+    });
   });
 
   it('refuses a voice Google does not list', async () => {

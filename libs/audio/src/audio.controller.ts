@@ -18,7 +18,13 @@ import {
   readUpload,
   UnitIdParamDto,
 } from '@app/common';
-import { AudioAccepted, AudioResponse, ListAudioQueryDto, RequestAudioDto } from './audio.dto';
+import {
+  AudioAccepted,
+  AudioResponse,
+  ListAudioQueryDto,
+  RequestAudioDto,
+  VoicesResponse,
+} from './audio.dto';
 import { AudioService } from './audio.service';
 import { UPLOAD_MAX_BYTES } from './limits';
 
@@ -75,6 +81,14 @@ export class AudioController {
   @ApiPageResponse(AudioResponse)
   list(@CurrentUser() user: Principal, @Query() query: ListAudioQueryDto): Promise<Page<AudioResponse>> {
     return this.audio.list(user, query);
+  }
+
+  /** The voices a request may name, from the engine itself (Google's list, or eSpeak's Vietnamese voices). */
+  @Get('audio/voices')
+  @Access('authenticated')
+  @ApiOkResponse({ type: VoicesResponse })
+  voices(): Promise<VoicesResponse> {
+    return this.audio.voices();
   }
 
   @Get('audio/:id')

@@ -75,3 +75,13 @@ export class AudioResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readyAt!: string | null;
 }
+
+export class VoicesResponse {
+  @ApiProperty({ description: 'Máy đọc đang dùng (TTS_PROVIDER): espeak hoặc google' }) provider!: string;
+  @ApiProperty({ description: 'Giọng dùng khi không chọn' }) defaultVoice!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Các giọng tiếng Việt của máy đọc (Google: lấy từ API của Google)',
+  })
+  voices!: string[];
+}

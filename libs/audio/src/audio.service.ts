@@ -22,7 +22,13 @@ import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
 import { Audio } from './audio.entity';
-import { AudioAccepted, AudioResponse, ListAudioQueryDto, RequestAudioDto } from './audio.dto';
+import {
+  AudioAccepted,
+  AudioResponse,
+  ListAudioQueryDto,
+  RequestAudioDto,
+  VoicesResponse,
+} from './audio.dto';
 import { MAX_SPOKEN_CHARS, UPLOAD_MAX_MS } from './limits';
 import { SpeechPipeline } from './speech-pipeline';
 
@@ -207,6 +213,15 @@ export class AudioService {
       );
       return { audioId: audio.id, status: audio.status };
     });
+  }
+
+  async voices(): Promise<VoicesResponse> {
+    const provider = this.speech.defaultProvider();
+    return {
+      provider,
+      defaultVoice: this.speech.defaultVoice(provider),
+      voices: await this.speech.voices(provider),
+    };
   }
 
   async get(principal: Principal, id: string): Promise<AudioResponse> {

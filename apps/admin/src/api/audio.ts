@@ -11,16 +11,28 @@ export const AUDIO_MAKERS: Role[] = ['editor', 'approver', 'operator', 'admin'];
 /** Who may replace the unit's lexicon; every member reads it. */
 export const LEXICON_WRITERS: Role[] = ['admin', 'editor'];
 
+/** Names people know the eSpeak voices by; other engines' voices show their own names. */
+const VOICE_LABELS: Record<string, string> = {
+  vi: 'eSpeak — Tiếng Việt (Bắc)',
+  'vi-vn-x-central': 'eSpeak — Tiếng Việt (miền Trung)',
+  'vi-vn-x-south': 'eSpeak — Tiếng Việt (miền Nam)',
+};
+
 /**
- * The voices offered. There is no voices endpoint yet: the three eSpeak voices of the default offline
- * setup, and "Mặc định" (no voice sent: the server's configured one). Replace this list when there is.
+ * The voices the configured engine offers (GET /audio/voices: Google's own list, or eSpeak's), after
+ * "Mặc định" (no voice sent: the server's configured one).
  */
-export const VOICES: { value: string; label: string }[] = [
-  { value: '', label: 'Mặc định' },
-  { value: 'vi', label: 'eSpeak — Tiếng Việt (Bắc)' },
-  { value: 'vi-vn-x-central', label: 'eSpeak — Tiếng Việt (miền Trung)' },
-  { value: 'vi-vn-x-south', label: 'eSpeak — Tiếng Việt (miền Nam)' },
-];
+export function useVoices() {
+  return useQuery({
+    queryKey: ['audio', 'voices'],
+    queryFn: () => call(api.GET('/api/v1/audio/voices')),
+    staleTime: 10 * 60_000,
+    select: (answer): { value: string; label: string }[] => [
+      { value: '', label: `Mặc định (${VOICE_LABELS[answer.defaultVoice] ?? answer.defaultVoice})` },
+      ...answer.voices.map((name) => ({ value: name, label: VOICE_LABELS[name] ?? name })),
+    ],
+  });
+}
 
 /** Largest programme the api takes (libs/audio UPLOAD_MAX_BYTES). */
 export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;

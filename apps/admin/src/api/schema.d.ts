@@ -208,6 +208,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audio/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudioController_voices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1513,6 +1529,14 @@ export interface components {
             /** @description Lý do (tiếng Việt) */
             reason?: string;
         };
+        VoicesResponse: {
+            /** @description Giọng dùng khi không chọn */
+            defaultVoice: string;
+            /** @description Máy đọc đang dùng (TTS_PROVIDER): espeak hoặc google */
+            provider: string;
+            /** @description Các giọng tiếng Việt của máy đọc (Google: lấy từ API của Google) */
+            voices: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2009,6 +2033,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AudioResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioController_voices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoicesResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, List, Row, Select, Slider, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { requestArticleAudio, useAudio, VOICES } from '../../api/audio';
+import { requestArticleAudio, useAudio, useVoices } from '../../api/audio';
 import { api, call } from '../../api/client';
 import type { Article } from '../../api/articles';
 import { ErrorNotice } from '../../components/common';
@@ -17,6 +17,7 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
   const [audioId, setAudioId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const audio = useAudio(audioId);
+  const voices = useVoices();
   const earlier = useQuery({
     queryKey: ['audio', 'list', article.unitId, article.id],
     queryFn: () =>
@@ -41,7 +42,13 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label="Giọng đọc" htmlFor="audio-voice">
-              <Select id="audio-voice" value={voice} onChange={setVoice} options={VOICES} />
+              <Select
+                id="audio-voice"
+                value={voice}
+                onChange={setVoice}
+                loading={voices.isLoading}
+                options={voices.data ?? [{ value: '', label: 'Mặc định' }]}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
