@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
 import { startApi, TestApi } from '../support/api';
-import { DESKTOP, launchBrowser, newPage, unnamedControls } from '../support/browser';
+import { launchBrowser, signInToAdmin, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The Âm thanh screens as people use them: speech for an approved article spoken by a real worker, the
@@ -33,17 +33,8 @@ afterAll(async () => {
 
 const url = (path: string): string => `${api.baseUrl}/admin${path}`;
 
-async function signIn(
-  username: string,
-  password: string,
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser, DESKTOP);
-  await page.goto(url('/dang-nhap'));
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-  return { page, close: () => context.close() };
+function signIn(username: string, password: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  return signInToAdmin(browser, api.baseUrl, username, password);
 }
 
 async function team(name: string) {

@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { startApi, TestApi } from '../support/api';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot, unnamedControls } from '../support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  signInToAdmin,
+  unnamedControls,
+} from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
@@ -31,18 +38,12 @@ afterAll(async () => {
 
 const url = (path: string): string => `${api.baseUrl}/admin${path}`;
 
-async function signIn(
+function signIn(
   username: string,
   password: string,
   options: typeof DESKTOP | typeof PHONE = DESKTOP,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser, options);
-  await page.goto(url('/dang-nhap'));
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-  return { page, close: () => context.close() };
+  return signInToAdmin(browser, api.baseUrl, username, password, options);
 }
 
 /** The open dropdown's option with this text (antd Select). */

@@ -55,3 +55,20 @@ export async function unnamedControls(page: Page): Promise<string[]> {
     return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
   }, NAMING_RULES);
 }
+
+/** A new browser context logged in to the admin app at `baseUrl` as this person, on the home screen. */
+export async function signInToAdmin(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser, options);
+  await page.goto(`${baseUrl}/admin/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  return { page, close: () => context.close() };
+}

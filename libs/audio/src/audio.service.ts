@@ -79,9 +79,12 @@ export class AudioService {
     const unit = await this.unit(article.unitId);
     const provider = this.speech.defaultProvider();
     const voice = dto.voice ?? this.speech.defaultVoice(provider);
-    if (dto.voice !== undefined && !(await this.speech.voices(provider)).includes(dto.voice)) {
-      const message = `Giọng đọc "${dto.voice}" không có (các giọng có: ${(await this.speech.voices(provider)).join(', ')})`;
-      throw new ValidationException([{ field: 'voice', message }]);
+    if (dto.voice !== undefined) {
+      const voices = await this.speech.voices(provider);
+      if (!voices.includes(dto.voice)) {
+        const message = `Giọng đọc "${dto.voice}" không có (các giọng có: ${voices.join(', ')})`;
+        throw new ValidationException([{ field: 'voice', message }]);
+      }
     }
     const speakingRate = dto.speakingRate ?? 1;
     const script = article.radioScript ?? bodyText(article.bodyHtml);
