@@ -27,6 +27,7 @@ interface Audio {
   normalizedText: string | null;
   url: string | null;
   error: string | null;
+  jingles: { intro: string; outro: string } | null;
 }
 
 /** A file made by ffmpeg's own sources (lavfi): a tone, or silence, of the given length. */
@@ -352,6 +353,135 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     );
     const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
     expect(listed.body.total).toBe(0);
+  });
+
+  it("masters speech with the unit's own intro, or none, and only new requests change", async () => {
+    const unit = await createUnit(api, admin);
+    const operator = await memberToken(api, admin, unit.id, 'operator');
+    const editor = await memberToken(api, admin, unit.id, 'editor');
+    const base = `/api/v1/units/${unit.id}/audio-jingles`;
+
+    // Nothing chosen: the generated default on both sides, playable.
+    const fresh = await api.request('GET', base, { token: editor });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.intro).toMatchObject({ kind: 'intro', source: 'default', fileName: null });
+    expect(fresh.body.outro).toMatchObject({ kind: 'outro', source: 'default' });
+    expect(fresh.body.intro.url).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
+    expect(fresh.body.intro.url).not.toBe(fresh.body.outro.url);
+    const preview = await fetch(`${api.baseUrl}${fresh.body.intro.url}`);
+    expect(preview.status).toBe(200);
+    expect(
+      Buffer.from(await preview.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('RIFF');
+
+    const id = await article(
+      unit.id,
+      'approved',
+      '<p>Người dân nộp hồ sơ trực tuyến tại Cổng dịch vụ công.</p>',
+    );
+    const before = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    const withDefaults = await ready(before.body.audioId);
+    expect(withDefaults).toMatchObject({ status: 'ready', jingles: { intro: 'default', outro: 'default' } });
+
+    // The unit's own intro (5 s of a tone, m4a) and no outro.
+    const tune = generated('nhac-hieu.m4a', 'sine=frequency=880:sample_rate=44100', 5, ['-c:a', 'aac']);
+    const put = await api.upload(`${base}/intro`, {
+      token: operator,
+      method: 'PUT',
+      file: { name: 'Nhạc hiệu xã.m4a', bytes: tune },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ kind: 'intro', source: 'custom', fileName: 'Nhạc hiệu xã.m4a' });
+    expect(put.body.url).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.m4a$/);
+    expect(Math.abs(put.body.durationMs - 5000)).toBeLessThan(150);
+    const none = await api.request('PATCH', `${base}/outro`, { token: operator, body: { source: 'none' } });
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ kind: 'outro', source: 'none', url: null });
+
+    // The piece made before is untouched; asking again makes a new one, with the new jingles.
+    expect(
+      (await api.request('GET', `/api/v1/audio/${withDefaults.id}`, { token: admin })).body,
+    ).toMatchObject({
+      url: withDefaults.url,
+      jingles: { intro: 'default', outro: 'default' },
+    });
+    const after = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    expect(after.body.audioId).not.toBe(withDefaults.id);
+    const withOwn = await ready(after.body.audioId);
+    expect(withOwn).toMatchObject({ status: 'ready', jingles: { intro: 'custom', outro: 'none' } });
+    const bytes = Buffer.from(await (await fetch(`${api.baseUrl}${withOwn.url}`)).arrayBuffer());
+    // The first silence is the gap after the 5 s intro (the default's would be near 2 s).
+    const path = join(work, 'with-own-intro.mp3');
+    writeFileSync(path, bytes);
+    const detect = spawnSync(
+      FFMPEG,
+      ['-nostats', '-i', path, '-af', 'silencedetect=n=-50dB:d=0.4', '-f', 'null', '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const firstSilence = Number(/silence_start: ([\d.]+)/.exec(detect.stderr)?.[1]);
+    expect(Math.abs(firstSilence - 5)).toBeLessThan(0.3);
+    // Music jingles get 96 kbps; loudness still on target.
+    expect(Math.round((bytes.length * 8) / withOwn.durationMs!)).toBeGreaterThanOrEqual(90);
+    expect(Math.abs(measured(bytes).lufs + 16)).toBeLessThanOrEqual(1);
+    // The speech is the same; without the default outro (≈ 3 s with its gap) and with a longer intro.
+    expect(withOwn.durationMs! - withDefaults.durationMs!).toBeGreaterThan(-1000);
+    expect(withOwn.durationMs! - withDefaults.durationMs!).toBeLessThan(1500);
+
+    // Back to the default.
+    const back = await api.request('PATCH', `${base}/intro`, { token: admin, body: { source: 'default' } });
+    expect(back.body).toMatchObject({ source: 'default', url: fresh.body.intro.url });
+  });
+
+  it('refuses jingles that are no audio, empty, too long or too short, and lets only the radio keepers change them', async () => {
+    const unit = await createUnit(api, admin);
+    const editor = await memberToken(api, admin, unit.id, 'editor');
+    const stranger = await memberToken(api, admin, (await createUnit(api, admin)).id, 'operator');
+    const base = `/api/v1/units/${unit.id}/audio-jingles`;
+    const put = (kind: string, bytes: Buffer, name: string, token = admin) =>
+      api.upload(`${base}/${kind}`, { token, method: 'PUT', file: { name, bytes } });
+    const tone = generated('jingle-ok.wav', 'sine=frequency=440:sample_rate=22050', 2);
+
+    expectError(
+      await put('intro', Buffer.from('Không phải âm thanh.\n'.repeat(40)), 'gia.mp3'),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectError(await put('intro', Buffer.alloc(0), 'rong.mp3'), 400, 'VALIDATION_FAILED', 'file');
+    const long = generated('jingle-long.mp3', 'sine=frequency=440:sample_rate=8000', 90, [
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '16k',
+    ]);
+    expectError(await put('intro', long, 'dai.mp3'), 400, 'VALIDATION_FAILED', 'file');
+    const blip = generated('jingle-blip.wav', 'sine=frequency=440:sample_rate=8000', 0.15);
+    expectError(await put('outro', blip, 'ngan.wav'), 400, 'VALIDATION_FAILED', 'file');
+    expectError(
+      await put('intro', Buffer.alloc(10 * 1024 * 1024 + 1), 'lon.wav'),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'file',
+    );
+    expectError(await put('giua', tone, 'a.wav'), 400, 'VALIDATION_FAILED', 'kind');
+    expectError(
+      await api.request('PATCH', `${base}/intro`, { token: admin, body: { source: 'custom' } }),
+      400,
+      'VALIDATION_FAILED',
+      'source',
+    );
+    expectError(await put('intro', tone, 'a.wav', editor), 403, 'FORBIDDEN');
+    expectError(
+      await api.request('PATCH', `${base}/intro`, { token: stranger, body: { source: 'none' } }),
+      403,
+      'FORBIDDEN',
+    );
+    // Nothing was kept: both sides are still the default.
+    const state = await api.request('GET', base, { token: editor });
+    expect([state.body.intro.source, state.body.outro.source]).toEqual(['default', 'default']);
   });
 });
 

@@ -23,6 +23,8 @@ export interface TestApi {
       file?: { name: string; type?: string; bytes: Buffer };
       field?: string;
       fields?: Record<string, string>;
+      /** POST unless told (PUT replaces a unit's file). */
+      method?: 'POST' | 'PUT';
     },
   ): Promise<TestResponse>;
   login(username: string, password: string): Promise<string>;
@@ -81,7 +83,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       );
     }
     const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-    return respond(await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: form }));
+    return respond(await fetch(`${baseUrl}${path}`, { method: options.method ?? 'POST', headers, body: form }));
   };
 
   const request: TestApi['request'] = async (method, path, options = {}) => {

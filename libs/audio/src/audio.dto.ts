@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto, Trim } from '@app/common';
+import { JINGLE_KINDS, JINGLE_SOURCES, type JingleKind, type JingleSource } from './audio-jingle.entity';
 import { AUDIO_KINDS, AUDIO_STATUSES, type AudioKind, type AudioStatus } from './audio.entity';
 
 export class RequestAudioDto {
@@ -42,6 +43,11 @@ export class AudioAccepted {
   @ApiProperty({ enum: AUDIO_STATUSES }) status!: AudioStatus;
 }
 
+export class AudioJinglesUsed {
+  @ApiProperty({ enum: JINGLE_SOURCES }) intro!: JingleSource;
+  @ApiProperty({ enum: JINGLE_SOURCES }) outro!: JingleSource;
+}
+
 export class AudioResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
@@ -71,6 +77,12 @@ export class AudioResponse {
   url!: string | null;
   @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: AudioJinglesUsed,
+    description: 'Nhạc hiệu đã ghép (bản đọc); null với chương trình tải lên',
+  })
+  jingles!: AudioJinglesUsed | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) producedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readyAt!: string | null;
@@ -84,4 +96,43 @@ export class VoicesResponse {
     description: 'Các giọng tiếng Việt của máy đọc (Google: lấy từ API của Google)',
   })
   voices!: string[];
+}
+
+export class JingleParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ enum: JINGLE_KINDS, description: 'intro: nhạc mở đầu; outro: nhạc kết thúc' })
+  @IsIn(JINGLE_KINDS)
+  kind!: JingleKind;
+}
+
+export class ChooseJingleDto {
+  @ApiProperty({
+    enum: ['default', 'none'],
+    description: 'default: nhạc hiệu mặc định (tự tạo); none: không dùng. Tệp riêng: gửi bằng PUT',
+  })
+  @IsIn(['default', 'none'])
+  source!: 'default' | 'none';
+}
+
+export class JingleResponse {
+  @ApiProperty({ enum: JINGLE_KINDS }) kind!: JingleKind;
+  @ApiProperty({
+    enum: JINGLE_SOURCES,
+    description: 'default: mặc định; custom: tệp của đơn vị; none: không dùng',
+  })
+  source!: JingleSource;
+  @ApiProperty({ nullable: true, type: String, description: 'Nghe thử: tệp của đơn vị, hoặc bản mặc định' })
+  url!: string | null;
+  @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
+  @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) updatedAt!: string | null;
+}
+
+export class JinglesResponse {
+  @ApiProperty({ type: JingleResponse }) intro!: JingleResponse;
+  @ApiProperty({ type: JingleResponse }) outro!: JingleResponse;
 }

@@ -16,6 +16,12 @@ export type AudioStatus = (typeof AUDIO_STATUSES)[number];
 export const AUDIO_KINDS = ['speech', 'upload'] as const;
 export type AudioKind = (typeof AUDIO_KINDS)[number];
 
+/** Per side: `default`, `none`, or the media key of the unit's own file. */
+export interface AudioJingles {
+  intro: string;
+  outro: string;
+}
+
 /**
  * A bản tin âm thanh (design.md §4): an article spoken by an engine, or an uploaded recording, mastered
  * to the station's loudness. `cacheKey` identifies what was asked for (spoken text, engine, voice, rate,
@@ -107,6 +113,13 @@ export class Audio {
   /** Loudness target it was mastered to (LUFS). */
   @Column({ type: 'real', nullable: true })
   targetLufs!: number | null;
+
+  /**
+   * The jingles it was mastered with: `default` (generated), `none`, or the media key of the unit's file.
+   * Null for an upload mastered on its own.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  jingles!: AudioJingles | null;
 
   /** A historical programme's original production time (its evidence is dated then, method import). */
   @Column({ type: 'timestamptz', nullable: true })

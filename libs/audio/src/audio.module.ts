@@ -4,6 +4,8 @@ import { EvidenceModule } from '@app/evidence';
 import { MediaModule } from '@app/media';
 import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
+import { AudioJinglesController } from './audio-jingles.controller';
+import { AudioJinglesService } from './audio-jingles.service';
 import { AudioController } from './audio.controller';
 import { MasterUploadJob, SynthesizeAudioJob } from './audio.jobs';
 import { AudioService } from './audio.service';
@@ -12,9 +14,10 @@ import { SpeechPipelineService } from './speech-pipeline.service';
 
 @Module({
   imports: [UnitsModule, EvidenceModule, ArticlesModule, MediaModule, SpeechModule],
-  controllers: [AudioController],
+  controllers: [AudioController, AudioJinglesController],
   providers: [
     AudioService,
+    AudioJinglesService,
     { provide: SpeechPipeline, useClass: SpeechPipelineService },
     SynthesizeAudioJob,
     MasterUploadJob,

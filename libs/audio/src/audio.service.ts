@@ -21,7 +21,9 @@ import { EvidenceService } from '@app/evidence';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
-import { Audio } from './audio.entity';
+import { AudioJinglesService, bitrateFor } from './audio-jingles.service';
+import type { JingleSource } from './audio-jingle.entity';
+import { Audio, AudioJingles } from './audio.entity';
 import {
   AudioAccepted,
   AudioResponse,
@@ -29,7 +31,13 @@ import {
   RequestAudioDto,
   VoicesResponse,
 } from './audio.dto';
-import { MAX_SPOKEN_CHARS, UPLOAD_MAX_MS } from './limits';
+import {
+  DEFAULT_TARGET_LUFS,
+  loudnessTargetOf,
+  MAX_SPOKEN_CHARS,
+  SPEECH_KBPS,
+  UPLOAD_MAX_MS,
+} from './limits';
 import { SpeechPipeline } from './speech-pipeline';
 
 /** Who may ask for an article's audio, or upload a programme. */
@@ -37,7 +45,6 @@ const PRODUCERS: Role[] = ['admin', 'editor', 'approver', 'operator'];
 const READERS: Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
 /** Article states whose text may be spoken (design.md §1: nothing airs unapproved). */
 const SPEAKABLE = ['approved', 'published'];
-const DEFAULT_TARGET_LUFS = -16;
 
 /**
  * Audio pieces (design.md §4 Audio, §5 radio pieces). A request is cheap: the text is normalized and the
@@ -58,6 +65,7 @@ export class AudioService {
     private readonly media: MediaStorage,
     private readonly queue: QueueService,
     private readonly speech: SpeechPipeline,
+    private readonly jingles: AudioJinglesService,
   ) {}
 
   async requestForArticle(
@@ -96,14 +104,16 @@ export class AudioService {
       const message = `Lời đọc dài ${normalizedText.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_SPOKEN_CHARS.toLocaleString('vi-VN')}: hãy soạn lời đọc ngắn hơn (radioScript)`;
       throw new ValidationException([{ field: 'radioScript', message }]);
     }
-    const targetLufs = targetOf(unit);
+    const targetLufs = loudnessTargetOf(unit);
+    // The unit's jingles as they are now: written on the audio, so a later change makes new pieces only.
+    const jingles = await this.jingles.current(unit.id);
     const cacheKey = sha256(
       canonicalize({
         text: normalizedText,
         provider,
         voice,
         speakingRate,
-        mastering: this.speech.masteringFingerprint(targetLufs, true),
+        mastering: this.speech.masteringFingerprint(targetLufs, jingles, bitrateFor(jingles)),
       }) ?? '',
     );
     return this.dataSource.transaction(async (manager) => {
@@ -130,6 +140,7 @@ export class AudioService {
         normalizedText,
         cacheKey,
         targetLufs,
+        jingles,
         createdBy: principal.id,
       });
       // The same words, voice and mastering already made in this unit: the file is reused.
@@ -178,7 +189,7 @@ export class AudioService {
     let probed;
     try {
       await writeFile(temp, upload.bytes);
-      probed = await this.speech.probe(temp);
+      probed = await this.speech.probe(temp, UPLOAD_MAX_MS);
     } finally {
       await rm(temp, { force: true });
     }
@@ -204,7 +215,7 @@ export class AudioService {
         requestedProvider: 'upload',
         provider: 'upload',
         sourceKey: stored.key,
-        targetLufs: targetOf(unit),
+        targetLufs: loudnessTargetOf(unit),
         producedAt: fields.producedAt,
         createdBy: principal.id,
       });
@@ -266,10 +277,12 @@ export class AudioService {
         speakingRate: audio.speakingRate ?? 1,
       });
       await writeFile(wavPath, spoken.wav);
+      // Audio requested before jingles were a unit's choice had the generated default.
+      const jingles = await this.jingles.forMastering(audio.jingles ?? DEFAULT_JINGLES);
       const mastered = await this.speech.master({
         inputPath: wavPath,
         targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
-        jingles: true,
+        ...jingles,
       });
       await this.finish(audio, mastered, {
         provider: spoken.provider,
@@ -294,10 +307,13 @@ export class AudioService {
       if (!source) {
         throw new DomainException('NOT_FOUND', 'Không còn tệp gốc của chương trình tải lên');
       }
+      // A recorded programme keeps its own opening and closing.
       const mastered = await this.speech.master({
         inputPath: source,
         targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
-        jingles: false,
+        intro: 'none',
+        outro: 'none',
+        bitrateKbps: SPEECH_KBPS,
       });
       await this.finish(audio, mastered, { provider: 'upload', voice: null, fallbackReason: null });
     } catch (error) {
@@ -498,17 +514,19 @@ export class AudioService {
   }
 }
 
+const DEFAULT_JINGLES: AudioJingles = { intro: 'default', outro: 'default' };
+
+/** An audio's jingle record (`default`, `none` or a media key) as the API says it. */
+function sourceOf(value: string): JingleSource {
+  return value === 'default' || value === 'none' ? value : 'custom';
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 function minutes(ms: number): string {
   return Math.round(ms / 60_000).toLocaleString('vi-VN');
-}
-
-function targetOf(unit: Unit): number {
-  const target = (unit.settings as { loudnessTargetLufs?: unknown }).loudnessTargetLufs;
-  return typeof target === 'number' ? target : DEFAULT_TARGET_LUFS;
 }
 
 function extensionOf(format: string): string {
@@ -545,6 +563,7 @@ export function toResponse(a: Audio): AudioResponse {
     url: a.status === 'ready' && a.fileKey ? `${MEDIA_URL_PREFIX}${a.fileKey}` : null,
     sha256: a.sha256,
     error: a.error,
+    jingles: a.jingles ? { intro: sourceOf(a.jingles.intro), outro: sourceOf(a.jingles.outro) } : null,
     producedAt: a.producedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     readyAt: a.readyAt?.toISOString() ?? null,

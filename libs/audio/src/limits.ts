@@ -1,6 +1,24 @@
+import type { Unit } from '@app/units';
+
 /** The longest text spoken as one piece (about 20 minutes of speech). */
 export const MAX_SPOKEN_CHARS = 20_000;
 /** Uploaded programmes: about 100 minutes of a 128 kbps MP3. */
 export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 /** The longest uploaded programme accepted (a 3-hour file is a mistake, not a bulletin). */
 export const UPLOAD_MAX_MS = 2 * 60 * 60 * 1000;
+/** A jingle (nhạc hiệu) is a few seconds of music: a minute at most, 10 MB at most. */
+export const JINGLE_MAX_BYTES = 10 * 1024 * 1024;
+export const JINGLE_MAX_MS = 60 * 1000;
+export const JINGLE_MIN_MS = 300;
+/** MP3 bitrate of speech with tones (reference §3), and with a unit's own jingle, likely music. */
+export const SPEECH_KBPS = 64;
+export const MUSIC_KBPS = 96;
+
+/** Loudness audio is mastered to unless the unit sets another (LUFS). */
+export const DEFAULT_TARGET_LUFS = -16;
+
+/** The unit's loudness target (settings.loudnessTargetLufs), or the default. */
+export function loudnessTargetOf(unit: Unit): number {
+  const target = (unit.settings as { loudnessTargetLufs?: unknown }).loudnessTargetLufs;
+  return typeof target === 'number' ? target : DEFAULT_TARGET_LUFS;
+}

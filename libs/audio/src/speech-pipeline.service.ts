@@ -18,6 +18,7 @@ import {
   TtsEngine,
 } from '@app/speech';
 import {
+  JingleFile,
   LexiconEntry,
   Mastered,
   MasterRequest,
@@ -26,10 +27,9 @@ import {
   SpeechPipeline,
   Spoken,
 } from './speech-pipeline';
-import { UPLOAD_MAX_MS } from './limits';
 
 /** Changing what mastering does changes this, so cached audio made the old way is not reused. */
-const MASTERING_VERSION = 1;
+const MASTERING_VERSION = 2;
 /** How long a list of Google's voices is trusted. */
 const VOICES_TTL_MS = 10 * 60_000;
 
@@ -133,9 +133,9 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
         input: request.inputPath,
         output,
         target: { integratedLufs: request.targetLufs },
-        // Speech gets the unit's jingles (the generated default for now); a programme keeps its own.
-        intro: request.jingles ? undefined : null,
-        outro: request.jingles ? undefined : null,
+        intro: jingleOption(request.intro),
+        outro: jingleOption(request.outro),
+        bitrateKbps: request.bitrateKbps,
       });
       return {
         mp3: await readFile(output),
@@ -148,17 +148,35 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
     }
   }
 
-  async probe(path: string): Promise<Probed> {
-    const result = await this.mastering.probe(path, { limitSeconds: UPLOAD_MAX_MS / 1000 });
+  async probe(path: string, limitMs: number): Promise<Probed> {
+    const result = await this.mastering.probe(path, { limitSeconds: limitMs / 1000 });
     return { format: result.container, durationMs: Math.round(result.durationSeconds * 1000) };
   }
 
-  masteringFingerprint(targetLufs: number, jingles: boolean): string {
+  async defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer> {
+    return readFile(
+      await this.mastering.jingleFile(undefined, kind, { ...DEFAULT_LOUDNESS, integratedLufs: targetLufs }),
+    );
+  }
+
+  masteringFingerprint(
+    targetLufs: number,
+    jingles: { intro: string; outro: string } | null,
+    bitrateKbps: number,
+  ): string {
     return JSON.stringify({
       v: MASTERING_VERSION,
       target: { ...DEFAULT_LOUDNESS, integratedLufs: targetLufs },
       jingles,
-      mp3: { kbps: 64, rate: 44100, channels: 1 },
+      mp3: { kbps: bitrateKbps, rate: 44100, channels: 1 },
     });
   }
+}
+
+/** The port's jingle choice in AudioMastering's terms: undefined = generated default, null = none. */
+function jingleOption(jingle: JingleFile): string | null | undefined {
+  if (jingle === 'default') {
+    return undefined;
+  }
+  return jingle === 'none' ? null : jingle.path;
 }

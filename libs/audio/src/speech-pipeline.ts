@@ -21,12 +21,18 @@ export interface Spoken {
   fallbackReason: string | null;
 }
 
+/** A jingle for one side of a piece: the generated default, none, or a local file (the unit's own). */
+export type JingleFile = 'default' | 'none' | { path: string };
+
 export interface MasterRequest {
   /** A local file ffmpeg reads: the spoken WAV, or an uploaded recording. */
   inputPath: string;
   targetLufs: number;
-  /** Whether to put the unit's intro and outro around it (speech: yes; an uploaded programme: its choice). */
-  jingles: boolean;
+  /** What goes before and after it (speech: the unit's jingles; an uploaded programme: none). */
+  intro: JingleFile;
+  outro: JingleFile;
+  /** MP3 bitrate: 64 kbps for speech and tones, 96 kbps when a jingle is music (reference §3). */
+  bitrateKbps: number;
 }
 
 export interface Mastered {
@@ -57,8 +63,20 @@ export abstract class SpeechPipeline {
   abstract normalize(text: string, lexicon: LexiconEntry[]): string;
   abstract speak(request: SpeakRequest): Promise<Spoken>;
   abstract master(request: MasterRequest): Promise<Mastered>;
-  /** Reads an uploaded file's content; throws a DomainException (4xx) when it is no audio. */
-  abstract probe(path: string): Promise<Probed>;
-  /** Identifies the mastering settings (filters, target, jingles), for the cache key. */
-  abstract masteringFingerprint(targetLufs: number, jingles: boolean): string;
+  /**
+   * Reads an uploaded file's content; throws a DomainException (4xx) when it is no audio. Decoding stops
+   * just past `limitMs`, so an over-long file is refused quickly.
+   */
+  abstract probe(path: string, limitMs: number): Promise<Probed>;
+  /** The generated default jingle, as a WAV at the level it is mixed at, for people to hear. */
+  abstract defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer>;
+  /**
+   * Identifies the mastering settings (filters, target, jingles, bitrate), for the cache key. `jingles`
+   * names each side by identity: `default`, `none` or the file's SHA-256; null for no jingles at all.
+   */
+  abstract masteringFingerprint(
+    targetLufs: number,
+    jingles: { intro: string; outro: string } | null,
+    bitrateKbps: number,
+  ): string;
 }

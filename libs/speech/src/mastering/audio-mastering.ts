@@ -155,8 +155,8 @@ export class AudioMastering {
     const target = { ...DEFAULT_LOUDNESS, ...options.target };
     checkTarget(target);
     const [intro, outro] = await Promise.all([
-      options.intro === null ? undefined : this.jingle(options.intro, 'intro', target),
-      options.outro === null ? undefined : this.jingle(options.outro, 'outro', target),
+      options.intro === null ? undefined : this.jingleFile(options.intro, 'intro', target),
+      options.outro === null ? undefined : this.jingleFile(options.outro, 'outro', target),
     ]);
     const plan = await this.measureForLinear(options.input, target);
     const rendered = await this.render(options, target, plan, intro, outro);
@@ -426,7 +426,7 @@ export class AudioMastering {
    * A jingle ready to concatenate: mono 44.1 kHz WAV at JINGLE_UNDER_LU under the target. The unit's
    * files are prepared once per content and target; without one, the default tones are generated once.
    */
-  private jingle(file: string | undefined, kind: 'intro' | 'outro', target: LoudnessTarget): Promise<string> {
+  jingleFile(file: string | undefined, kind: 'intro' | 'outro', target: LoudnessTarget): Promise<string> {
     const key = `${file ?? `default-${kind}`}|${target.integratedLufs}|${target.truePeakDbtp}`;
     let pending = this.jingles.get(key);
     if (!pending) {

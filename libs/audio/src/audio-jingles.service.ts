@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  DomainException,
+  NotFoundException,
+  Principal,
+  Role,
+  Upload,
+  ValidationException,
+} from '@app/common';
+import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
+import { UnitAccess, UnitsRepository } from '@app/units';
+import { AudioJingle, JINGLE_KINDS, JingleKind } from './audio-jingle.entity';
+import { AudioJingles } from './audio.entity';
+import { JingleResponse, JinglesResponse } from './audio.dto';
+import { JINGLE_MAX_MS, JINGLE_MIN_MS, loudnessTargetOf, MUSIC_KBPS, SPEECH_KBPS } from './limits';
+import { JingleFile, SpeechPipeline } from './speech-pipeline';
+
+const READERS: Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
+/** The station's sound is the radio people's and the unit admin's to set. */
+const KEEPERS: Role[] = ['admin', 'operator'];
+const LABEL: Record<JingleKind, string> = { intro: 'Nhạc mở đầu', outro: 'Nhạc kết thúc' };
+
+/**
+ * A unit's intro and outro (nhạc hiệu). Without a choice, spoken pieces get the generated default tones;
+ * a unit may upload its own file (mp3, wav, m4a: read by content) or choose none. What each audio was
+ * mastered with is written on it when it is requested, so changing a jingle later changes the cache key
+ * of new requests and never the file of one already made.
+ */
+@Injectable()
+export class AudioJinglesService {
+  /** The generated default's preview, stored once per side and loudness target. */
+  private readonly defaults = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsRepository,
+    private readonly access: UnitAccess,
+    private readonly media: MediaStorage,
+    private readonly speech: SpeechPipeline,
+  ) {}
+
+  async get(principal: Principal, unitId: string): Promise<JinglesResponse> {
+    const target = await this.targetOf(unitId);
+    this.access.assertRole(principal, unitId, READERS);
+    const rows = await this.dataSource.getRepository(AudioJingle).findBy({ unitId });
+    const [intro, outro] = await Promise.all(
+      JINGLE_KINDS.map((kind) =>
+        this.response(
+          kind,
+          rows.find((r) => r.kind === kind),
+          target,
+        ),
+      ),
+    );
+    return { intro, outro };
+  }
+
+  /** Who may change the jingles is settled before the file is read (see the controller). */
+  async assertMayChange(principal: Principal, unitId: string): Promise<void> {
+    await this.targetOf(unitId);
+    this.access.assertRole(principal, unitId, KEEPERS);
+  }
+
+  /** The unit's own file for one side: probed by content, kept as sent. */
+  async upload(
+    principal: Principal,
+    unitId: string,
+    kind: JingleKind,
+    upload: Upload,
+  ): Promise<JingleResponse> {
+    await this.assertMayChange(principal, unitId);
+    const temp = join(tmpdir(), `xa-jingle-${randomUUID()}`);
+    let probed;
+    try {
+      await writeFile(temp, upload.bytes);
+      probed = await this.speech.probe(temp, JINGLE_MAX_MS);
+    } finally {
+      await rm(temp, { force: true });
+    }
+    if (probed.durationMs > JINGLE_MAX_MS) {
+      const message = `${LABEL[kind]} dài ${seconds(probed.durationMs)} giây, quá giới hạn ${seconds(JINGLE_MAX_MS)} giây`;
+      throw new ValidationException([{ field: 'file', message }]);
+    }
+    if (probed.durationMs < JINGLE_MIN_MS) {
+      const message = `${LABEL[kind]} ngắn quá (${seconds(probed.durationMs)} giây): cần ít nhất ${seconds(JINGLE_MIN_MS)} giây`;
+      throw new ValidationException([{ field: 'file', message }]);
+    }
+    const stored = await this.media.put('jingles', upload.bytes, probed.format);
+    const fileName = (upload.filename || `${kind}.${probed.format}`).normalize('NFC').slice(0, 255);
+    await this.save(unitId, kind, {
+      source: 'custom',
+      fileKey: stored.key,
+      sha256: stored.sha256,
+      fileName,
+      durationMs: probed.durationMs,
+      updatedBy: principal.id,
+    });
+    return this.responseOf(principal, unitId, kind);
+  }
+
+  /** Back to the generated default, or no jingle on that side. */
+  async choose(
+    principal: Principal,
+    unitId: string,
+    kind: JingleKind,
+    source: 'default' | 'none',
+  ): Promise<JingleResponse> {
+    await this.assertMayChange(principal, unitId);
+    if (source === 'default') {
+      await this.dataSource.getRepository(AudioJingle).delete({ unitId, kind });
+    } else {
+      await this.save(unitId, kind, {
+        source: 'none',
+        fileKey: null,
+        sha256: null,
+        fileName: null,
+        durationMs: null,
+        updatedBy: principal.id,
+      });
+    }
+    return this.responseOf(principal, unitId, kind);
+  }
+
+  /** What a spoken piece requested now is mastered with: written on the audio, part of its cache key. */
+  async current(unitId: string, manager?: EntityManager): Promise<AudioJingles> {
+    const rows = await (manager ?? this.dataSource.manager).getRepository(AudioJingle).findBy({ unitId });
+    const side = (kind: JingleKind): string => {
+      const row = rows.find((r) => r.kind === kind);
+      return !row ? 'default' : row.source === 'none' ? 'none' : row.fileKey!;
+    };
+    return { intro: side('intro'), outro: side('outro') };
+  }
+
+  /** The files to master with, and the bitrate (music jingles get more bits). */
+  async forMastering(
+    jingles: AudioJingles | null,
+  ): Promise<{ intro: JingleFile; outro: JingleFile; bitrateKbps: number }> {
+    const chosen = jingles ?? { intro: 'none', outro: 'none' };
+    const file = async (value: string, kind: JingleKind): Promise<JingleFile> => {
+      if (value === 'default' || value === 'none') {
+        return value;
+      }
+      const path = await this.media.localPath(value);
+      if (!path) {
+        throw new DomainException(
+          'NOT_FOUND',
+          `Không còn tệp ${LABEL[kind].toLowerCase()} của đơn vị (${value})`,
+        );
+      }
+      return { path };
+    };
+    return {
+      intro: await file(chosen.intro, 'intro'),
+      outro: await file(chosen.outro, 'outro'),
+      bitrateKbps: bitrateFor(chosen),
+    };
+  }
+
+  private async save(
+    unitId: string,
+    kind: JingleKind,
+    values: Omit<AudioJingle, 'unitId' | 'kind' | 'unit' | 'updatedAt'>,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(AudioJingle)
+      .upsert({ unitId, kind, ...values, updatedAt: new Date() }, ['unitId', 'kind']);
+  }
+
+  private async responseOf(principal: Principal, unitId: string, kind: JingleKind): Promise<JingleResponse> {
+    return (await this.get(principal, unitId))[kind];
+  }
+
+  private async response(
+    kind: JingleKind,
+    row: AudioJingle | undefined,
+    target: number,
+  ): Promise<JingleResponse> {
+    if (row?.source === 'custom') {
+      return {
+        kind,
+        source: 'custom',
+        url: `${MEDIA_URL_PREFIX}${row.fileKey}`,
+        fileName: row.fileName,
+        durationMs: row.durationMs,
+        sha256: row.sha256,
+        updatedAt: row.updatedAt.toISOString(),
+      };
+    }
+    if (row?.source === 'none') {
+      const none = { url: null, fileName: null, durationMs: null, sha256: null };
+      return { kind, source: 'none', ...none, updatedAt: row.updatedAt.toISOString() };
+    }
+    return {
+      kind,
+      source: 'default',
+      url: await this.defaultUrl(kind, target),
+      fileName: null,
+      durationMs: null,
+      sha256: null,
+      updatedAt: null,
+    };
+  }
+
+  /** The generated default, stored in media (content-named) so the admin app can play it. */
+  private defaultUrl(kind: JingleKind, target: number): Promise<string> {
+    const key = `${kind}|${target}`;
+    let pending = this.defaults.get(key);
+    if (!pending) {
+      pending = this.speech
+        .defaultJingle(kind, target)
+        .then((wav) => this.media.put('jingles', wav, 'wav'))
+        .then((stored) => stored.url);
+      pending.catch(() => this.defaults.delete(key));
+      this.defaults.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async targetOf(unitId: string): Promise<number> {
+    const unit = await this.units.findById(unitId);
+    if (!unit) {
+      throw new NotFoundException('đơn vị');
+    }
+    return loudnessTargetOf(unit);
+  }
+}
+
+/** 96 kbps when a side is the unit's own file (music), else 64 kbps (speech and tones). */
+export function bitrateFor(jingles: AudioJingles | null): number {
+  const custom = jingles && [jingles.intro, jingles.outro].some((v) => v !== 'default' && v !== 'none');
+  return custom ? MUSIC_KBPS : SPEECH_KBPS;
+}
+
+function seconds(ms: number): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(ms / 1000);
+}
