@@ -94,10 +94,16 @@ export class GoogleEngine implements TtsEngine {
         Object.assign(result, {
           protocol: 'http',
           apiKey: 'insecure-test-endpoint',
-          clientOptions: { transporterOptions: { fetchImplementation: globalThis.fetch } },
+          clientOptions: {
+            transporterOptions: { fetchImplementation: globalThis.fetch },
+            universeDomain: 'googleapis.com',
+          },
         });
       } else {
         result.sslCreds = grpc.credentials.createInsecure();
+        // The universe named, so the client does not look for credentials (and the GCE metadata server)
+        // to learn it: a plaintext endpoint takes none.
+        Object.assign(result, { clientOptions: { universeDomain: 'googleapis.com' } });
       }
     }
     // Otherwise: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, or the metadata server).
