@@ -100,6 +100,7 @@ const EDITOR_MENU = [
   'Âm thanh',
   'Bản tin âm thanh',
   'Tải chương trình lên',
+  'Nhạc hiệu',
   'Từ điển cách đọc',
   'Tài khoản của tôi',
 ];
@@ -231,6 +232,7 @@ describe('Admin app in a browser', () => {
       'Âm thanh',
       'Bản tin âm thanh',
       'Tải chương trình lên',
+      'Nhạc hiệu',
       'Từ điển cách đọc',
       'Báo cáo',
       'Nhật ký chứng cứ',

@@ -37,6 +37,22 @@ function signIn(username: string, password: string): Promise<{ page: Page; close
   return signInToAdmin(browser, api.baseUrl, username, password);
 }
 
+/** A WAV of a sine tone, made by ffmpeg's own source (lavfi). */
+function tone(name: string, hz: number, seconds: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'audio-spec-')), name);
+  execFileSync(resolveFfmpeg().path, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${hz}:duration=${seconds}`,
+    path,
+  ]);
+  return path;
+}
+
 async function team(name: string) {
   const unit = await createUnit(api, adminToken, { name });
   const editor = await createUser(api, adminToken, [{ unitId: unit.id, role: 'editor' }]);
@@ -116,18 +132,7 @@ describe('Audio (Âm thanh) in a browser', () => {
 
   it('an upload of a small WAV becomes ready; a text file named .mp3 is refused under the file field', async () => {
     const { editor } = await team('UBND xã Phú Cát');
-    const dir = mkdtempSync(join(tmpdir(), 'audio-spec-'));
-    const wav = join(dir, 'chuong-trinh.wav');
-    execFileSync(resolveFfmpeg().path, [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:duration=2',
-      wav,
-    ]);
+    const wav = tone('chuong-trinh.wav', 440, 2);
     const { page, close } = await signIn(editor.username, editor.password);
     await page.getByRole('menuitem', { name: 'Tải chương trình lên' }).click();
     await page.getByLabel('Tên chương trình').waitFor();
@@ -163,5 +168,47 @@ describe('Audio (Âm thanh) in a browser', () => {
     expect(await row.locator('audio[controls]').count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
     await close();
+  });
+
+  it('an operator hears the default jingles, puts the unit’s own intro in, drops the outro; an editor only listens', async () => {
+    const { unit, editor } = await team('UBND xã Tân Lập');
+    const operator = await createUser(api, adminToken, [{ unitId: unit.id, role: 'operator' }]);
+    const tune = tone('nhac-hieu-xa.wav', 660, 3);
+    const { page, close } = await signIn(operator.username, operator.password);
+    await page.getByRole('menuitem', { name: 'Nhạc hiệu' }).click();
+    const intro = page.locator('[data-jingle=intro]');
+    const outro = page.locator('[data-jingle=outro]');
+    await intro.getByText('Mặc định (tự tạo)').waitFor();
+    expect(await intro.locator('audio').getAttribute('src')).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
+    expect(await outro.getByRole('status').innerText()).toContain('Mặc định (tự tạo)');
+    expect(await unnamedControls(page)).toEqual([]);
+
+    // Text named .mp3: refused, said on the card, nothing changed.
+    await intro.locator('input[type=file]').setInputFiles({
+      name: 'gia.mp3',
+      mimeType: 'audio/mpeg',
+      buffer: Buffer.from('không phải âm thanh\n'.repeat(50), 'utf8'),
+    });
+    await intro.getByText('Không lưu được nhạc mở đầu').waitFor();
+    expect(await intro.getByRole('status').innerText()).toContain('Mặc định (tự tạo)');
+
+    await intro.locator('input[type=file]').setInputFiles(tune);
+    await intro.getByText('Tệp của đơn vị').waitFor();
+    expect(await intro.innerText()).toContain('nhac-hieu-xa.wav');
+    expect(await intro.innerText()).toMatch(/Thời lượng\s*00:03/);
+    expect(await intro.locator('audio').getAttribute('src')).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
+    await outro.getByRole('button', { name: 'Không dùng' }).click();
+    await outro.getByRole('status').getByText('Không dùng').waitFor();
+    expect(await outro.locator('audio').count()).toBe(0);
+    const saved = await api.request('GET', `/api/v1/units/${unit.id}/audio-jingles`, { token: adminToken });
+    expect([saved.body.intro.source, saved.body.outro.source]).toEqual(['custom', 'none']);
+    await close();
+
+    const asEditor = await signIn(editor.username, editor.password);
+    await asEditor.page.getByRole('menuitem', { name: 'Nhạc hiệu' }).click();
+    await asEditor.page.locator('[data-jingle=intro]').getByText('Tệp của đơn vị').waitFor();
+    expect(await asEditor.page.getByRole('button', { name: 'Không dùng' }).count()).toBe(0);
+    await asEditor.page.getByText('Chỉ người vận hành đài và quản trị đơn vị được thay nhạc hiệu').waitFor();
+    await asEditor.close();
   });
 });

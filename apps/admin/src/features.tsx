@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  CustomerServiceOutlined,
   EditOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -153,6 +154,15 @@ export const FEATURES: Feature[] = [
     inMenu: true,
     allowed: audioMaker,
     page: lazy(() => import('./pages/audio/audio-upload-page')),
+  },
+  {
+    path: '/am-thanh/nhac-hieu',
+    label: 'Nhạc hiệu',
+    icon: <CustomerServiceOutlined />,
+    section: 'Âm thanh',
+    inMenu: true,
+    allowed: member,
+    page: lazy(() => import('./pages/audio/jingles-page')),
   },
   {
     path: '/am-thanh/tu-dien',

@@ -58,6 +58,11 @@ export function requestArticleAudio(
   return call(api.POST('/api/v1/articles/{id}/audio', { params: { path: { id: articleId } }, body }));
 }
 
+/** A FormData body as it is: the browser sets the multipart boundary itself. */
+function multipart(form: FormData): { body: never; bodySerializer: (body: unknown) => FormData } {
+  return { body: form as never, bodySerializer: (body: unknown) => body as FormData };
+}
+
 export interface UploadFields {
   file: File;
   title: string;
@@ -78,14 +83,7 @@ export function uploadAudio(unitId: string, fields: UploadFields): Promise<Schem
     }
   }
   form.append('file', fields.file);
-  return call(
-    api.POST('/api/v1/units/{unitId}/audio', {
-      params: { path: { unitId } },
-      body: form as never,
-      // The browser sets the multipart boundary itself.
-      bodySerializer: (body: unknown) => body as FormData,
-    }),
-  );
+  return call(api.POST('/api/v1/units/{unitId}/audio', { params: { path: { unitId } }, ...multipart(form) }));
 }
 
 export function normalizeText(text: string, unitId: string | null): Promise<string> {
@@ -110,4 +108,42 @@ export function formatDuration(ms: number | null | undefined): string {
 /** -16.04 → "-16,0"; Vietnamese decimals. */
 export function formatDecibels(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : value.toFixed(1).replace('.', ',');
+}
+
+export type Jingle = Schemas['JingleResponse'];
+export type JingleKind = Jingle['kind'];
+
+/** Who may change the unit's jingles (libs/audio AudioJinglesController): the radio's people. */
+export const JINGLE_KEEPERS: Role[] = ['operator', 'admin'];
+/** Largest jingle the api takes (libs/audio JINGLE_MAX_BYTES). */
+export const JINGLE_MAX_BYTES = 10 * 1024 * 1024;
+
+export function useJingles(unitId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['audio-jingles', unitId],
+    queryFn: () =>
+      call(api.GET('/api/v1/units/{unitId}/audio-jingles', { params: { path: { unitId: unitId ?? '' } } })),
+    enabled: !!unitId,
+  });
+}
+
+/** The unit's own file for one side; a 4xx names `file` (415 when it is not audio). */
+export function uploadJingle(unitId: string, kind: JingleKind, file: File): Promise<Jingle> {
+  const form = new FormData();
+  form.append('file', file);
+  return call(
+    api.PUT('/api/v1/units/{unitId}/audio-jingles/{kind}', {
+      params: { path: { unitId, kind } },
+      ...multipart(form),
+    }),
+  );
+}
+
+export function chooseJingle(unitId: string, kind: JingleKind, source: 'default' | 'none'): Promise<Jingle> {
+  return call(
+    api.PATCH('/api/v1/units/{unitId}/audio-jingles/{kind}', {
+      params: { path: { unitId, kind } },
+      body: { source },
+    }),
+  );
 }

@@ -480,6 +480,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/audio-jingles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudioJinglesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/audio-jingles/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AudioJinglesController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AudioJinglesController_choose"];
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/categories": {
         parameters: {
             query?: never;
@@ -755,6 +787,12 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "ready" | "failed";
         };
+        AudioJinglesUsed: {
+            /** @enum {string} */
+            intro: "default" | "custom" | "none";
+            /** @enum {string} */
+            outro: "default" | "custom" | "none";
+        };
         AudioResponse: {
             /** Format: uuid */
             articleId: string | null;
@@ -768,6 +806,8 @@ export interface components {
             fallbackReason: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Nhạc hiệu đã ghép (bản đọc); null với chương trình tải lên */
+            jingles: components["schemas"]["AudioJinglesUsed"] | null;
             /**
              * @description speech: đọc từ bài viết; upload: chương trình tải lên
              * @enum {string}
@@ -821,6 +861,13 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        ChooseJingleDto: {
+            /**
+             * @description default: nhạc hiệu mặc định (tự tạo); none: không dùng. Tệp riêng: gửi bằng PUT
+             * @enum {string}
+             */
+            source: "default" | "none";
         };
         CreateArticleDto: {
             /** @description HTML; được làm sạch theo danh sách cho phép trước khi lưu */
@@ -1010,6 +1057,26 @@ export interface components {
             code: string | null;
             name: string | null;
             row: number;
+        };
+        JingleResponse: {
+            durationMs: number | null;
+            fileName: string | null;
+            /** @enum {string} */
+            kind: "intro" | "outro";
+            sha256: string | null;
+            /**
+             * @description default: mặc định; custom: tệp của đơn vị; none: không dùng
+             * @enum {string}
+             */
+            source: "default" | "custom" | "none";
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Nghe thử: tệp của đơn vị, hoặc bản mặc định */
+            url: string | null;
+        };
+        JinglesResponse: {
+            intro: components["schemas"]["JingleResponse"];
+            outro: components["schemas"]["JingleResponse"];
         };
         LegalDocumentDto: {
             /** Format: date */
@@ -2676,6 +2743,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AudioAccepted"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioJinglesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JinglesResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioJinglesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description intro: nhạc mở đầu; outro: nhạc kết thúc */
+                kind: "intro" | "outro";
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JingleResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AudioJinglesController_choose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description intro: nhạc mở đầu; outro: nhạc kết thúc */
+                kind: "intro" | "outro";
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseJingleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JingleResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

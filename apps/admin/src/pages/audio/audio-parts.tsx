@@ -2,6 +2,13 @@ import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { formatDecibels, formatDuration, type Audio } from '../../api/audio';
 import { AUDIO_PROVIDER_LABELS, AUDIO_STATUS } from '../../lib/labels';
 
+/** How each side's jingle is named on an audio. */
+const JINGLE_USED: Record<NonNullable<Audio['jingles']>['intro'], string> = {
+  default: 'mặc định',
+  custom: 'của đơn vị',
+  none: 'không',
+};
+
 export function AudioStatusTag({ status }: { status: Audio['status'] }) {
   const { label, color } = AUDIO_STATUS[status];
   return <Tag color={color}>{label}</Tag>;
@@ -56,6 +63,15 @@ export function AudioDetails({ audio }: { audio: Audio }) {
                 }`,
               },
               { key: 'peak', label: 'Đỉnh thực', children: `${formatDecibels(audio.truePeakDb)} dBTP` },
+              ...(audio.jingles
+                ? [
+                    {
+                      key: 'jingles',
+                      label: 'Nhạc hiệu',
+                      children: `mở đầu: ${JINGLE_USED[audio.jingles.intro]}, kết thúc: ${JINGLE_USED[audio.jingles.outro]}`,
+                    },
+                  ]
+                : []),
               {
                 key: 'provider',
                 label: audio.kind === 'upload' ? 'Nguồn' : 'Máy đọc',
