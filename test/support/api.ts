@@ -83,7 +83,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       );
     }
     const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-    return respond(await fetch(`${baseUrl}${path}`, { method: options.method ?? 'POST', headers, body: form }));
+    return respond(
+      await fetch(`${baseUrl}${path}`, { method: options.method ?? 'POST', headers, body: form }),
+    );
   };
 
   const request: TestApi['request'] = async (method, path, options = {}) => {
