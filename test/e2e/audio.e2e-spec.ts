@@ -384,6 +384,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     const before = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
     const withDefaults = await ready(before.body.audioId);
     expect(withDefaults).toMatchObject({ status: 'ready', jingles: { intro: 'default', outro: 'default' } });
+    // The radio piece's evidence says what was around the speech.
+    expect((await produced(unit.id))[0].snapshot.jingles).toEqual({ intro: 'default', outro: 'default' });
 
     // The unit's own intro (5 s of a tone, m4a) and no outro.
     const tune = generated('nhac-hieu.m4a', 'sine=frequency=880:sample_rate=44100', 5, ['-c:a', 'aac']);

@@ -1,8 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainException,
@@ -74,14 +70,7 @@ export class AudioJinglesService {
     upload: Upload,
   ): Promise<JingleResponse> {
     await this.assertMayChange(principal, unitId);
-    const temp = join(tmpdir(), `xa-jingle-${randomUUID()}`);
-    let probed;
-    try {
-      await writeFile(temp, upload.bytes);
-      probed = await this.speech.probe(temp, JINGLE_MAX_MS);
-    } finally {
-      await rm(temp, { force: true });
-    }
+    const probed = await this.speech.probe(upload.bytes, JINGLE_MAX_MS);
     if (probed.durationMs > JINGLE_MAX_MS) {
       const message = `${LABEL[kind]} dài ${seconds(probed.durationMs)} giây, quá giới hạn ${seconds(JINGLE_MAX_MS)} giây`;
       throw new ValidationException([{ field: 'file', message }]);

@@ -185,14 +185,7 @@ export class AudioService {
     await this.assertMayUpload(principal, unitId);
     const unit = await this.unit(unitId);
     const fields = await this.uploadFields(unit, upload.fields);
-    const temp = join(tmpdir(), `xa-upload-${randomUUID()}`);
-    let probed;
-    try {
-      await writeFile(temp, upload.bytes);
-      probed = await this.speech.probe(temp, UPLOAD_MAX_MS);
-    } finally {
-      await rm(temp, { force: true });
-    }
+    const probed = await this.speech.probe(upload.bytes, UPLOAD_MAX_MS);
     if (probed.durationMs > UPLOAD_MAX_MS) {
       const message = `Tệp dài ${minutes(probed.durationMs)} phút, quá giới hạn ${minutes(UPLOAD_MAX_MS)} phút cho một chương trình`;
       throw new ValidationException([{ field: 'file', message }]);
@@ -403,6 +396,7 @@ export class AudioService {
         durationMs: audio.durationMs,
         loudnessLufs: audio.loudnessLufs,
         url: audio.fileKey ? `${MEDIA_URL_PREFIX}${audio.fileKey}` : null,
+        jingles: audio.jingles,
         categories,
         countsAsCchc: categories.some((c) => c.countsAsCchc),
       },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@app/common';
@@ -148,9 +148,15 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
     }
   }
 
-  async probe(path: string, limitMs: number): Promise<Probed> {
-    const result = await this.mastering.probe(path, { limitSeconds: limitMs / 1000 });
-    return { format: result.container, durationMs: Math.round(result.durationSeconds * 1000) };
+  async probe(bytes: Buffer, limitMs: number): Promise<Probed> {
+    const path = join(tmpdir(), `xa-probe-${randomUUID()}`);
+    try {
+      await writeFile(path, bytes);
+      const result = await this.mastering.probe(path, { limitSeconds: limitMs / 1000 });
+      return { format: result.container, durationMs: Math.round(result.durationSeconds * 1000) };
+    } finally {
+      await rm(path, { force: true });
+    }
   }
 
   async defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer> {

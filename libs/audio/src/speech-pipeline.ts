@@ -64,10 +64,10 @@ export abstract class SpeechPipeline {
   abstract speak(request: SpeakRequest): Promise<Spoken>;
   abstract master(request: MasterRequest): Promise<Mastered>;
   /**
-   * Reads an uploaded file's content; throws a DomainException (4xx) when it is no audio. Decoding stops
-   * just past `limitMs`, so an over-long file is refused quickly.
+   * Reads an uploaded file's content (never its name); throws a DomainException (4xx) when it is no audio.
+   * Decoding stops just past `limitMs`, so an over-long file is refused quickly.
    */
-  abstract probe(path: string, limitMs: number): Promise<Probed>;
+  abstract probe(bytes: Buffer, limitMs: number): Promise<Probed>;
   /** The generated default jingle, as a WAV at the level it is mixed at, for people to hear. */
   abstract defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer>;
   /**
