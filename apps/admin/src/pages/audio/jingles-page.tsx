@@ -155,9 +155,9 @@ export default function JinglesPage() {
     <>
       <PageHeader title="Nhạc hiệu" />
       <Typography.Paragraph>
-        Nhạc mở đầu và nhạc kết thúc được ghép vào mỗi bản tin đọc từ tin bài, nhỏ hơn lời đọc 2 LU. Tệp riêng
-        của đơn vị: mp3, wav hoặc m4a, dài từ 0,3 giây đến 1 phút, tối đa 10 MB. Thay đổi chỉ áp dụng cho bản
-        tin tạo sau đó; bản tin đã có giữ nguyên.
+        Nhạc mở đầu và nhạc kết thúc được ghép vào mỗi bản tin đọc từ tin bài; độ to được chỉnh tự động, nhỏ
+        hơn lời đọc một chút. Tệp riêng của đơn vị: mp3, wav hoặc m4a, dài từ 0,3 giây đến 1 phút, tối đa 10
+        MB. Thay đổi chỉ áp dụng cho bản tin tạo sau đó; bản tin đã có giữ nguyên.
       </Typography.Paragraph>
       {!canChange && (
         <Alert
