@@ -1,6 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
+import type { FormListFieldData } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { DATE_FORMAT } from '../../lib/format';
 
 // The lists of a procedure that differ by case (trường hợp) and its other repeated rows. Form names
@@ -22,6 +24,69 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
   );
 }
 
+/** "Thêm …": a whole case or method (solid), or one row inside it (dashed). */
+function AddButton({ row, onClick, children }: { row?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button type={row ? 'dashed' : undefined} icon={<PlusOutlined />} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
+/** A required text: not empty, not only spaces. */
+export function requiredText(message: string) {
+  return { required: true, whitespace: true, message };
+}
+
+/** One component of the procedure as a named region (its title is also its accessible name). */
+function Region({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card title={title} role="region" aria-label={title} style={{ marginBottom: 16 }}>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * A region whose list (`name`) holds one inner card per entry, each with its remove button, and an add
+ * button below: the cases of the steps and of the dossier, the methods. Texts take the entry's number (from 1).
+ */
+function CardList(props: {
+  name: string;
+  title: string;
+  entryTitle: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  /** What a new entry starts as (a new object each time). */
+  newEntry: () => object;
+  /** The body of the entry at this index of the list. */
+  children: (index: number) => ReactNode;
+}) {
+  return (
+    <Region title={props.title}>
+      <Form.List name={props.name}>
+        {(entries, { add, remove }) => (
+          <>
+            {entries.map((e) => (
+              <Card
+                key={e.key}
+                type="inner"
+                size="small"
+                style={{ marginBottom: 12 }}
+                title={props.entryTitle(e.name + 1)}
+                extra={<RemoveButton label={props.removeLabel(e.name + 1)} onClick={() => remove(e.name)} />}
+              >
+                {props.children(e.name)}
+              </Card>
+            ))}
+            <AddButton onClick={() => add(props.newEntry())}>{props.addLabel}</AddButton>
+          </>
+        )}
+      </Form.List>
+    </Region>
+  );
+}
+
 function CaseName({ index }: { index: number }) {
   return (
     <Form.Item
@@ -36,78 +101,80 @@ function CaseName({ index }: { index: number }) {
   );
 }
 
+/**
+ * The steps' or the dossier's cases: each case a card with its name above its own rows (`items`), a button
+ * to add a row (`newItem`, also the first row of a new case) and one to add a case.
+ */
+function CaseCards(props: {
+  name: 'steps' | 'dossier';
+  title: string;
+  /** Whose case the remove button names: "Xóa trường hợp 2 của {of}". */
+  of: string;
+  newItem: () => unknown;
+  addItemLabel: string;
+  /** The rows of case `c` (index from 0), each removed with `remove(row.name)`. */
+  children: (c: number, rows: FormListFieldData[], remove: (index: number) => void) => ReactNode;
+}) {
+  return (
+    <CardList
+      name={props.name}
+      title={props.title}
+      entryTitle={(n) => `Trường hợp ${n}`}
+      removeLabel={(n) => `Xóa trường hợp ${n} của ${props.of}`}
+      addLabel="Thêm trường hợp"
+      newEntry={() => ({ case: '', items: [props.newItem()] })}
+    >
+      {(c) => (
+        <>
+          <CaseName index={c} />
+          <Form.List name={[c, 'items']}>
+            {(rows, { add, remove }) => (
+              <>
+                {props.children(c, rows, remove)}
+                <AddButton row onClick={() => add(props.newItem())}>
+                  {props.addItemLabel}
+                </AddButton>
+              </>
+            )}
+          </Form.List>
+        </>
+      )}
+    </CardList>
+  );
+}
+
 /** Trình tự thực hiện: steps, by case. */
 export function StepCases() {
   return (
-    <Card
+    <CaseCards
+      name="steps"
       title="Trình tự thực hiện"
-      role="region"
-      aria-label="Trình tự thực hiện"
-      style={{ marginBottom: 16 }}
+      of="trình tự"
+      newItem={() => ''}
+      addItemLabel="Thêm bước"
     >
-      <Form.List name="steps">
-        {(cases, { add, remove }) => (
-          <>
-            {cases.map((c) => (
-              <Card
-                key={c.key}
-                type="inner"
-                size="small"
-                style={{ marginBottom: 12 }}
-                title={`Trường hợp ${c.name + 1}`}
-                extra={
-                  <RemoveButton
-                    label={`Xóa trường hợp ${c.name + 1} của trình tự`}
-                    onClick={() => remove(c.name)}
-                  />
-                }
-              >
-                <CaseName index={c.name} />
-                <Form.List name={[c.name, 'items']}>
-                  {(steps, { add: addStep, remove: removeStep }) => (
-                    <>
-                      {steps.map((s) => (
-                        <Flex key={s.key} gap={8} align="start">
-                          <Typography.Text style={{ paddingTop: 5, minWidth: 56 }}>
-                            Bước {s.name + 1}
-                          </Typography.Text>
-                          <Form.Item
-                            name={s.name}
-                            style={{ flex: 1, marginBottom: 8 }}
-                            rules={[
-                              {
-                                required: true,
-                                whitespace: true,
-                                message: 'Hãy nhập nội dung bước này hoặc xóa bước',
-                              },
-                            ]}
-                          >
-                            <Input.TextArea
-                              aria-label={`Trường hợp ${c.name + 1}, bước ${s.name + 1}`}
-                              autoSize={{ minRows: 1, maxRows: 6 }}
-                            />
-                          </Form.Item>
-                          <RemoveButton
-                            label={`Xóa bước ${s.name + 1} của trường hợp ${c.name + 1}`}
-                            onClick={() => removeStep(s.name)}
-                          />
-                        </Flex>
-                      ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => addStep('')}>
-                        Thêm bước
-                      </Button>
-                    </>
-                  )}
-                </Form.List>
-              </Card>
-            ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ case: '', items: [''] })}>
-              Thêm trường hợp
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Card>
+      {(c, steps, remove) =>
+        steps.map((s) => (
+          <Flex key={s.key} gap={8} align="start">
+            <Typography.Text style={{ paddingTop: 5, minWidth: 56 }}>Bước {s.name + 1}</Typography.Text>
+            <Form.Item
+              name={s.name}
+              style={{ flex: 1, marginBottom: 8 }}
+              rules={[requiredText('Hãy nhập nội dung bước này hoặc xóa bước')]}
+            >
+              <Input.TextArea
+                aria-label={`Trường hợp ${c + 1}, bước ${s.name + 1}`}
+                autoSize={{ minRows: 1, maxRows: 6 }}
+              />
+            </Form.Item>
+            <RemoveButton
+              label={`Xóa bước ${s.name + 1} của trường hợp ${c + 1}`}
+              onClick={() => remove(s.name)}
+            />
+          </Flex>
+        ))
+      }
+    </CaseCards>
   );
 }
 
@@ -135,178 +202,130 @@ function DossierHeader() {
 /** Thành phần hồ sơ: documents with their form and how many originals and copies, by case. */
 export function DossierCases() {
   return (
-    <Card title="Thành phần hồ sơ" role="region" aria-label="Thành phần hồ sơ" style={{ marginBottom: 16 }}>
-      <Form.List name="dossier">
-        {(cases, { add, remove }) => (
-          <>
-            {cases.map((c) => (
-              <Card
-                key={c.key}
-                type="inner"
-                size="small"
-                style={{ marginBottom: 12 }}
-                title={`Trường hợp ${c.name + 1}`}
-                extra={
-                  <RemoveButton
-                    label={`Xóa trường hợp ${c.name + 1} của hồ sơ`}
-                    onClick={() => remove(c.name)}
+    <CaseCards
+      name="dossier"
+      title="Thành phần hồ sơ"
+      of="hồ sơ"
+      newItem={() => ({ name: '', form: '', originals: 1, copies: 0 })}
+      addItemLabel="Thêm giấy tờ"
+    >
+      {(c, items, remove) => (
+        <>
+          {items.length > 0 && <DossierHeader />}
+          {items.map((item) => {
+            const where = `trường hợp ${c + 1}, giấy tờ ${item.name + 1}`;
+            return (
+              <Row key={item.key} gutter={8} align="top" wrap>
+                <Col xs={24} md={10}>
+                  <Form.Item
+                    name={[item.name, 'name']}
+                    style={{ marginBottom: 8 }}
+                    rules={[requiredText('Hãy nhập tên giấy tờ')]}
+                  >
+                    <Input.TextArea
+                      aria-label={`Tên giấy tờ (${where})`}
+                      placeholder="Tên giấy tờ"
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={6}>
+                  <Form.Item name={[item.name, 'form']} style={{ marginBottom: 8 }}>
+                    <Input aria-label={`Mẫu đơn, tờ khai (${where})`} placeholder="Mẫu đơn, tờ khai" />
+                  </Form.Item>
+                </Col>
+                <Col xs={10} md={3}>
+                  <CountItem
+                    name={[item.name, 'originals']}
+                    label={`Số bản chính (${where})`}
+                    placeholder="Bản chính"
                   />
-                }
-              >
-                <CaseName index={c.name} />
-                <Form.List name={[c.name, 'items']}>
-                  {(items, { add: addItem, remove: removeItem }) => (
-                    <>
-                      {items.length > 0 && <DossierHeader />}
-                      {items.map((item) => {
-                        const where = `trường hợp ${c.name + 1}, giấy tờ ${item.name + 1}`;
-                        return (
-                          <Row key={item.key} gutter={8} align="top" wrap>
-                            <Col xs={24} md={10}>
-                              <Form.Item
-                                name={[item.name, 'name']}
-                                style={{ marginBottom: 8 }}
-                                rules={[
-                                  { required: true, whitespace: true, message: 'Hãy nhập tên giấy tờ' },
-                                ]}
-                              >
-                                <Input.TextArea
-                                  aria-label={`Tên giấy tờ (${where})`}
-                                  placeholder="Tên giấy tờ"
-                                  autoSize={{ minRows: 1, maxRows: 4 }}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={6}>
-                              <Form.Item name={[item.name, 'form']} style={{ marginBottom: 8 }}>
-                                <Input
-                                  aria-label={`Mẫu đơn, tờ khai (${where})`}
-                                  placeholder="Mẫu đơn, tờ khai"
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={10} md={3}>
-                              <Form.Item name={[item.name, 'originals']} style={{ marginBottom: 8 }}>
-                                <InputNumber
-                                  aria-label={`Số bản chính (${where})`}
-                                  placeholder="Bản chính"
-                                  min={0}
-                                  max={100}
-                                  precision={0}
-                                  style={{ width: '100%' }}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={10} md={3}>
-                              <Form.Item name={[item.name, 'copies']} style={{ marginBottom: 8 }}>
-                                <InputNumber
-                                  aria-label={`Số bản sao (${where})`}
-                                  placeholder="Bản sao"
-                                  min={0}
-                                  max={100}
-                                  precision={0}
-                                  style={{ width: '100%' }}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={4} md={2}>
-                              <RemoveButton
-                                label={`Xóa giấy tờ ${item.name + 1} của trường hợp ${c.name + 1}`}
-                                onClick={() => removeItem(item.name)}
-                              />
-                            </Col>
-                          </Row>
-                        );
-                      })}
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined />}
-                        onClick={() => addItem({ name: '', form: '', originals: 1, copies: 0 })}
-                      >
-                        Thêm giấy tờ
-                      </Button>
-                    </>
-                  )}
-                </Form.List>
-              </Card>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ case: '', items: [{ name: '', form: '', originals: 1, copies: 0 }] })}
-            >
-              Thêm trường hợp
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Card>
+                </Col>
+                <Col xs={10} md={3}>
+                  <CountItem
+                    name={[item.name, 'copies']}
+                    label={`Số bản sao (${where})`}
+                    placeholder="Bản sao"
+                  />
+                </Col>
+                <Col xs={4} md={2}>
+                  <RemoveButton
+                    label={`Xóa giấy tờ ${item.name + 1} của trường hợp ${c + 1}`}
+                    onClick={() => remove(item.name)}
+                  />
+                </Col>
+              </Row>
+            );
+          })}
+        </>
+      )}
+    </CaseCards>
+  );
+}
+
+/** How many originals or copies of a document: 0 to 100. */
+function CountItem(props: { name: [number, string]; label: string; placeholder: string }) {
+  return (
+    <Form.Item name={props.name} style={{ marginBottom: 8 }}>
+      <InputNumber
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        min={0}
+        max={100}
+        precision={0}
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
   );
 }
 
 /** Cách thức thực hiện: each channel with its own time limit and fees. */
 export function Methods() {
   return (
-    <Card
+    <CardList
+      name="methods"
       title="Cách thức thực hiện"
-      role="region"
-      aria-label="Cách thức thực hiện"
-      style={{ marginBottom: 16 }}
+      entryTitle={(n) => `Cách thức ${n}`}
+      removeLabel={(n) => `Xóa cách thức ${n}`}
+      addLabel="Thêm cách thức"
+      newEntry={() => ({ channel: '', timeLimit: '', fees: '', description: '' })}
     >
-      <Form.List name="methods">
-        {(methods, { add, remove }) => (
-          <>
-            {methods.map((m) => (
-              <Card
-                key={m.key}
-                type="inner"
-                size="small"
-                style={{ marginBottom: 12 }}
-                title={`Cách thức ${m.name + 1}`}
-                extra={<RemoveButton label={`Xóa cách thức ${m.name + 1}`} onClick={() => remove(m.name)} />}
+      {(m) => (
+        <>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name={[m, 'channel']}
+                label="Hình thức nộp"
+                rules={[requiredText('Hãy nhập hình thức nộp')]}
               >
-                <Row gutter={16}>
-                  <Col xs={24} md={8}>
-                    <Form.Item
-                      name={[m.name, 'channel']}
-                      label="Hình thức nộp"
-                      rules={[{ required: true, whitespace: true, message: 'Hãy nhập hình thức nộp' }]}
-                    >
-                      <Input placeholder="Trực tiếp, Trực tuyến, Dịch vụ bưu chính" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={8}>
-                    <Form.Item name={[m.name, 'timeLimit']} label="Thời hạn giải quyết">
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={8}>
-                    <Form.Item name={[m.name, 'fees']} label="Phí, lệ phí">
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                </Row>
-                <Form.Item name={[m.name, 'description']} label="Mô tả" style={{ marginBottom: 0 }}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-                </Form.Item>
-              </Card>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ channel: '', timeLimit: '', fees: '', description: '' })}
-            >
-              Thêm cách thức
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Card>
+                <Input placeholder="Trực tiếp, Trực tuyến, Dịch vụ bưu chính" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={[m, 'timeLimit']} label="Thời hạn giải quyết">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={[m, 'fees']} label="Phí, lệ phí">
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name={[m, 'description']} label="Mô tả" style={{ marginBottom: 0 }}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
+          </Form.Item>
+        </>
+      )}
+    </CardList>
   );
 }
 
 /** Căn cứ pháp lý: one row per legal document. */
 export function LegalBasis() {
   return (
-    <Card title="Căn cứ pháp lý" role="region" aria-label="Căn cứ pháp lý" style={{ marginBottom: 16 }}>
+    <Region title="Căn cứ pháp lý">
       <Form.List name="legalBasis">
         {(documents, { add, remove }) => (
           <>
@@ -323,7 +342,7 @@ export function LegalBasis() {
                     <Form.Item
                       name={[d.name, 'title']}
                       style={{ marginBottom: 8 }}
-                      rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên văn bản' }]}
+                      rules={[requiredText('Hãy nhập tên văn bản')]}
                     >
                       <Input aria-label={`Tên văn bản ${n}`} placeholder="Tên văn bản (trích yếu)" />
                     </Form.Item>
@@ -344,15 +363,12 @@ export function LegalBasis() {
                 </Row>
               );
             })}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ number: '', title: '', issuedOn: null, issuer: '' })}
-            >
+            <AddButton onClick={() => add({ number: '', title: '', issuedOn: null, issuer: '' })}>
               Thêm văn bản
-            </Button>
+            </AddButton>
           </>
         )}
       </Form.List>
-    </Card>
+    </Region>
   );
 }

@@ -10,7 +10,15 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ONLINE_LEVEL_LABELS, PROCEDURE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
-import { DateInput, DossierCases, LegalBasis, Methods, StepCases, dateField } from './case-lists';
+import {
+  DateInput,
+  DossierCases,
+  LegalBasis,
+  Methods,
+  StepCases,
+  dateField,
+  requiredText,
+} from './case-lists';
 import { StatusTag } from './status-tag';
 import { ProcedurePicker } from './procedure-picker';
 import { ProcedureHistory } from './revisions';
@@ -89,6 +97,15 @@ function toContent(v: Values): Content {
     decisionDate: v.decisionDate || null,
     replacedById: v.status === 'replaced' ? v.replacedById : null,
   };
+}
+
+/** A text of a few lines that grows with what is typed, up to `maxRows`. */
+function LongText({ label, name, maxRows }: { label: string; name: keyof Values; maxRows: number }) {
+  return (
+    <Form.Item label={label} name={name}>
+      <Input.TextArea autoSize={{ minRows: 1, maxRows }} />
+    </Form.Item>
+  );
 }
 
 const FORM_STATUSES: ProcedureStatus[] = ['active', 'amended', 'replaced', 'abolished'];
@@ -315,10 +332,7 @@ export default function ProcedureEditPage() {
                 label="Mã TTHC"
                 name="code"
                 extra="Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.004227"
-                rules={[
-                  { required: true, whitespace: true, message: 'Hãy nhập mã TTHC' },
-                  { max: 60, message: 'Mã không dài quá 60 ký tự' },
-                ]}
+                rules={[requiredText('Hãy nhập mã TTHC'), { max: 60, message: 'Mã không dài quá 60 ký tự' }]}
               >
                 <Input />
               </Form.Item>
@@ -328,7 +342,7 @@ export default function ProcedureEditPage() {
                 label="Tên thủ tục"
                 name="name"
                 rules={[
-                  { required: true, whitespace: true, message: 'Hãy nhập tên thủ tục' },
+                  requiredText('Hãy nhập tên thủ tục'),
                   { max: 500, message: 'Tên không dài quá 500 ký tự' },
                 ]}
               >
@@ -338,11 +352,7 @@ export default function ProcedureEditPage() {
           </Row>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item
-                label="Lĩnh vực"
-                name="field"
-                rules={[{ required: true, whitespace: true, message: 'Hãy nhập lĩnh vực' }]}
-              >
+              <Form.Item label="Lĩnh vực" name="field" rules={[requiredText('Hãy nhập lĩnh vực')]}>
                 <Input placeholder="Ví dụ: Hộ tịch" />
               </Form.Item>
             </Col>
@@ -357,35 +367,19 @@ export default function ProcedureEditPage() {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item label="Cơ quan thực hiện" name="agency">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
-          <Form.Item label="Đối tượng thực hiện" name="applicants">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
-          <Form.Item label="Địa chỉ tiếp nhận hồ sơ" name="receivingAddress">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
+          <LongText label="Cơ quan thực hiện" name="agency" maxRows={4} />
+          <LongText label="Đối tượng thực hiện" name="applicants" maxRows={4} />
+          <LongText label="Địa chỉ tiếp nhận hồ sơ" name="receivingAddress" maxRows={4} />
         </Card>
         <StepCases />
         <Methods />
         <DossierCases />
         <Card title="Thời hạn, phí, kết quả" style={{ marginBottom: 16 }}>
-          <Form.Item label="Thời hạn giải quyết" name="timeLimit">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-          </Form.Item>
-          <Form.Item label="Phí, lệ phí" name="fees">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-          </Form.Item>
-          <Form.Item label="Mẫu đơn, tờ khai" name="forms">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-          </Form.Item>
-          <Form.Item label="Kết quả thực hiện" name="result">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-          </Form.Item>
-          <Form.Item label="Yêu cầu, điều kiện" name="conditions">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} />
-          </Form.Item>
+          <LongText label="Thời hạn giải quyết" name="timeLimit" maxRows={6} />
+          <LongText label="Phí, lệ phí" name="fees" maxRows={6} />
+          <LongText label="Mẫu đơn, tờ khai" name="forms" maxRows={6} />
+          <LongText label="Kết quả thực hiện" name="result" maxRows={6} />
+          <LongText label="Yêu cầu, điều kiện" name="conditions" maxRows={8} />
         </Card>
         <LegalBasis />
         <Card title="Dịch vụ công trực tuyến" style={{ marginBottom: 16 }}>
