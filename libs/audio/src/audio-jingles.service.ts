@@ -10,7 +10,7 @@ import {
 } from '@app/common';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { UnitAccess, UnitsRepository } from '@app/units';
-import { AudioJingle, JINGLE_KINDS, JingleKind } from './audio-jingle.entity';
+import { AudioJingle, JINGLE_KINDS, JingleKind, JingleSource } from './audio-jingle.entity';
 import { AudioJingles } from './audio.entity';
 import { JingleResponse, JinglesResponse } from './audio.dto';
 import { JINGLE_MAX_MS, JINGLE_MIN_MS, loudnessTargetOf, MUSIC_KBPS, SPEECH_KBPS } from './limits';
@@ -127,9 +127,8 @@ export class AudioJinglesService {
 
   /** The files to master with, and the bitrate (music jingles get more bits). */
   async forMastering(
-    jingles: AudioJingles | null,
+    jingles: AudioJingles,
   ): Promise<{ intro: JingleFile; outro: JingleFile; bitrateKbps: number }> {
-    const chosen = jingles ?? { intro: 'none', outro: 'none' };
     const file = async (value: string, kind: JingleKind): Promise<JingleFile> => {
       if (value === 'default' || value === 'none') {
         return value;
@@ -144,9 +143,9 @@ export class AudioJinglesService {
       return { path };
     };
     return {
-      intro: await file(chosen.intro, 'intro'),
-      outro: await file(chosen.outro, 'outro'),
-      bitrateKbps: bitrateFor(chosen),
+      intro: await file(jingles.intro, 'intro'),
+      outro: await file(jingles.outro, 'outro'),
+      bitrateKbps: bitrateFor(jingles),
     };
   }
 
@@ -220,9 +219,15 @@ export class AudioJinglesService {
 }
 
 /** 96 kbps when a side is the unit's own file (music), else 64 kbps (speech and tones). */
-export function bitrateFor(jingles: AudioJingles | null): number {
-  const custom = jingles && [jingles.intro, jingles.outro].some((v) => v !== 'default' && v !== 'none');
-  return custom ? MUSIC_KBPS : SPEECH_KBPS;
+export function bitrateFor(jingles: AudioJingles): number {
+  return [jingles.intro, jingles.outro].some((v) => jingleSourceOf(v) === 'custom')
+    ? MUSIC_KBPS
+    : SPEECH_KBPS;
+}
+
+/** One side of an audio's jingle record (`default`, `none` or a media key) as the API names it. */
+export function jingleSourceOf(value: string): JingleSource {
+  return value === 'default' || value === 'none' ? value : 'custom';
 }
 
 function seconds(ms: number): string {

@@ -21,8 +21,7 @@ import { EvidenceService } from '@app/evidence';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
-import { AudioJinglesService, bitrateFor } from './audio-jingles.service';
-import type { JingleSource } from './audio-jingle.entity';
+import { AudioJinglesService, bitrateFor, jingleSourceOf } from './audio-jingles.service';
 import { Audio, AudioJingles } from './audio.entity';
 import {
   AudioAccepted,
@@ -510,11 +509,6 @@ export class AudioService {
 
 const DEFAULT_JINGLES: AudioJingles = { intro: 'default', outro: 'default' };
 
-/** An audio's jingle record (`default`, `none` or a media key) as the API says it. */
-function sourceOf(value: string): JingleSource {
-  return value === 'default' || value === 'none' ? value : 'custom';
-}
-
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -557,7 +551,9 @@ export function toResponse(a: Audio): AudioResponse {
     url: a.status === 'ready' && a.fileKey ? `${MEDIA_URL_PREFIX}${a.fileKey}` : null,
     sha256: a.sha256,
     error: a.error,
-    jingles: a.jingles ? { intro: sourceOf(a.jingles.intro), outro: sourceOf(a.jingles.outro) } : null,
+    jingles: a.jingles
+      ? { intro: jingleSourceOf(a.jingles.intro), outro: jingleSourceOf(a.jingles.outro) }
+      : null,
     producedAt: a.producedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     readyAt: a.readyAt?.toISOString() ?? null,
