@@ -9,6 +9,7 @@ import { useCategories } from '../../api/articles';
 import { api, ApiError, call } from '../../api/client';
 import { ErrorNotice, PageHeader } from '../../components/common';
 import { applyFieldErrors } from '../../lib/errors';
+import { oneFileItem } from '../../lib/files';
 import { useSession } from '../../session/session';
 import { AudioDetails } from './audio-parts';
 
@@ -112,23 +113,7 @@ export default function AudioUploadPage() {
           <Form.Item
             name="file"
             label="Tệp âm thanh"
-            valuePropName="fileList"
-            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
-            rules={[
-              {
-                validator: async (_, list: UploadFile[] | undefined) => {
-                  const file = list?.[0];
-                  if (!file) {
-                    throw new Error('Hãy chọn một tệp âm thanh');
-                  }
-                  if ((file.size ?? 0) > UPLOAD_MAX_BYTES) {
-                    throw new Error(
-                      `Tệp ${((file.size ?? 0) / 1024 / 1024).toFixed(1)} MB, lớn hơn giới hạn 100 MB`,
-                    );
-                  }
-                },
-              },
-            ]}
+            {...oneFileItem({ missing: 'Hãy chọn một tệp âm thanh', maxBytes: UPLOAD_MAX_BYTES })}
           >
             <Upload.Dragger
               accept="audio/*,.mp3,.wav,.m4a,.ogg,.flac"

@@ -27,6 +27,7 @@ import {
 } from '../../api/audio';
 import { LoadError, PageHeader, PageLoading } from '../../components/common';
 import { errorMessage } from '../../lib/errors';
+import { tooLarge } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
 
@@ -105,8 +106,9 @@ function JingleCard({ unitId, jingle, canChange }: { unitId: string; jingle: Jin
               maxCount={1}
               showUploadList={false}
               beforeUpload={(file) => {
-                if (file.size > JINGLE_MAX_BYTES) {
-                  setError(`Tệp ${(file.size / 1024 / 1024).toFixed(1)} MB, lớn hơn giới hạn 10 MB`);
+                const refused = tooLarge(file.size, JINGLE_MAX_BYTES);
+                if (refused) {
+                  setError(refused);
                 } else {
                   change.mutate({ kind: 'file', file });
                 }

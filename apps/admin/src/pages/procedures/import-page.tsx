@@ -38,6 +38,7 @@ import {
 } from '../../api/procedures';
 import { ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
+import { oneFileItem } from '../../lib/files';
 import { IMPORT_ROW_ACTION, procedureFieldLabel } from '../../lib/labels';
 import { useSession } from '../../session/session';
 import { errorText, reportCsv } from './import-report';
@@ -184,31 +185,19 @@ function ChooseFile({
         <Form.Item
           name="file"
           label="Tệp thủ tục"
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
-          rules={[
-            {
-              validator: async (_, list: UploadFile[] | undefined) => {
-                const file = list?.[0];
-                if (!file) {
-                  throw new Error('Hãy chọn một tệp');
-                }
-                const name = file.name.toLowerCase();
-                if (!IMPORT_EXTENSIONS.some((ext) => name.endsWith(ext))) {
-                  throw new Error(
-                    name.endsWith('.xls')
-                      ? 'Tệp .xls (Excel cũ) không đọc được: hãy mở bằng Excel và lưu lại dạng .xlsx'
-                      : 'Chỉ nhận tệp .csv, .xlsx hoặc .json',
-                  );
-                }
-                if ((file.size ?? 0) > IMPORT_MAX_BYTES) {
-                  throw new Error(
-                    `Tệp ${((file.size ?? 0) / 1024 / 1024).toFixed(1)} MB, lớn hơn giới hạn 10 MB`,
-                  );
-                }
-              },
+          {...oneFileItem({
+            missing: 'Hãy chọn một tệp',
+            maxBytes: IMPORT_MAX_BYTES,
+            check: (file) => {
+              const name = file.name.toLowerCase();
+              if (IMPORT_EXTENSIONS.some((ext) => name.endsWith(ext))) {
+                return undefined;
+              }
+              return name.endsWith('.xls')
+                ? 'Tệp .xls (Excel cũ) không đọc được: hãy mở bằng Excel và lưu lại dạng .xlsx'
+                : 'Chỉ nhận tệp .csv, .xlsx hoặc .json';
             },
-          ]}
+          })}
         >
           <Upload.Dragger
             accept={IMPORT_EXTENSIONS.join(',')}
