@@ -1,41 +1,18 @@
 /// <reference lib="dom" />
-import type { INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createWorker } from '../../apps/worker/src/create-worker';
 import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
-import { startApi, TestApi } from '../support/api';
-import { launchBrowser, signInToAdmin, unnamedControls } from '../support/browser';
+import { adminStageWithWorker } from '../support/admin-stage';
+import { unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The Âm thanh screens as people use them: speech for an approved article spoken by a real worker, the
 // lexicon with its Thử đọc preview, and uploaded programmes. Each test makes its own unit and people.
 
-let api: TestApi;
-let worker: INestApplicationContext;
-let browser: Browser;
-let adminToken: string;
-
-beforeAll(async () => {
-  api = await startApi();
-  worker = await createWorker();
-  browser = await launchBrowser();
-  adminToken = await api.adminToken();
-});
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await api?.close();
-});
-
-const url = (path: string): string => `${api.baseUrl}/admin${path}`;
-
-function signIn(username: string, password: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  return signInToAdmin(browser, api.baseUrl, username, password);
-}
+const stage = adminStageWithWorker();
+const { url, signIn } = stage;
 
 /** A WAV of a sine tone, made by ffmpeg's own source (lavfi). */
 function tone(name: string, hz: number, seconds: number): string {
@@ -54,22 +31,22 @@ function tone(name: string, hz: number, seconds: number): string {
 }
 
 async function team(name: string) {
-  const unit = await createUnit(api, adminToken, { name });
-  const editor = await createUser(api, adminToken, [{ unitId: unit.id, role: 'editor' }]);
-  const approver = await createUser(api, adminToken, [{ unitId: unit.id, role: 'approver' }]);
+  const unit = await createUnit(stage.api, stage.adminToken, { name });
+  const editor = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'editor' }]);
+  const approver = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'approver' }]);
   return {
     unit,
     editor,
     approver,
-    editorToken: await api.login(editor.username, editor.password),
-    approverToken: await api.login(approver.username, approver.password),
+    editorToken: await stage.api.login(editor.username, editor.password),
+    approverToken: await stage.api.login(approver.username, approver.password),
   };
 }
 
 describe('Audio (Âm thanh) in a browser', () => {
   it('an approver speaks an approved article: the state, the player and the words the engine said', async () => {
     const { unit, approver, editorToken, approverToken } = await team('UBND xã Yên Hòa');
-    const created = await api.request('POST', '/api/v1/articles', {
+    const created = await stage.api.request('POST', '/api/v1/articles', {
       token: editorToken,
       body: {
         unitId: unit.id,
@@ -80,11 +57,11 @@ describe('Audio (Âm thanh) in a browser', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect((await api.request('POST', `/api/v1/articles/${id}/submit`, { token: editorToken })).status).toBe(
-      200,
-    );
     expect(
-      (await api.request('POST', `/api/v1/articles/${id}/approve`, { token: approverToken })).status,
+      (await stage.api.request('POST', `/api/v1/articles/${id}/submit`, { token: editorToken })).status,
+    ).toBe(200);
+    expect(
+      (await stage.api.request('POST', `/api/v1/articles/${id}/approve`, { token: approverToken })).status,
     ).toBe(200);
 
     const { page, close } = await signIn(approver.username, approver.password);
@@ -119,7 +96,7 @@ describe('Audio (Âm thanh) in a browser', () => {
     await page.getByLabel('Cách đọc 1').fill('hợp tác xã');
     await page.getByRole('button', { name: 'Lưu từ điển' }).click();
     await page.getByText('Đã lưu từ điển (1 mục)').waitFor();
-    const saved = await api.request('GET', `/api/v1/units/${unit.id}/lexicon`, { token: editorToken });
+    const saved = await stage.api.request('GET', `/api/v1/units/${unit.id}/lexicon`, { token: editorToken });
     expect(saved.body).toEqual([{ term: 'HTX', spoken: 'hợp tác xã' }]);
 
     await page.getByLabel('Câu cần thử').fill('HTX Thạch Hòa họp');
@@ -172,7 +149,7 @@ describe('Audio (Âm thanh) in a browser', () => {
 
   it('an operator hears the default jingles, puts the unit’s own intro in, drops the outro; an editor only listens', async () => {
     const { unit, editor } = await team('UBND xã Tân Lập');
-    const operator = await createUser(api, adminToken, [{ unitId: unit.id, role: 'operator' }]);
+    const operator = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'operator' }]);
     const tune = tone('nhac-hieu-xa.wav', 660, 3);
     const { page, close } = await signIn(operator.username, operator.password);
     await page.getByRole('menuitem', { name: 'Nhạc hiệu' }).click();
@@ -200,7 +177,9 @@ describe('Audio (Âm thanh) in a browser', () => {
     await outro.getByRole('button', { name: 'Không dùng' }).click();
     await outro.getByRole('status').getByText('Không dùng').waitFor();
     expect(await outro.locator('audio').count()).toBe(0);
-    const saved = await api.request('GET', `/api/v1/units/${unit.id}/audio-jingles`, { token: adminToken });
+    const saved = await stage.api.request('GET', `/api/v1/units/${unit.id}/audio-jingles`, {
+      token: stage.adminToken,
+    });
     expect([saved.body.intro.source, saved.body.outro.source]).toEqual(['custom', 'none']);
     await close();
 

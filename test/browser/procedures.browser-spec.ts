@@ -1,50 +1,16 @@
 /// <reference lib="dom" />
-import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { startApi, TestApi } from '../support/api';
-import {
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  screenshot,
-  signInToAdmin,
-  unnamedControls,
-} from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { adminStageWithWorker } from '../support/admin-stage';
+import { PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
 // real worker), keeps procedures up to date in the form, an approver publishes and abolishes. Each test
 // makes its own unit and people.
 
-let api: TestApi;
-let worker: INestApplicationContext;
-let browser: Browser;
-let adminToken: string;
-
-beforeAll(async () => {
-  api = await startApi();
-  // The import jobs are consumed by the worker, on the same database the api uses.
-  worker = await createWorker();
-  browser = await launchBrowser();
-  adminToken = await api.adminToken();
-});
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await api?.close();
-});
-
-const url = (path: string): string => `${api.baseUrl}/admin${path}`;
-
-function signIn(
-  username: string,
-  password: string,
-  options: typeof DESKTOP | typeof PHONE = DESKTOP,
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  return signInToAdmin(browser, api.baseUrl, username, password, options);
-}
+const stage = adminStageWithWorker();
+const { url, signIn } = stage;
 
 /** The open dropdown's option with this text (antd Select). */
 function option(page: Page, text: string): Locator {
@@ -63,16 +29,16 @@ function fieldError(page: Page, inputId: string): Locator {
 }
 
 async function procedureOf(token: string, id: string): Promise<any> {
-  const res = await api.request('GET', `/api/v1/procedures/${id}`, { token });
+  const res = await stage.api.request('GET', `/api/v1/procedures/${id}`, { token });
   expect(res.status).toBe(200);
   return res.body;
 }
 
 async function team(name: string) {
-  const unit = await createUnit(api, adminToken, { name });
-  const editor = await createUser(api, adminToken, [{ unitId: unit.id, role: 'editor' }]);
-  const approver = await createUser(api, adminToken, [{ unitId: unit.id, role: 'approver' }]);
-  return { unit, editor, approver, editorToken: await api.login(editor.username, editor.password) };
+  const unit = await createUnit(stage.api, stage.adminToken, { name });
+  const editor = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'editor' }]);
+  const approver = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'approver' }]);
+  return { unit, editor, approver, editorToken: await stage.api.login(editor.username, editor.password) };
 }
 
 describe('Procedures (TTHC) in a browser', () => {
@@ -141,7 +107,9 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(await bad.innerText()).toContain('Ngày quyết định công bố');
     expect(await bad.innerText()).toContain('31/02/2024');
     // Nothing is written by the dry run.
-    const before = await api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editorToken });
+    const before = await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures`, {
+      token: editorToken,
+    });
     expect(before.body.total).toBe(0);
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot(page, 'thu-tuc-nhap-xem-truoc');
@@ -171,7 +139,9 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(await stat('Đã thêm mới').innerText()).toBe('2');
     expect(await stat('Dòng lỗi').innerText()).toBe('1');
     await screenshot(page, 'thu-tuc-nhap-ket-qua');
-    const after = await api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editorToken });
+    const after = await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures`, {
+      token: editorToken,
+    });
     expect(after.body.items.map((p: { code: string }) => p.code).sort()).toEqual(['2.000001', '2.000002']);
     const birth = after.body.items.find((p: { code: string }) => p.code === '2.000001');
     expect(birth.dossier).toHaveLength(2);
@@ -209,7 +179,7 @@ describe('Procedures (TTHC) in a browser', () => {
   it('an editor edits cases and the replacement, sees conflicts and field errors; an approver publishes and abolishes', async () => {
     const { unit, editor, approver, editorToken } = await team('UBND xã Phú Thọ');
     const create = async (body: Record<string, unknown>) => {
-      const res = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+      const res = await stage.api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
         token: editorToken,
         body,
       });
@@ -305,7 +275,7 @@ describe('Procedures (TTHC) in a browser', () => {
     await history.getByRole('button', { name: 'Đóng' }).click();
 
     // Someone else saves meanwhile: a clear conflict, the input kept, then the latest version loaded.
-    const other = await api.request('PATCH', `/api/v1/procedures/${birth.id}`, {
+    const other = await stage.api.request('PATCH', `/api/v1/procedures/${birth.id}`, {
       token: editorToken,
       body: { version: 2, fees: 'Miễn lệ phí' },
     });
