@@ -236,8 +236,14 @@ export class AudioMastering {
           'đọc tệp tải lên',
         );
       } catch (err) {
+        if (!(err instanceof FfmpegError)) {
+          throw err; // ffmpeg itself could not run: not the file's fault
+        }
+        // ffmpeg's own words (English, with the temporary path) stay out of the person's message.
         throw new AudioFormatError(
-          `Không đọc được tệp âm thanh (chỉ nhận mp3, wav, m4a): ${err instanceof FfmpegError ? lastLine(err.stderr) : String(err)}`,
+          /matches no streams|does not contain any stream/.test(err.stderr)
+            ? 'Tệp không có âm thanh (chỉ nhận mp3, wav, m4a)'
+            : 'Không đọc được tệp âm thanh: nội dung không phải mp3, wav hay m4a, hoặc tệp bị hỏng',
         );
       }
       const dump = parseInputDump(stderr);
@@ -522,10 +528,6 @@ function checkTarget(target: LoudnessTarget): void {
   if (!(target.lra >= 1 && target.lra <= 20)) {
     throw new MasteringError(`Dải độ to phải từ 1 đến 20 LU (đang là ${target.lra})`);
   }
-}
-
-function lastLine(stderr: string): string {
-  return stderr.trim().split('\n').pop() ?? '';
 }
 
 function sha256(file: string): Promise<string> {
