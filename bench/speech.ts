@@ -40,7 +40,8 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 const min = (values: number[]): number => Math.min(...values);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/** The reference pipeline (reference/tts-audio.md §3.3) as plain commands, no library in between. */
+/** The pipeline as plain commands, no library in between: the reference (tts-audio.md §3.3) with its loudnorm
+ * passes as the library runs them now (ebur128 measured, then a gain). */
 async function byHand(
   ffmpeg: string,
   text: string,
@@ -69,12 +70,13 @@ async function byHand(
     '-i',
     speech,
     '-af',
-    `${pre},loudnorm=I=-16:TP=-1.5:LRA=7:print_format=json`,
+    `${pre},ebur128=peak=true`,
     '-f',
     'null',
     '-',
   ]);
-  const json = JSON.parse(pass1.stderr.slice(pass1.stderr.lastIndexOf('{'))) as Record<string, string>;
+  const summary = pass1.stderr.slice(pass1.stderr.lastIndexOf('Summary:'));
+  const gain = -16 - Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)?.[1]);
   const mono = 'aformat=sample_fmts=s16:sample_rates=44100:channel_layouts=mono';
   const out = join(dir, 'hand.mp3');
   await run(ffmpeg, [
@@ -88,9 +90,8 @@ async function byHand(
     '-i',
     outro,
     '-filter_complex',
-    `[1:a]${pre},loudnorm=I=-16:TP=-1.5:LRA=7:measured_I=${json.input_i}:measured_TP=${json.input_tp}` +
-      `:measured_LRA=${json.input_lra}:measured_thresh=${json.input_thresh}:offset=${json.target_offset}` +
-      `:linear=true:print_format=json,aresample=44100,${mono}[sp];[0:a]${mono}[i];[2:a]${mono}[o];` +
+    `[1:a]${pre},volume=${gain.toFixed(2)}dB:precision=float,aresample=44100,${mono}[sp];` +
+      `[0:a]${mono}[i];[2:a]${mono}[o];` +
       `anullsrc=channel_layout=mono:sample_rate=44100,atrim=duration=0.7,${mono}[g1];` +
       `anullsrc=channel_layout=mono:sample_rate=44100,atrim=duration=1.0,${mono}[g2];` +
       `[i][g1][sp][g2][o]concat=n=5:v=0:a=1[out]`,

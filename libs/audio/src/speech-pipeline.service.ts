@@ -29,7 +29,7 @@ import {
 } from './speech-pipeline';
 
 /** Changing what mastering does changes this, so cached audio made the old way is not reused. */
-const MASTERING_VERSION = 2;
+const MASTERING_VERSION = 3;
 /** How long a list of Google's voices is trusted. */
 const VOICES_TTL_MS = 10 * 60_000;
 

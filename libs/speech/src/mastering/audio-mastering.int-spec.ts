@@ -92,6 +92,17 @@ describe('AudioMastering (real espeak-ng, real ffmpeg)', () => {
     expect(jingles.map((f) => statSync(join(dir, 'cache', f)).mtimeMs)).toEqual(mtimes);
   });
 
+  it('keeps a short notice on target with its jingles: the speech is raised for the quieter jingles around it', async () => {
+    // About 3 s of speech against ≈ 4 s of jingles at 2 LU under: mixed as they are, the whole reads ≈ -17.
+    const short = (await espeak.synthesize({ text: 'Thông báo khẩn: chiều nay mất điện.' })).wav;
+    const output = join(dir, 'notice.mp3');
+    const result = await mastering.masterWav(short, { output });
+    const measured = await ebur128(ffmpeg.binary.path, output);
+    expect(Math.abs(measured.i - -16)).toBeLessThanOrEqual(0.7);
+    expect(measured.tp).toBeLessThanOrEqual(-1.5);
+    expect(Math.abs(result.integratedLufs - measured.i)).toBeLessThanOrEqual(0.1);
+  });
+
   it('masters to -23 LUFS when the station asks, without intro or outro', async () => {
     const output = join(dir, 'bulletin-23.mp3');
     const result = await mastering.masterWav(speech, {

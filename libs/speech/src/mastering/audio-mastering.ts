@@ -1,28 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DomainException } from '@app/common';
+import { wavSeconds } from '../engines/wav';
 import { FfmpegError, FfmpegRunner, sharedFfmpegRunner } from '../ffmpeg';
-import {
-  decodedSeconds,
-  LoudnormMeasurement,
-  parseEbur128,
-  parseInputDump,
-  parseLoudnorm,
-} from './ffmpeg-output';
+import { decodedSeconds, parseEbur128, parseInputDump } from './ffmpeg-output';
 
 export interface LoudnessTarget {
   /** Integrated loudness, LUFS: -16 for outdoor loudspeakers, -23 for an EBU R128 chain. */
   integratedLufs: number;
   /** True-peak ceiling, dBTP. */
   truePeakDbtp: number;
-  /** Loudness range, LU (loudnorm's LRA target). */
-  lra: number;
 }
 
-export const DEFAULT_LOUDNESS: LoudnessTarget = { integratedLufs: -16, truePeakDbtp: -1.5, lra: 7 };
+export const DEFAULT_LOUDNESS: LoudnessTarget = { integratedLufs: -16, truePeakDbtp: -1.5 };
 
 /** Jingles sit this far under the speech, as in the reference pipeline (-18 LUFS for -16). */
 const JINGLE_UNDER_LU = 2;
@@ -125,14 +118,15 @@ export interface AudioMasteringOptions {
 
 /**
  * Broadcast mastering with ffmpeg (reference/tts-audio.md §3): high-pass 100 Hz, a peak limiter only as
- * strong as linear normalization needs, two-pass loudnorm (measured, then linear) to the station's target,
+ * strong as linear normalization needs, two-pass linear normalization (ebur128 measured, then a gain) to the
+ * station's target (the programme as a whole, jingles included),
  * intro / gap / programme / gap / outro, mono 44.1 kHz CBR MP3; then the result is measured again,
  * independently, with ebur128 (true peak), and those figures are what it returns.
  */
 export class AudioMastering {
   readonly ffmpeg: FfmpegRunner;
   readonly cacheDir: string;
-  private readonly jingles = new Map<string, Promise<string>>();
+  private readonly jingles = new Map<string, Promise<{ path: string; seconds: number }>>();
 
   constructor(options: AudioMasteringOptions = {}) {
     this.ffmpeg = options.ffmpeg ?? sharedFfmpegRunner();
@@ -155,20 +149,24 @@ export class AudioMastering {
     const target = { ...DEFAULT_LOUDNESS, ...options.target };
     checkTarget(target);
     const [intro, outro] = await Promise.all([
-      options.intro === null ? undefined : this.jingleFile(options.intro, 'intro', target),
-      options.outro === null ? undefined : this.jingleFile(options.outro, 'outro', target),
+      options.intro === null ? undefined : this.preparedJingle(options.intro, 'intro', target),
+      options.outro === null ? undefined : this.preparedJingle(options.outro, 'outro', target),
     ]);
-    const plan = await this.measureForLinear(options.input, target);
-    const rendered = await this.render(options, target, plan, intro, outro);
+    const look = await this.quickLook(options.input);
+    // The programme as a whole is what the station's target is for: the speech is set a little over it
+    // when quieter jingles stand around a short piece.
+    const speechLufs = speechLevelFor(target, look.seconds, (intro?.seconds ?? 0) + (outro?.seconds ?? 0));
+    const plan = await this.fitPeaks(options.input, target, speechLufs, look);
+    await this.render(options, plan, intro?.path, outro?.path);
     const measured = await this.measure(options.output);
     return {
       ...measured,
       file: options.output,
       target,
-      normalization: rendered,
+      normalization: plan.fits ? 'linear' : 'dynamic',
       limiterDb: plan.limiterDb === undefined ? undefined : round(plan.limiterDb),
       passes: plan.passes + 2,
-      input: { integratedLufs: plan.rawI, samplePeakDbfs: plan.rawPeak },
+      input: { integratedLufs: look.integratedLufs, samplePeakDbfs: look.peak },
     };
   }
 
@@ -288,73 +286,82 @@ export class AudioMastering {
 
   // ---- the passes -------------------------------------------------------------------------------
 
-  /**
-   * loudnorm applies a plain gain (linear) only when the peaks stay under the ceiling after it:
-   * measured TP + (target I − measured I) ≤ target TP. Otherwise it silently compresses (dynamic).
-   * espeak peaks at 0 dBFS with a peak-to-loudness ratio near 20 dB, more than the 14.5 dB that
-   * -16/-1.5 allows, so a limiter first takes the peaks down, and only as far as needed.
-   */
-  private async measureForLinear(
-    input: string,
-    target: LoudnessTarget,
-  ): Promise<{
-    measured: LoudnormMeasurement;
-    limiterDb?: number;
-    passes: number;
-    rawI: number;
-    rawPeak: number;
-  }> {
-    // A quick look (no true-peak oversampling): loudness and sample peak after the high-pass.
-    const quick = parseEbur128(
-      await this.run(
-        this.ffmpeg
-          .command()
-          .input(input)
-          .audioFilters(`${PRE},ebur128=peak=sample:framelog=verbose`)
-          .format('null')
-          .output('-'),
-        'đo nhanh độ to',
-      ),
+  /** Loudness, sample peak and length of the input after the high-pass (no true-peak oversampling). */
+  private async quickLook(input: string): Promise<{ integratedLufs: number; peak: number; seconds: number }> {
+    const stderr = await this.run(
+      this.ffmpeg
+        .command()
+        .input(input)
+        .audioFilters(`${PRE},ebur128=peak=sample:framelog=verbose`)
+        .format('null')
+        .output('-'),
+      'đo nhanh độ to',
     );
-    const rawPeak = quick.peak ?? 0;
+    const quick = parseEbur128(stderr);
     if (!Number.isFinite(quick.integratedLufs) || quick.integratedLufs < SILENCE_LUFS) {
       throw new MasteringError(
         `Âm thanh gần như im lặng (${quick.integratedLufs} LUFS), không chuẩn hoá được`,
       );
     }
-    // The peak-to-loudness ratio linear mode can take, keeping MP3_HEADROOM_DB for the encoder's overshoot.
-    const wantedPlr = target.truePeakDbtp - MP3_HEADROOM_DB - target.integratedLufs;
-    const rawPlr = rawPeak - quick.integratedLufs;
+    return {
+      integratedLufs: quick.integratedLufs,
+      peak: quick.peak ?? 0,
+      seconds: decodedSeconds(stderr) ?? 0,
+    };
+  }
+
+  /**
+   * Normalization is a plain gain (linear: the sound is not changed, only its level), measured with
+   * ebur128 in a first pass and applied in the second. A gain alone keeps the peaks under the ceiling
+   * only when the peak-to-loudness ratio fits: TP − I ≤ ceiling − level. espeak peaks at 0 dBFS with a
+   * ratio near 20 dB, more than the 14.5 dB that -16/-1.5 allows, so a limiter first takes the peaks
+   * down, and only as far as needed. (ebur128 rather than loudnorm's own measurement: loudnorm reads a
+   * piece under 3 seconds wrongly, by several LU.)
+   */
+  private async fitPeaks(
+    input: string,
+    target: LoudnessTarget,
+    speechLufs: number,
+    look: { integratedLufs: number; peak: number },
+  ): Promise<{ gainDb: number; limiterDb?: number; fits: boolean; passes: number; ceilingDbtp: number }> {
+    // The ratio a plain gain can take, keeping MP3_HEADROOM_DB for the encoder's overshoot.
+    const wantedPlr = target.truePeakDbtp - MP3_HEADROOM_DB - speechLufs;
+    const rawPlr = look.peak - look.integratedLufs;
     // A limiter lowers the loudness too, so the ratio falls slower than the ceiling: measured on espeak,
     // about 0.6 dB of ratio per dB of limiting (-6 dB: 15.0, -8: 14.1, -10: 13.4 from 19.2). Start a
     // little past that estimate; the measuring pass checks it, and a miss is corrected from the two points.
     let slope = PLR_PER_LIMITER_DB;
     let limiterDb: number | undefined =
-      rawPlr > wantedPlr ? rawPeak - (rawPlr - wantedPlr) / slope : undefined;
+      rawPlr > wantedPlr ? look.peak - (rawPlr - wantedPlr) / slope : undefined;
     let passes = 1;
     for (;;) {
-      const measured = parseLoudnorm(
+      const measured = parseEbur128(
         await this.run(
           this.ffmpeg
             .command()
             .input(input)
-            .audioFilters(
-              `${preFilters(limiterDb)},loudnorm=I=${target.integratedLufs}:TP=${target.truePeakDbtp}:LRA=${target.lra}:print_format=json`,
-            )
+            .audioFilters(`${preFilters(limiterDb)},ebur128=peak=true:framelog=verbose`)
             .format('null')
             .output('-'),
           'đo độ to (lượt 1)',
         ),
       );
       passes++;
-      const plr = measured.inputTp - measured.inputI;
-      if (plr <= wantedPlr || passes >= 4) {
-        // Past 3 tries loudnorm is left to compress (dynamic); the result's measurement tells.
-        return { measured, limiterDb, passes, rawI: quick.integratedLufs, rawPeak };
+      const plr = (measured.peak ?? 0) - measured.integratedLufs;
+      const fits = plr <= wantedPlr;
+      if (fits || passes >= 4) {
+        // Past 3 tries a limiter at the ceiling holds the peaks after the gain (dynamic).
+        return {
+          gainDb: speechLufs - measured.integratedLufs,
+          limiterDb,
+          fits,
+          passes,
+          ceilingDbtp: target.truePeakDbtp - MP3_HEADROOM_DB,
+        };
       }
-      const at = limiterDb ?? rawPeak;
-      if (at < rawPeak - 0.5) {
-        slope = Math.min(1, Math.max(0.2, (rawPlr - plr) / (rawPeak - at)));
+      const at = limiterDb ?? look.peak;
+      if (at < look.peak - 0.5) {
+        slope = Math.min(1, Math.max(0.2, (rawPlr - plr) / (look.peak - at)));
       }
       limiterDb = at - (plr - wantedPlr) / slope - 0.3;
     }
@@ -362,12 +369,10 @@ export class AudioMastering {
 
   private async render(
     options: MasterOptions,
-    target: LoudnessTarget,
-    plan: { measured: LoudnormMeasurement; limiterDb?: number },
+    plan: { gainDb: number; limiterDb?: number; fits: boolean; ceilingDbtp: number },
     intro: string | undefined,
     outro: string | undefined,
-  ): Promise<'linear' | 'dynamic'> {
-    const m = plan.measured;
+  ): Promise<void> {
     const mono = `aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=mono`;
     const silence = (seconds: number, label: string): string =>
       `anullsrc=channel_layout=mono:sample_rate=${SAMPLE_RATE},atrim=duration=${seconds},${mono}[${label}]`;
@@ -381,12 +386,14 @@ export class AudioMastering {
       order.push('[intro]', '[gap1]');
     }
     command.input(options.input);
+    // When the gain alone cannot fit, a limiter holds the peaks after it, at the output rate (where the
+    // peaks between samples are nearer what it sees), with another half dB for them.
+    const hold = plan.fits
+      ? ''
+      : `,alimiter=limit=${dbToLinear(plan.ceilingDbtp - 0.5).toFixed(4)}:level=false`;
     graph.push(
-      `[${next++}:a]${preFilters(plan.limiterDb)},` +
-        `loudnorm=I=${target.integratedLufs}:TP=${target.truePeakDbtp}:LRA=${target.lra}` +
-        `:measured_I=${f(m.inputI)}:measured_TP=${f(m.inputTp)}:measured_LRA=${f(m.inputLra)}` +
-        `:measured_thresh=${f(m.inputThresh)}:offset=${f(m.targetOffset)}:linear=true:print_format=json,` +
-        `aresample=${SAMPLE_RATE},${mono}[main]`,
+      `[${next++}:a]${preFilters(plan.limiterDb)},volume=${f(plan.gainDb)}dB:precision=float,` +
+        `aresample=${SAMPLE_RATE}${hold},${mono}[main]`,
     );
     order.push('[main]');
     if (outro) {
@@ -417,9 +424,8 @@ export class AudioMastering {
       .format('mp3')
       .output(partial);
     try {
-      const stderr = await this.run(command, 'dựng bản tin');
+      await this.run(command, 'dựng bản tin');
       await rename(partial, options.output);
-      return parseLoudnorm(stderr).normalizationType;
     } catch (err) {
       await rm(partial, { force: true });
       throw err;
@@ -432,11 +438,26 @@ export class AudioMastering {
    * A jingle ready to concatenate: mono 44.1 kHz WAV at JINGLE_UNDER_LU under the target. The unit's
    * files are prepared once per content and target; without one, the default tones are generated once.
    */
-  jingleFile(file: string | undefined, kind: 'intro' | 'outro', target: LoudnessTarget): Promise<string> {
+  async jingleFile(
+    file: string | undefined,
+    kind: 'intro' | 'outro',
+    target: LoudnessTarget,
+  ): Promise<string> {
+    return (await this.preparedJingle(file, kind, target)).path;
+  }
+
+  private preparedJingle(
+    file: string | undefined,
+    kind: 'intro' | 'outro',
+    target: LoudnessTarget,
+  ): Promise<{ path: string; seconds: number }> {
     const key = `${file ?? `default-${kind}`}|${target.integratedLufs}|${target.truePeakDbtp}`;
     let pending = this.jingles.get(key);
     if (!pending) {
-      pending = this.prepareJingle(file, kind, target);
+      pending = this.prepareJingle(file, kind, target).then(async (path) => ({
+        path,
+        seconds: wavSeconds(await readFile(path)),
+      }));
       pending.catch(() => this.jingles.delete(key)); // a failure is not cached
       this.jingles.set(key, pending);
     }
@@ -450,8 +471,8 @@ export class AudioMastering {
   ): Promise<string> {
     const level = target.integratedLufs - JINGLE_UNDER_LU;
     const ceiling = Math.min(target.truePeakDbtp - 1.5, -3);
-    const id = file ? (await sha256(file)).slice(0, 16) : `default-v1-${kind}`;
-    const cached = join(this.cacheDir, `jingle-${id}-${level}-${ceiling}.wav`);
+    const id = file ? (await sha256(file)).slice(0, 16) : `default-${kind}`;
+    const cached = join(this.cacheDir, `jingle-v2-${id}-${level}-${ceiling}.wav`);
     if (
       await stat(cached)
         .then((s) => s.size > 44)
@@ -460,36 +481,56 @@ export class AudioMastering {
       return cached;
     }
     await mkdir(this.cacheDir, { recursive: true });
-    const partial = `${cached}.${randomBytes(4).toString('hex')}.part`;
-    const finish = `aformat=channel_layouts=mono,loudnorm=I=${level}:TP=${ceiling}:LRA=7,aresample=${SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono`;
-    const command = this.ffmpeg.command();
-    if (file) {
-      command.input(file).audioFilters(finish);
-    } else {
-      // The reference jingles: an arpeggio C5-E5-G5-C6 up for the intro, G5-E5-C5 down for the outro.
-      const notes = kind === 'intro' ? [523.25, 659.25, 783.99, 1046.5] : [783.99, 659.25, 523.25];
-      const tones = notes.map((hz, i) => {
-        const last = i === notes.length - 1;
-        const d = last ? 0.9 : 0.35;
-        return `sine=frequency=${hz}:sample_rate=${SAMPLE_RATE}:duration=${d},afade=t=in:d=0.01,afade=t=out:st=${last ? 0.3 : 0.25}:d=${last ? 0.6 : 0.1}[n${i}]`;
-      });
-      const tail = `anullsrc=channel_layout=mono:sample_rate=${SAMPLE_RATE},atrim=duration=0.3[rest]`;
-      const labels = notes.map((_, i) => `[n${i}]`).join('');
-      command
-        .input('anullsrc=channel_layout=mono:sample_rate=44100')
-        .inputOptions(['-f', 'lavfi', '-t', '0.01']) // lavfi graphs need an input; this one is unused
-        .complexFilter(
-          [...tones, tail, `${labels}[rest]concat=n=${notes.length + 1}:v=0:a=1,${finish}[out]`].join(';'),
-        )
-        .outputOptions(['-map', '[out]']);
-    }
-    command.audioCodec('pcm_s16le').format('wav').output(partial);
+    const part = (name: string): string => `${cached}.${randomBytes(4).toString('hex')}.${name}.part`;
+    const plain = part('plain');
+    const partial = part('level');
+    const mono = `aformat=channel_layouts=mono,aresample=${SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono`;
     try {
+      // 1. The jingle as it is, mono 44.1 kHz.
+      const command = this.ffmpeg.command();
+      if (file) {
+        command.input(file).audioFilters(mono);
+      } else {
+        // The reference jingles: an arpeggio C5-E5-G5-C6 up for the intro, G5-E5-C5 down for the outro.
+        const notes = kind === 'intro' ? [523.25, 659.25, 783.99, 1046.5] : [783.99, 659.25, 523.25];
+        const tones = notes.map((hz, i) => {
+          const last = i === notes.length - 1;
+          const d = last ? 0.9 : 0.35;
+          return `sine=frequency=${hz}:sample_rate=${SAMPLE_RATE}:duration=${d},afade=t=in:d=0.01,afade=t=out:st=${last ? 0.3 : 0.25}:d=${last ? 0.6 : 0.1}[n${i}]`;
+        });
+        const tail = `anullsrc=channel_layout=mono:sample_rate=${SAMPLE_RATE},atrim=duration=0.3[rest]`;
+        const labels = notes.map((_, i) => `[n${i}]`).join('');
+        command
+          .input('anullsrc=channel_layout=mono:sample_rate=44100')
+          .inputOptions(['-f', 'lavfi', '-t', '0.01']) // lavfi graphs need an input; this one is unused
+          .complexFilter(
+            [...tones, tail, `${labels}[rest]concat=n=${notes.length + 1}:v=0:a=1,${mono}[out]`].join(';'),
+          )
+          .outputOptions(['-map', '[out]']);
+      }
+      command.audioCodec('pcm_s16le').format('wav').output(plain);
       await this.run(command, file ? 'chuẩn bị nhạc hiệu' : 'tạo nhạc hiệu mặc định');
+      // 2. Measured, then brought to its level by a gain, its peaks held under the ceiling.
+      const measured = await this.measure(plain);
+      if (!Number.isFinite(measured.integratedLufs) || measured.integratedLufs < SILENCE_LUFS) {
+        throw new MasteringError('Nhạc hiệu gần như im lặng, không dùng được');
+      }
+      await this.run(
+        this.ffmpeg
+          .command()
+          .input(plain)
+          .audioFilters(
+            `volume=${f(level - measured.integratedLufs)}dB:precision=float,` +
+              `alimiter=limit=${dbToLinear(ceiling).toFixed(4)}:level=false,aformat=sample_fmts=s16`,
+          )
+          .audioCodec('pcm_s16le')
+          .format('wav')
+          .output(partial),
+        'chỉnh độ to nhạc hiệu',
+      );
       await rename(partial, cached);
-    } catch (err) {
-      await rm(partial, { force: true });
-      throw err;
+    } finally {
+      await Promise.all([rm(plain, { force: true }), rm(partial, { force: true })]);
     }
     return cached;
   }
@@ -506,6 +547,26 @@ export class AudioMastering {
   }
 }
 
+/** The speech may be set at most this far over the target to carry quieter jingles. */
+const MAX_SPEECH_OVER_TARGET_LU = 2;
+
+/**
+ * The level to give the speech so that the whole programme (jingles JINGLE_UNDER_LU under, silent gaps,
+ * which gating leaves out) integrates to the target: the energy of the parts, weighted by their length.
+ * A long piece barely moves; a 3-second notice between 4 seconds of jingles goes about 1.5 LU up.
+ */
+export function speechLevelFor(target: LoudnessTarget, speechSeconds: number, jingleSeconds: number): number {
+  if (jingleSeconds <= 0 || speechSeconds <= 0) {
+    return target.integratedLufs;
+  }
+  const energy = (lufs: number): number => 10 ** (lufs / 10);
+  const wanted =
+    ((speechSeconds + jingleSeconds) * energy(target.integratedLufs) -
+      jingleSeconds * energy(target.integratedLufs - JINGLE_UNDER_LU)) /
+    speechSeconds;
+  return Math.min(target.integratedLufs + MAX_SPEECH_OVER_TARGET_LU, round(10 * Math.log10(wanted)));
+}
+
 // Mono first: loudness is measured on what the loudspeaker gets (a stereo file measured as stereo
 // would come out 3 LU quiet once downmixed).
 const PRE = `aformat=channel_layouts=mono,highpass=f=${HIGH_PASS_HZ}`;
@@ -518,15 +579,12 @@ function preFilters(limiterDb: number | undefined): string {
 }
 
 function checkTarget(target: LoudnessTarget): void {
-  // loudnorm's own ranges.
+  // The ranges a station may ask for (as loudnorm and EBU tools accept them).
   if (!(target.integratedLufs >= -70 && target.integratedLufs <= -5)) {
     throw new MasteringError(`Độ to mục tiêu phải từ -70 đến -5 LUFS (đang là ${target.integratedLufs})`);
   }
   if (!(target.truePeakDbtp >= -9 && target.truePeakDbtp <= 0)) {
     throw new MasteringError(`Đỉnh thực mục tiêu phải từ -9 đến 0 dBTP (đang là ${target.truePeakDbtp})`);
-  }
-  if (!(target.lra >= 1 && target.lra <= 20)) {
-    throw new MasteringError(`Dải độ to phải từ 1 đến 20 LU (đang là ${target.lra})`);
   }
 }
 

@@ -1,21 +1,6 @@
-import { decodedSeconds, parseEbur128, parseInputDump, parseLoudnorm } from './ffmpeg-output';
+import { decodedSeconds, parseEbur128, parseInputDump } from './ffmpeg-output';
 
 // Abridged from real runs of the @ffmpeg-installer build.
-const LOUDNORM = `size=N/A time=00:01:51.50 bitrate=N/A speed=74x
-[Parsed_loudnorm_2 @ 0x5b4c040]
-{
-	"input_i" : "-23.15",
-	"input_tp" : "-9.12",
-	"input_lra" : "1.50",
-	"input_thresh" : "-33.17",
-	"output_i" : "-15.98",
-	"output_tp" : "-1.95",
-	"output_lra" : "1.40",
-	"output_thresh" : "-26.00",
-	"normalization_type" : "linear",
-	"target_offset" : "-0.02"
-}`;
-
 const EBUR128 = `Input #0, mp3, from 'out.mp3':
   Metadata:
     encoder         : Lavf58.24.100
@@ -40,19 +25,6 @@ size=N/A time=00:00:58.00 bitrate=N/A speed= 60x\rsize=N/A time=00:01:57.60 bitr
     Peak:       -1.7 dBFS`;
 
 describe('ffmpeg output parsers', () => {
-  it('reads the loudnorm JSON', () => {
-    expect(parseLoudnorm(LOUDNORM)).toEqual({
-      inputI: -23.15,
-      inputTp: -9.12,
-      inputLra: 1.5,
-      inputThresh: -33.17,
-      targetOffset: -0.02,
-      normalizationType: 'linear',
-    });
-    expect(parseLoudnorm(LOUDNORM.replace('"linear"', '"dynamic"')).normalizationType).toBe('dynamic');
-    expect(() => parseLoudnorm('no json here')).toThrow(/no JSON/);
-  });
-
   it('reads the ebur128 summary and the decoded duration', () => {
     expect(parseEbur128(EBUR128)).toEqual({ integratedLufs: -16.4, lra: 1.7, peak: -1.7 });
     expect(decodedSeconds(EBUR128)).toBe(117.6);

@@ -1,38 +1,4 @@
-/** Parsers of what ffmpeg prints on stderr: loudnorm's JSON, ebur128's summary, the input dump. */
-
-export interface LoudnormMeasurement {
-  inputI: number;
-  inputTp: number;
-  inputLra: number;
-  inputThresh: number;
-  targetOffset: number;
-  normalizationType: 'linear' | 'dynamic';
-}
-
-/** The last JSON block loudnorm printed (print_format=json). */
-export function parseLoudnorm(stderr: string): LoudnormMeasurement {
-  const start = stderr.lastIndexOf('{');
-  const end = stderr.indexOf('}', start);
-  if (start < 0 || end < 0) {
-    throw new Error('loudnorm printed no JSON');
-  }
-  const json = JSON.parse(stderr.slice(start, end + 1)) as Record<string, string>;
-  const num = (key: string): number => {
-    const value = Number(json[key]);
-    if (json[key] === undefined || Number.isNaN(value)) {
-      throw new Error(`loudnorm JSON has no number "${key}"`);
-    }
-    return value; // -inf for silence
-  };
-  return {
-    inputI: num('input_i'),
-    inputTp: num('input_tp'),
-    inputLra: num('input_lra'),
-    inputThresh: num('input_thresh'),
-    targetOffset: num('target_offset'),
-    normalizationType: json.normalization_type === 'linear' ? 'linear' : 'dynamic',
-  };
-}
+/** Parsers of what ffmpeg prints on stderr: ebur128's summary, the progress line, the input dump. */
 
 export interface Ebur128Summary {
   integratedLufs: number;
