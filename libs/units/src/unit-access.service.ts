@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenException, Principal, Role } from '@app/common';
+import { EntityManager } from 'typeorm';
+import { ForbiddenException, NotFoundException, Principal, Role } from '@app/common';
+import { Unit } from './unit.entity';
 import { UnitsRepository } from './units.repository';
 
 /** Roles of an ancestor unit that may read a descendant's reports and evidence. */
@@ -28,6 +30,24 @@ export class UnitAccess {
     if (!this.hasRole(principal, unitId, roles)) {
       throw new ForbiddenException();
     }
+  }
+
+  /**
+   * The unit, when the principal holds one of the roles in it: 404 when there is no such unit, then 403.
+   * Services call this instead of loading the unit and checking roles themselves.
+   */
+  async requireRole(
+    principal: Principal,
+    unitId: string,
+    roles: readonly Role[],
+    manager?: EntityManager,
+  ): Promise<Unit> {
+    const unit = await this.units.findById(unitId, manager);
+    if (!unit) {
+      throw new NotFoundException('đơn vị');
+    }
+    this.assertRole(principal, unitId, roles);
+    return unit;
   }
 
   assertSystemAdmin(principal: Principal): void {
