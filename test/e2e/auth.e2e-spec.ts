@@ -129,6 +129,14 @@ describe('auth (e2e)', () => {
     expectError(res, 401, 'UNAUTHENTICATED');
   });
 
+  it('answers 401, never a 5xx, for a well-signed token whose sub is not a user id (UUID)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const sub of ['admin', '1 OR 1=1', '', 42, { id: adminId }, `${adminId}x`]) {
+      const token = signJwt({ sub, iat: now, exp: now + 3600 }, process.env.JWT_SECRET!);
+      expectError(await api.request('GET', '/api/v1/users/me', { token }), 401, 'UNAUTHENTICATED');
+    }
+  });
+
   it('GET /api/v1/users/me answers the caller', async () => {
     const res = await api.request('GET', '/api/v1/users/me', { token: admin });
     expect(res.status).toBe(200);

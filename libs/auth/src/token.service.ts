@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { AuthException } from './auth.exception';
 
@@ -28,7 +29,9 @@ export class TokenService {
   async verify(token: string): Promise<string> {
     try {
       const payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string') {
+      // A well-signed token naming no user id (a forged key, another system's token) must not reach
+      // PostgreSQL's uuid parser, which would answer a 500.
+      if (typeof payload.sub !== 'string' || !isUUID(payload.sub)) {
         throw AuthException.unauthenticated();
       }
       return payload.sub;
