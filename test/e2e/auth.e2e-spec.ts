@@ -224,6 +224,82 @@ describe('auth (e2e)', () => {
     expect(newLogin.body.user.id).toBe(user.id);
   });
 
+  describe('tokens issued before a password change, a reset, a lock or an unlock stop working', () => {
+    const me = (token: string) => api.request('GET', '/api/v1/users/me', { token });
+
+    it('after POST /users/me/password: every earlier token of the user (other sessions too) gets 401', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const here = await api.login(user.username, user.password);
+      const elsewhere = await api.login(user.username, user.password);
+      const newPassword = `mat-khau-moi-${randomUUID().slice(0, 8)}`;
+      const res = await api.request('POST', '/api/v1/users/me/password', {
+        token: here,
+        body: { currentPassword: user.password, newPassword },
+      });
+      expect(res.status).toBe(204);
+      for (const token of [here, elsewhere]) {
+        const after = await me(token);
+        expectError(after, 401, 'UNAUTHENTICATED');
+        expect(after.body.message).toMatch(/đăng nhập lại/);
+      }
+      expect((await me(await api.login(user.username, newPassword))).status).toBe(200);
+    });
+
+    it('after an administrator resets the password', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      const reset = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { password: 'mat-khau-dat-lai-1' },
+      });
+      expect(reset.status).toBe(200);
+      expectError(await me(token), 401, 'UNAUTHENTICATED');
+      expect((await me(await api.login(user.username, 'mat-khau-dat-lai-1'))).status).toBe(200);
+    });
+
+    it('after a lock and an unlock (a token from before the lock does not come back to life)', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      for (const disabled of [true, false]) {
+        const res = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+          token: admin,
+          body: { disabled },
+        });
+        expect(res.status).toBe(200);
+      }
+      expectError(await me(token), 401, 'UNAUTHENTICATED');
+      expect((await me(await api.login(user.username, user.password))).status).toBe(200);
+    });
+
+    it('but not after a change of name or roles only', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      const res = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { fullName: 'Tên Mới', memberships: [{ unitId: unit.id, role: 'approver' }], disabled: false },
+      });
+      expect(res.status).toBe(200);
+      expect((await me(token)).body).toMatchObject({ fullName: 'Tên Mới' });
+    });
+
+    it('a token from before versions existed (no ver) works until the first change', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const now = Math.floor(Date.now() / 1000);
+      const legacy = signJwt({ sub: user.id, iat: now, exp: now + 3600 }, process.env.JWT_SECRET!);
+      expect((await me(legacy)).status).toBe(200);
+      await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { password: 'mat-khau-dat-lai-2' },
+      });
+      expectError(await me(legacy), 401, 'UNAUTHENTICATED');
+    });
+  });
+
   it('refuses a wrong currentPassword with 400 naming currentPassword, and keeps the old password', async () => {
     const unit = await createUnit(api, admin);
     const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);

@@ -4,6 +4,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, readOrCreateSecret } from '@app/common';
 import { UnitsModule } from '@app/units';
+import { AccountBackoff } from './account-backoff';
+import { AuthBackoff } from './auth-backoff.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -35,7 +37,7 @@ const clientAndUser = (req: Record<string, unknown>): string => {
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Membership, RateLimit]),
+    TypeOrmModule.forFeature([User, Membership, RateLimit, AuthBackoff]),
     UnitsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -70,6 +72,7 @@ const clientAndUser = (req: Record<string, unknown>): string => {
   ],
   controllers: [AuthController, UsersController],
   providers: [
+    AccountBackoff,
     PurgeRateLimitsJob,
     AuthService,
     AuthGuard,

@@ -8,3 +8,4 @@ export { AuthModule } from './auth.module';
 export { UsersService } from './users.service';
 export { PasswordService } from './password.service';
 export { PgThrottlerStorage } from './pg-throttler.storage';
+export * from './auth-backoff.entity';

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenException, NotFoundException, Page, Principal, toPage } from '@app/common';
 import { isUniqueViolation } from '@app/db';
 import { UnitAccess, UnitsRepository } from '@app/units';
+import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
 import {
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly unitsRepo: UnitsRepository,
     private readonly access: UnitAccess,
     private readonly passwords: PasswordService,
+    private readonly backoff: AccountBackoff,
   ) {}
 
   async me(principal: Principal): Promise<UserResponse> {
@@ -105,6 +107,10 @@ export class UsersService {
       if (dto.disabled === true && user.id === principal.id) {
         throw new ForbiddenException('Bạn không thể tự khóa tài khoản của mình');
       }
+      // A reset password, a lock and an unlock each end the sessions opened before: whoever held a token
+      // then (perhaps the reason for the reset or the lock) must sign in again.
+      const revoke =
+        passwordHash !== undefined || (dto.disabled !== undefined && dto.disabled !== user.disabled);
       if (dto.fullName !== undefined) {
         user.fullName = dto.fullName;
       }
@@ -115,6 +121,9 @@ export class UsersService {
         user.passwordHash = passwordHash;
       }
       await this.users.save(user, manager);
+      if (revoke) {
+        await this.users.revokeTokens(user.id, manager);
+      }
       if (dto.memberships !== undefined) {
         const memberships = dedupe(dto.memberships);
         const within = principal.isSystemAdmin ? undefined : this.adminUnits(principal);
@@ -128,13 +137,27 @@ export class UsersService {
     return this.getOrThrow(id).then((u) => UserResponse.of(u));
   }
 
+  /**
+   * The current password is checked under the account's backoff: a stolen token alone must not become a
+   * way to guess the password. Every token of the user, this one included, stops working after the
+   * change; the caller signs in again with the new password (the admin app does it by itself).
+   */
   async changeOwnPassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
     const user = await this.getOrThrow(principal.id);
+    const backoffKey = `password:${user.id}`;
+    await this.backoff.attempt(
+      backoffKey,
+      (wait) => `Bạn đã nhập sai mật khẩu hiện tại nhiều lần, vui lòng thử lại sau ${wait}`,
+    );
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw AuthException.wrongCurrentPassword();
     }
+    await this.backoff.succeeded(backoffKey);
     user.passwordHash = await this.passwords.hash(dto.newPassword);
-    await this.users.save(user);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.save(user, manager);
+      await this.users.revokeTokens(user.id, manager);
+    });
   }
 
   private adminUnits(principal: Principal): string[] {

@@ -35,7 +35,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 const EXPIRED = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
 const DISABLED = 'Tài khoản của bạn đã bị khóa. Hãy liên hệ quản trị đơn vị.';
 const REVOKED =
-  'Phiên đăng nhập không còn hiệu lực (tài khoản có thể đã bị khóa). Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
+  'Phiên đăng nhập không còn hiệu lực (mật khẩu vừa được đổi, hoặc tài khoản bị khóa). Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
 
 function readStored(): StoredSession | null {
   try {
