@@ -155,6 +155,61 @@ describe('auth (e2e)', () => {
     });
   });
 
+  it("GET /users/me and the login state the caller's permissions per unit (roles and actions)", async () => {
+    const a = await createUnit(api, admin);
+    const b = await createUnit(api, admin);
+    const user = await createUser(api, admin, [
+      { unitId: a.id, role: 'editor' },
+      { unitId: b.id, role: 'reporter' },
+      { unitId: b.id, role: 'approver' },
+    ]);
+    const login = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    const me = await api.request('GET', '/api/v1/users/me', { token: login.body.accessToken });
+    expect(me.status).toBe(200);
+    expect(login.body.user.permissions).toEqual(me.body.permissions);
+    expect(me.body.actionsEverywhere).toEqual([]);
+    const byUnit = Object.fromEntries(
+      (me.body.permissions as { unitId: string; roles: string[]; actions: string[] }[]).map((p) => [
+        p.unitId,
+        p,
+      ]),
+    );
+    expect(byUnit[a.id].roles).toEqual(['editor']);
+    expect(byUnit[a.id].actions).toEqual(
+      expect.arrayContaining([
+        'articles.read',
+        'articles.create',
+        'articles.edit',
+        'articles.submit',
+        'audio.request',
+        'procedures.create',
+      ]),
+    );
+    expect(byUnit[a.id].actions).not.toEqual(expect.arrayContaining(['articles.approve']));
+    expect(byUnit[a.id].actions).not.toContain('users.manage');
+    expect(byUnit[a.id].actions).not.toContain('reports.read');
+    expect(byUnit[b.id].roles).toEqual(['approver', 'reporter']);
+    expect(byUnit[b.id].actions).toEqual(
+      expect.arrayContaining(['articles.approve', 'articles.publish', 'reports.read', 'procedures.publish']),
+    );
+    expect(byUnit[b.id].actions).not.toContain('articles.create');
+    // Sorted, without repeats: a stable list.
+    expect(byUnit[b.id].actions).toEqual([...new Set(byUnit[b.id].actions as string[])].sort());
+
+    const sys = await api.request('GET', '/api/v1/users/me', { token: admin });
+    expect(sys.body.actionsEverywhere).toEqual(
+      expect.arrayContaining([
+        'articles.create',
+        'users.manage',
+        'units.edit',
+        'categories.manage',
+        'audio.upload',
+      ]),
+    );
+  });
+
   it('stops a disabled user at once: existing token 401, login 403 ACCOUNT_DISABLED', async () => {
     const unit = await createUnit(api, admin);
     const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);

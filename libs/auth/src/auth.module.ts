@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,6 +12,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Membership } from './membership.entity';
 import { PasswordService } from './password.service';
+import { PermissionsService } from './permissions.service';
 import { PgThrottlerStorage } from './pg-throttler.storage';
 import { PurgeRateLimitsJob } from './purge-rate-limits.job';
 import { RateLimit } from './rate-limit.entity';
@@ -38,6 +40,7 @@ const clientAndUser = (req: Record<string, unknown>): string => {
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Membership, RateLimit, AuthBackoff]),
+    DiscoveryModule,
     UnitsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -77,6 +80,7 @@ const clientAndUser = (req: Record<string, unknown>): string => {
     AuthService,
     AuthGuard,
     PasswordService,
+    PermissionsService,
     TokenService,
     UsersRepository,
     UsersService,

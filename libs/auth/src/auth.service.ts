@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, Principal } from '@app/common';
 import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
+import { PermissionsService } from './permissions.service';
 import { TokenService } from './token.service';
 import { LoginDto, LoginResponse, UserResponse } from './user.dto';
 import { User } from './user.entity';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly backoff: AccountBackoff,
+    private readonly permissions: PermissionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,7 +48,8 @@ export class AuthService {
     }
     user.lastLoginAt = new Date();
     await this.users.save(user);
-    return { ...(await this.tokens.sign(user)), user: UserResponse.of(user) };
+    const response = UserResponse.of(user);
+    return { ...(await this.tokens.sign(user)), user: { ...response, ...this.permissions.of(response) } };
   }
 
   /**

@@ -9,3 +9,4 @@ export { UsersService } from './users.service';
 export { PasswordService } from './password.service';
 export { PgThrottlerStorage } from './pg-throttler.storage';
 export * from './auth-backoff.entity';
+export { PermissionsService, USER_KEEPERS } from './permissions.service';

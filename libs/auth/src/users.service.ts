@@ -6,10 +6,12 @@ import { UnitAccess, UnitsRepository } from '@app/units';
 import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
+import { PermissionsService, USER_KEEPERS } from './permissions.service';
 import {
   ChangePasswordDto,
   CreateUserDto,
   ListUsersQueryDto,
+  MeResponse,
   MembershipDto,
   UpdateUserDto,
   UserResponse,
@@ -30,10 +32,12 @@ export class UsersService {
     private readonly access: UnitAccess,
     private readonly passwords: PasswordService,
     private readonly backoff: AccountBackoff,
+    private readonly permissions: PermissionsService,
   ) {}
 
-  async me(principal: Principal): Promise<UserResponse> {
-    return this.getOrThrow(principal.id).then((u) => UserResponse.of(u));
+  async me(principal: Principal): Promise<MeResponse> {
+    const user = UserResponse.of(await this.getOrThrow(principal.id));
+    return { ...user, ...this.permissions.of(user) };
   }
 
   async create(principal: Principal, dto: CreateUserDto): Promise<UserResponse> {
@@ -42,7 +46,7 @@ export class UsersService {
       if (memberships.length === 0) {
         throw new ForbiddenException('Người dùng mới phải thuộc ít nhất một đơn vị bạn quản trị');
       }
-      memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+      memberships.forEach((m) => this.access.assertRole(principal, m.unitId, USER_KEEPERS));
     }
     const passwordHash = await this.passwords.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -64,7 +68,7 @@ export class UsersService {
   async list(principal: Principal, query: ListUsersQueryDto): Promise<Page<UserResponse>> {
     let unitIds: string[] | undefined;
     if (query.unitId) {
-      this.access.assertRole(principal, query.unitId, ['admin']);
+      this.access.assertRole(principal, query.unitId, USER_KEEPERS);
       unitIds = [query.unitId];
     } else if (!principal.isSystemAdmin) {
       unitIds = this.adminUnits(principal);
@@ -128,7 +132,7 @@ export class UsersService {
         const memberships = dedupe(dto.memberships);
         const within = principal.isSystemAdmin ? undefined : this.adminUnits(principal);
         if (within) {
-          memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+          memberships.forEach((m) => this.access.assertRole(principal, m.unitId, USER_KEEPERS));
         }
         await this.assertUnitsExist(dto.memberships, manager);
         await this.users.replaceMemberships(manager, user.id, within, memberships);
@@ -161,7 +165,7 @@ export class UsersService {
   }
 
   private adminUnits(principal: Principal): string[] {
-    return principal.memberships.filter((m) => m.role === 'admin').map((m) => m.unitId);
+    return principal.memberships.filter((m) => USER_KEEPERS.includes(m.role)).map((m) => m.unitId);
   }
 
   /** The system administrator manages everyone; a unit admin, the users of that unit (not system admins). */

@@ -15,3 +15,4 @@ export * from './api-docs';
 export * from './upload';
 export * from './request-hygiene';
 export * from './field-labels';
+export * from './unit-actions';
