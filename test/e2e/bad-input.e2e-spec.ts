@@ -243,6 +243,25 @@ describe('bad input (e2e)', () => {
     expect(res.body.name).toBe('UBND xã Kỳ\tMới');
     const read = await api.request('GET', `/api/v1/units/${res.body.id}`, { token: admin });
     expect(read.body.name).toBe('UBND xã Kỳ\tMới');
+
+    // An article's title and tags (what RSS carries), nested lists included.
+    const cats = await api.request('GET', `/api/v1/units/${res.body.id}/categories`, { token: admin });
+    const article = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: res.body.id,
+        title: 'Tin\u0008 mới\u001b[31m\uffff',
+        bodyHtml: '<p>Nội dung\u000c</p>',
+        categoryIds: [cats.body[0].id],
+        tags: ['a\u0002b'],
+      },
+    });
+    expect(article.status).toBe(201);
+    expect({ title: article.body.title, tags: article.body.tags, body: article.body.bodyHtml }).toEqual({
+      title: 'Tin mới[31m',
+      tags: ['ab'],
+      body: '<p>Nội dung</p>',
+    });
   });
 
   it('answers a deeply nested JSON body (well under the size limit) with a 4xx, never a 5xx', async () => {
