@@ -56,8 +56,9 @@ describe('per-account login backoff', () => {
 
   beforeAll(async () => {
     const url = await freshDatabaseUrl('backoff');
-    a = await startApi({ DATABASE_URL: url });
-    b = await startApi({ DATABASE_URL: url });
+    // Behind a proxy (X-Forwarded-For), so a test can speak from several addresses.
+    a = await startApi({ DATABASE_URL: url, TRUST_PROXY: 'true' });
+    b = await startApi({ DATABASE_URL: url, TRUST_PROXY: 'true' });
     admin = await a.adminToken();
     db = a.app.get(DataSource);
   });
@@ -65,8 +66,11 @@ describe('per-account login backoff', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  const login = (api: TestApi, username: string, password: string): Promise<TestResponse> =>
-    api.request('POST', '/api/v1/auth/login', { body: { username, password } });
+  const login = (api: TestApi, username: string, password: string, from?: string): Promise<TestResponse> =>
+    api.request('POST', '/api/v1/auth/login', {
+      body: { username, password },
+      headers: from ? { 'x-forwarded-for': from } : {},
+    });
   const newUser = async () =>
     createUser(a, admin, [{ unitId: (await createUnit(a, admin)).id, role: 'editor' }]);
   /** What the person would see after waiting: the account's wait has passed. */
@@ -120,6 +124,18 @@ describe('per-account login backoff', () => {
     for (let i = 0; i < 4; i += 1) {
       expectError(await login(a, user.username, 'sai-mat-khau'), 401, 'INVALID_CREDENTIALS');
     }
+  });
+
+  it('does not let a stranger keep the owner out: an address the account signed in from is exempt', async () => {
+    const user = await newUser();
+    expect((await login(a, user.username, user.password, '10.0.0.1')).status).toBe(200); // the office PC
+    for (let i = 2; i <= 7; i += 1) {
+      await login(i % 2 ? a : b, user.username, 'doan-mo', `203.0.113.${i}`);
+    }
+    expectError(await login(a, user.username, user.password, '203.0.113.9'), 429, 'TOO_MANY_REQUESTS');
+    expect((await login(b, user.username, user.password, '10.0.0.1')).status).toBe(200);
+    // The owner's success resets the count (so the stranger's next guess is checked again, and counted).
+    expectError(await login(a, user.username, 'doan-tiep', '203.0.113.2'), 401, 'INVALID_CREDENTIALS');
   });
 
   it('counts a burst of parallel guesses: no more than 5 are checked', async () => {

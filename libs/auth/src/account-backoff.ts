@@ -14,6 +14,8 @@ export const BACKOFF = {
   firstDelaySeconds: 15,
   maxDelaySeconds: 300,
   forgetAfterSeconds: 3600,
+  /** How long an address the account signed in from stays exempt from the account's wait. */
+  trustSeconds: 30 * 24 * 3600,
 } as const;
 
 /** The wait before the next attempt, once `attempts` have been made (and not yet succeeded). */
@@ -46,6 +48,10 @@ function wait(seconds: number): string {
  *
  * An attempt is counted before the password is checked and forgotten when it succeeds, in one statement
  * under the row's lock: a burst of parallel guesses cannot slip past the count.
+ *
+ * So that a stranger cannot keep the owner out by guessing every five minutes, an address the account
+ * has signed in from (its office PC) is exempt for 30 days (a `trusted:` row): the per-address limits
+ * still hold there. The idea of OWASP's "device cookie" lockout, with the address as the device.
  */
 @Injectable()
 export class AccountBackoff {
@@ -55,8 +61,17 @@ export class AccountBackoff {
    * Counts an attempt on `key`, or refuses it (429 TOO_MANY_REQUESTS, with Retry-After) while the
    * account waits. Call `succeeded(key)` when the password was right.
    */
-  async attempt(key: string, refusal: (wait: string) => string): Promise<void> {
+  async attempt(key: string, refusal: (wait: string) => string, trustedKey?: string): Promise<void> {
     const r = BACKOFF;
+    if (trustedKey !== undefined) {
+      const trusted: unknown[] = await this.dataSource.query(
+        'SELECT 1 FROM auth_backoffs WHERE key = $1 AND expires_at > now()',
+        [trustedKey],
+      );
+      if (trusted.length > 0) {
+        return;
+      }
+    }
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO auth_backoffs AS b (key, failures, blocked_until, last_attempt_at, expires_at)
        VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END, now(),
@@ -84,9 +99,17 @@ export class AccountBackoff {
     throw new TooManyAttemptsException(refusal(wait(seconds)), seconds);
   }
 
-  /** The password was right: the account's count starts again. */
-  async succeeded(key: string): Promise<void> {
+  /** The password was right: the account's count starts again, and the address becomes trusted. */
+  async succeeded(key: string, trustedKey?: string): Promise<void> {
     await this.dataSource.query('DELETE FROM auth_backoffs WHERE key = $1', [key]);
+    if (trustedKey !== undefined) {
+      await this.dataSource.query(
+        `INSERT INTO auth_backoffs (key, failures, blocked_until, last_attempt_at, expires_at)
+         VALUES ($1, 0, NULL, now(), now() + make_interval(secs => $2))
+         ON CONFLICT (key) DO UPDATE SET last_attempt_at = now(), expires_at = EXCLUDED.expires_at`,
+        [trustedKey, BACKOFF.trustSeconds],
+      );
+    }
   }
 
   /** Removes counts nobody has added to for an hour (run hourly by the worker, with the rate limits). */

@@ -6,7 +6,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('auth_backoffs')
 export class AuthBackoff {
-  /** `login:<user name>` or `password:<user id>`. */
+  /**
+   * `login:<user name>` or `password:<user id>`: failures; `trusted:<user name>|<address>`: an address
+   * the account signed in from (failures 0), exempt from the account's wait until `expiresAt`.
+   */
   @PrimaryColumn({ type: 'varchar', length: 300, primaryKeyConstraintName: 'PK_auth_backoffs' })
   key!: string;
 

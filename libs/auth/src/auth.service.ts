@@ -31,18 +31,20 @@ export class AuthService {
    * A wrong password and an unknown user give the same 401, in the same time, and the same backoff: the
    * account's attempts are counted by the name typed, whether or not it exists.
    */
-  async login(dto: LoginDto): Promise<LoginResponse> {
+  async login(dto: LoginDto, address: string): Promise<LoginResponse> {
     const username = dto.username.trim().toLowerCase();
     const backoffKey = `login:${username}`;
+    const trustedKey = `trusted:${username}|${address}`;
     await this.backoff.attempt(
       backoffKey,
       (wait) => `Tài khoản này vừa bị nhập sai mật khẩu nhiều lần, vui lòng thử lại sau ${wait}`,
+      trustedKey,
     );
     const user = await this.users.findByUsername(username);
     if (!(await this.passwords.verify(user?.passwordHash, dto.password)) || !user) {
       throw AuthException.invalidCredentials();
     }
-    await this.backoff.succeeded(backoffKey);
+    await this.backoff.succeeded(backoffKey, trustedKey);
     if (user.disabled) {
       throw AuthException.disabled();
     }
