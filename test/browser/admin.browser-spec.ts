@@ -289,6 +289,10 @@ describe('Admin app in a browser', () => {
     await page.getByLabel('Mật khẩu hiện tại').fill(person.password);
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     expect(await textOf(page.locator('.ant-message'))).toContain('Đã đổi mật khẩu');
+    // The old token was revoked; the app signed in again by itself, so the person stays signed in.
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Tài khoản của tôi' }).waitFor();
+    expect(page.url()).not.toContain('/dang-nhap');
     await screenshot(page, 'tai-khoan');
     const relogin = (password: string) =>
       api.request('POST', '/api/v1/auth/login', { body: { username: person.username, password } });

@@ -73,6 +73,7 @@ interface Article {
   sourceUrl: string | null;
   imported: boolean;
   url: string;
+  allowedActions: string[];
 }
 
 interface Category {
@@ -401,6 +402,33 @@ describe('articles (e2e)', () => {
         status: before.status,
         version: before.version,
       });
+    });
+
+    it('states allowedActions for the caller, matching the matrix (role × state), in GET, the list and answers', async () => {
+      // The api names the edit action "edit" (design.md §6); the matrix calls it by its route, update.
+      const name = (a: Action): string => (a === 'update' ? 'edit' : a);
+      for (const status of STATUSES) {
+        const article = await articleIn(status, driver.token, unit.id, [cats['tin-hoat-dong'].id]);
+        for (const role of ROLES) {
+          const expected = ACTIONS.filter(
+            (a) => SPEC[a].roles.includes(role) && SPEC[a].from.includes(status),
+          ).map(name);
+          const got = await getArticle(users[role].token, article.id);
+          expect({ role, status, allowed: got.allowedActions }).toEqual({ role, status, allowed: expected });
+        }
+        const sys = await getArticle(sysAdmin, article.id);
+        expect(sys.allowedActions).toEqual(ACTIONS.filter((a) => SPEC[a].from.includes(status)).map(name));
+      }
+      const listed = await list(users.approver.token, `unitId=${unit.id}&status=submitted&pageSize=100`);
+      expect(listed.items.length).toBeGreaterThan(0);
+      for (const item of listed.items) {
+        expect(item.allowedActions).toEqual(['approve', 'reject']);
+      }
+      // A transition's answer states what comes next.
+      const draft = await newArticle(users.editor.token, unit.id, [cats['tin-hoat-dong'].id]);
+      expect(draft.allowedActions).toEqual(['edit', 'submit']);
+      const submitted = await step(users.editor.token, draft, 'submit');
+      expect(submitted.allowedActions).toEqual([]);
     });
 
     it('the system administrator, member of no unit, may drive the whole workflow', async () => {

@@ -129,6 +129,14 @@ describe('auth (e2e)', () => {
     expectError(res, 401, 'UNAUTHENTICATED');
   });
 
+  it('answers 401, never a 5xx, for a well-signed token whose sub is not a user id (UUID)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const sub of ['admin', '1 OR 1=1', '', 42, { id: adminId }, `${adminId}x`]) {
+      const token = signJwt({ sub, iat: now, exp: now + 3600 }, process.env.JWT_SECRET!);
+      expectError(await api.request('GET', '/api/v1/users/me', { token }), 401, 'UNAUTHENTICATED');
+    }
+  });
+
   it('GET /api/v1/users/me answers the caller', async () => {
     const res = await api.request('GET', '/api/v1/users/me', { token: admin });
     expect(res.status).toBe(200);
@@ -145,6 +153,61 @@ describe('auth (e2e)', () => {
       username: user.username,
       memberships: [{ unitId: unit.id, role: 'reporter' }],
     });
+  });
+
+  it("GET /users/me and the login state the caller's permissions per unit (roles and actions)", async () => {
+    const a = await createUnit(api, admin);
+    const b = await createUnit(api, admin);
+    const user = await createUser(api, admin, [
+      { unitId: a.id, role: 'editor' },
+      { unitId: b.id, role: 'reporter' },
+      { unitId: b.id, role: 'approver' },
+    ]);
+    const login = await api.request('POST', '/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    const me = await api.request('GET', '/api/v1/users/me', { token: login.body.accessToken });
+    expect(me.status).toBe(200);
+    expect(login.body.user.permissions).toEqual(me.body.permissions);
+    expect(me.body.actionsEverywhere).toEqual([]);
+    const byUnit = Object.fromEntries(
+      (me.body.permissions as { unitId: string; roles: string[]; actions: string[] }[]).map((p) => [
+        p.unitId,
+        p,
+      ]),
+    );
+    expect(byUnit[a.id].roles).toEqual(['editor']);
+    expect(byUnit[a.id].actions).toEqual(
+      expect.arrayContaining([
+        'articles.read',
+        'articles.create',
+        'articles.edit',
+        'articles.submit',
+        'audio.request',
+        'procedures.create',
+      ]),
+    );
+    expect(byUnit[a.id].actions).not.toEqual(expect.arrayContaining(['articles.approve']));
+    expect(byUnit[a.id].actions).not.toContain('users.manage');
+    expect(byUnit[a.id].actions).not.toContain('reports.read');
+    expect(byUnit[b.id].roles).toEqual(['approver', 'reporter']);
+    expect(byUnit[b.id].actions).toEqual(
+      expect.arrayContaining(['articles.approve', 'articles.publish', 'reports.read', 'procedures.publish']),
+    );
+    expect(byUnit[b.id].actions).not.toContain('articles.create');
+    // Sorted, without repeats: a stable list.
+    expect(byUnit[b.id].actions).toEqual([...new Set(byUnit[b.id].actions as string[])].sort());
+
+    const sys = await api.request('GET', '/api/v1/users/me', { token: admin });
+    expect(sys.body.actionsEverywhere).toEqual(
+      expect.arrayContaining([
+        'articles.create',
+        'users.manage',
+        'units.edit',
+        'categories.manage',
+        'audio.upload',
+      ]),
+    );
   });
 
   it('stops a disabled user at once: existing token 401, login 403 ACCOUNT_DISABLED', async () => {
@@ -214,6 +277,82 @@ describe('auth (e2e)', () => {
     });
     expect(newLogin.status).toBe(200);
     expect(newLogin.body.user.id).toBe(user.id);
+  });
+
+  describe('tokens issued before a password change, a reset, a lock or an unlock stop working', () => {
+    const me = (token: string) => api.request('GET', '/api/v1/users/me', { token });
+
+    it('after POST /users/me/password: every earlier token of the user (other sessions too) gets 401', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const here = await api.login(user.username, user.password);
+      const elsewhere = await api.login(user.username, user.password);
+      const newPassword = `mat-khau-moi-${randomUUID().slice(0, 8)}`;
+      const res = await api.request('POST', '/api/v1/users/me/password', {
+        token: here,
+        body: { currentPassword: user.password, newPassword },
+      });
+      expect(res.status).toBe(204);
+      for (const token of [here, elsewhere]) {
+        const after = await me(token);
+        expectError(after, 401, 'UNAUTHENTICATED');
+        expect(after.body.message).toMatch(/đăng nhập lại/);
+      }
+      expect((await me(await api.login(user.username, newPassword))).status).toBe(200);
+    });
+
+    it('after an administrator resets the password', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      const reset = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { password: 'mat-khau-dat-lai-1' },
+      });
+      expect(reset.status).toBe(200);
+      expectError(await me(token), 401, 'UNAUTHENTICATED');
+      expect((await me(await api.login(user.username, 'mat-khau-dat-lai-1'))).status).toBe(200);
+    });
+
+    it('after a lock and an unlock (a token from before the lock does not come back to life)', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      for (const disabled of [true, false]) {
+        const res = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+          token: admin,
+          body: { disabled },
+        });
+        expect(res.status).toBe(200);
+      }
+      expectError(await me(token), 401, 'UNAUTHENTICATED');
+      expect((await me(await api.login(user.username, user.password))).status).toBe(200);
+    });
+
+    it('but not after a change of name or roles only', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const token = await api.login(user.username, user.password);
+      const res = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { fullName: 'Tên Mới', memberships: [{ unitId: unit.id, role: 'approver' }], disabled: false },
+      });
+      expect(res.status).toBe(200);
+      expect((await me(token)).body).toMatchObject({ fullName: 'Tên Mới' });
+    });
+
+    it('a token from before versions existed (no ver) works until the first change', async () => {
+      const unit = await createUnit(api, admin);
+      const user = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+      const now = Math.floor(Date.now() / 1000);
+      const legacy = signJwt({ sub: user.id, iat: now, exp: now + 3600 }, process.env.JWT_SECRET!);
+      expect((await me(legacy)).status).toBe(200);
+      await api.request('PATCH', `/api/v1/users/${user.id}`, {
+        token: admin,
+        body: { password: 'mat-khau-dat-lai-2' },
+      });
+      expectError(await me(legacy), 401, 'UNAUTHENTICATED');
+    });
   });
 
   it('refuses a wrong currentPassword with 400 naming currentPassword, and keeps the old password', async () => {

@@ -161,6 +161,109 @@ describe('bad input (e2e)', () => {
     expectClientError(login);
   });
 
+  describe('a lone surrogate or NUL in any string field of any JSON body (checked once, where JSON is parsed)', () => {
+    const LONE = '\ud800';
+
+    it('refuses it in units, users, articles and procedures, naming the field path, nested arrays too', async () => {
+      const unit = await createUnit(api, admin);
+      const cases: [string, string, Record<string, unknown>, string][] = [
+        ['POST', '/api/v1/units', { ...validUnit(), name: `UBND ${LONE}` }, 'name'],
+        [
+          'PATCH',
+          `/api/v1/units/${unit.id}`,
+          { settings: { signerName: `A${LONE}` } },
+          'settings.signerName',
+        ],
+        [
+          'POST',
+          '/api/v1/users',
+          { username: `nd.${suffix()}`, password: 'mat-khau-dai-du', fullName: LONE, memberships: [] },
+          'fullName',
+        ],
+        [
+          'POST',
+          '/api/v1/articles',
+          { unitId: unit.id, title: `Tin ${LONE}`, bodyHtml: '<p>x</p>', categoryIds: [] },
+          'title',
+        ],
+        [
+          'POST',
+          '/api/v1/articles',
+          { unitId: unit.id, title: 'Tin', bodyHtml: '<p>x</p>', categoryIds: [], tags: ['a', `\udc00b`] },
+          'tags.1',
+        ],
+        [
+          'POST',
+          `/api/v1/units/${unit.id}/procedures`,
+          {
+            code: '1.000001',
+            name: 'Thủ tục thử',
+            steps: [{ case: null, items: ['Nộp hồ sơ', `Nhận ${LONE}`] }],
+          },
+          'steps.0.items.1',
+        ],
+        [
+          'POST',
+          `/api/v1/units/${unit.id}/procedures`,
+          { code: '1.000002', name: 'Thủ tục\u0000thử' },
+          'name',
+        ],
+        ['POST', '/api/v1/auth/login', { username: `admin${LONE}`, password: 'x' }, 'username'],
+      ];
+      for (const [method, path, body, field] of cases) {
+        const res = await api.request(method, path, { token: admin, body });
+        expectError(res, 400, 'VALIDATION_FAILED', field);
+      }
+    });
+
+    it('refuses it before anything is written', async () => {
+      const code = `S${suffix()}`;
+      const res = await api.request('POST', '/api/v1/units', {
+        token: admin,
+        body: { ...validUnit(), code, settings: { signerName: LONE } },
+      });
+      expectError(res, 400, 'VALIDATION_FAILED', 'settings.signerName');
+      const list = await api.request('GET', '/api/v1/units?pageSize=100', { token: admin });
+      expect((list.body.items as { code: string }[]).map((u) => u.code)).not.toContain(code);
+    });
+
+    it('refuses NUL in a query string, naming the parameter', async () => {
+      const unit = await createUnit(api, admin);
+      const res = await api.request('GET', `/api/v1/articles?unitId=${unit.id}&q=a%00b`, { token: admin });
+      expectError(res, 400, 'VALIDATION_FAILED', 'q');
+    });
+  });
+
+  it('removes XML-invalid control characters from text at input (tab and line breaks stay)', async () => {
+    const res = await api.request('POST', '/api/v1/units', {
+      token: admin,
+      body: { ...validUnit(), name: 'UBND\u0001 xã\u000b Kỳ\ufffe\tMới\u001f' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.name).toBe('UBND xã Kỳ\tMới');
+    const read = await api.request('GET', `/api/v1/units/${res.body.id}`, { token: admin });
+    expect(read.body.name).toBe('UBND xã Kỳ\tMới');
+
+    // An article's title and tags (what RSS carries), nested lists included.
+    const cats = await api.request('GET', `/api/v1/units/${res.body.id}/categories`, { token: admin });
+    const article = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: res.body.id,
+        title: 'Tin\u0008 mới\u001b[31m\uffff',
+        bodyHtml: '<p>Nội dung\u000c</p>',
+        categoryIds: [cats.body[0].id],
+        tags: ['a\u0002b'],
+      },
+    });
+    expect(article.status).toBe(201);
+    expect({ title: article.body.title, tags: article.body.tags, body: article.body.bodyHtml }).toEqual({
+      title: 'Tin mới[31m',
+      tags: ['ab'],
+      body: '<p>Nội dung</p>',
+    });
+  });
+
   it('answers a deeply nested JSON body (well under the size limit) with a 4xx, never a 5xx', async () => {
     const depth = 20_000;
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;

@@ -43,13 +43,16 @@ export interface Feature {
 }
 
 const everyone = (): boolean => true;
-const member = (s: Session): boolean => s.isSystemAdmin || s.roles.length > 0;
-const writer = (s: Session): boolean => s.isSystemAdmin || s.hasRole('editor', 'admin');
-const unitAdmin = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin');
-// Who may speak an article or upload a programme (libs/audio).
-const audioMaker = (s: Session): boolean =>
-  s.isSystemAdmin || s.hasRole('editor', 'approver', 'operator', 'admin');
-const reportReader = (s: Session): boolean => s.isSystemAdmin || s.hasRole('admin', 'reporter', 'approver');
+/**
+ * Who may open a screen is what the api says the person may do in the current unit (`GET /users/me` →
+ * permissions, e.g. "articles.create"): the app keeps no role lists of its own.
+ */
+const may =
+  (action: string) =>
+  (s: Session): boolean =>
+    s.can(action);
+/** Any role in the current unit (every role reads its articles). */
+const member = may('articles.read');
 
 /**
  * Every screen of the app, in one list: the router and the menu are both made from it, so a menu entry
@@ -71,7 +74,7 @@ export const FEATURES: Feature[] = [
     icon: <FileTextOutlined />,
     section: 'Tin bài',
     inMenu: true,
-    allowed: member,
+    allowed: may('articles.read'),
     page: lazy(() => import('./pages/articles/article-list-page')),
   },
   {
@@ -80,7 +83,7 @@ export const FEATURES: Feature[] = [
     icon: <EditOutlined />,
     section: 'Tin bài',
     inMenu: true,
-    allowed: writer,
+    allowed: may('articles.create'),
     page: lazy(() => import('./pages/articles/article-edit-page')),
   },
   {
@@ -89,7 +92,7 @@ export const FEATURES: Feature[] = [
     icon: <TagsOutlined />,
     section: 'Tin bài',
     inMenu: true,
-    allowed: unitAdmin,
+    allowed: may('categories.manage'),
     page: lazy(() => import('./pages/articles/categories-page')),
   },
   {
@@ -98,7 +101,7 @@ export const FEATURES: Feature[] = [
     icon: <FileTextOutlined />,
     section: 'Tin bài',
     inMenu: false,
-    allowed: member,
+    allowed: may('articles.read'),
     page: lazy(() => import('./pages/articles/article-edit-page')),
   },
   {
@@ -107,7 +110,7 @@ export const FEATURES: Feature[] = [
     icon: <ProfileOutlined />,
     section: 'Thủ tục hành chính',
     inMenu: true,
-    allowed: member,
+    allowed: may('procedures.read'),
     page: lazy(() => import('./pages/procedures/procedure-list-page')),
   },
   {
@@ -116,7 +119,7 @@ export const FEATURES: Feature[] = [
     icon: <PlusOutlined />,
     section: 'Thủ tục hành chính',
     inMenu: true,
-    allowed: writer,
+    allowed: may('procedures.create'),
     page: lazy(() => import('./pages/procedures/procedure-edit-page')),
   },
   {
@@ -125,7 +128,7 @@ export const FEATURES: Feature[] = [
     icon: <CloudUploadOutlined />,
     section: 'Thủ tục hành chính',
     inMenu: true,
-    allowed: writer,
+    allowed: may('procedures.import'),
     page: lazy(() => import('./pages/procedures/import-page')),
   },
   {
@@ -134,7 +137,7 @@ export const FEATURES: Feature[] = [
     icon: <ProfileOutlined />,
     section: 'Thủ tục hành chính',
     inMenu: false,
-    allowed: member,
+    allowed: may('procedures.read'),
     page: lazy(() => import('./pages/procedures/procedure-edit-page')),
   },
   {
@@ -143,7 +146,7 @@ export const FEATURES: Feature[] = [
     icon: <SoundOutlined />,
     section: 'Âm thanh',
     inMenu: true,
-    allowed: member,
+    allowed: may('audio.read'),
     page: lazy(() => import('./pages/audio/audio-list-page')),
   },
   {
@@ -152,7 +155,7 @@ export const FEATURES: Feature[] = [
     icon: <CloudUploadOutlined />,
     section: 'Âm thanh',
     inMenu: true,
-    allowed: audioMaker,
+    allowed: may('audio.upload'),
     page: lazy(() => import('./pages/audio/audio-upload-page')),
   },
   {
@@ -161,7 +164,7 @@ export const FEATURES: Feature[] = [
     icon: <CustomerServiceOutlined />,
     section: 'Âm thanh',
     inMenu: true,
-    allowed: member,
+    allowed: may('audio.read'),
     page: lazy(() => import('./pages/audio/jingles-page')),
   },
   {
@@ -179,7 +182,7 @@ export const FEATURES: Feature[] = [
     icon: <SafetyCertificateOutlined />,
     section: 'Báo cáo',
     inMenu: true,
-    allowed: reportReader,
+    allowed: may('reports.read'),
     page: lazy(() => import('./pages/reports/evidence-page')),
   },
   {
@@ -188,7 +191,7 @@ export const FEATURES: Feature[] = [
     icon: <ApartmentOutlined />,
     section: 'Quản trị',
     inMenu: true,
-    allowed: unitAdmin,
+    allowed: may('units.edit'),
     page: lazy(() => import('./pages/admin/units-page')),
   },
   {
@@ -206,7 +209,7 @@ export const FEATURES: Feature[] = [
     icon: <ApartmentOutlined />,
     section: 'Quản trị',
     inMenu: false,
-    allowed: unitAdmin,
+    allowed: may('units.edit'),
     page: lazy(() => import('./pages/admin/unit-form-page')),
   },
   {
@@ -215,7 +218,7 @@ export const FEATURES: Feature[] = [
     icon: <TeamOutlined />,
     section: 'Quản trị',
     inMenu: true,
-    allowed: unitAdmin,
+    allowed: may('users.manage'),
     page: lazy(() => import('./pages/admin/users-page')),
   },
   {
@@ -224,7 +227,7 @@ export const FEATURES: Feature[] = [
     icon: <TeamOutlined />,
     section: 'Quản trị',
     inMenu: false,
-    allowed: unitAdmin,
+    allowed: may('users.manage'),
     page: lazy(() => import('./pages/admin/user-form-page')),
   },
   {
@@ -233,7 +236,7 @@ export const FEATURES: Feature[] = [
     icon: <TeamOutlined />,
     section: 'Quản trị',
     inMenu: false,
-    allowed: unitAdmin,
+    allowed: may('users.manage'),
     page: lazy(() => import('./pages/admin/user-form-page')),
   },
   {

@@ -7,7 +7,7 @@ import type { FastifyServerFactoryHandler, FastifyServerOptions } from 'fastify'
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import { AppConfig, cleanInput, createValidationPipe, DomainException, loadConfig } from '@app/common';
 import { registerMediaRoutes } from '@app/media';
 import {
   PortalCache,
@@ -72,8 +72,13 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     void parseJson(request, body.toString(), (error, value) => {
       if (error) {
         done(new DomainException('MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ'), undefined);
-      } else {
-        done(null, value);
+        return;
+      }
+      // Every JSON body of every route, once: NUL and lone surrogates refused, XML-invalid controls removed.
+      try {
+        done(null, cleanInput(value));
+      } catch (refused) {
+        done(refused as Error, undefined);
       }
     });
   });

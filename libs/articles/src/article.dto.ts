@@ -27,6 +27,7 @@ import {
   type ArticlePriority,
   type ArticleStatus,
 } from './article.entity';
+import { ARTICLE_ACTIONS, ArticleAction } from './articles.exception';
 
 /** About 300 pages of text: far beyond a tin bài, small enough for one request. */
 export const MAX_BODY_LENGTH = 500_000;
@@ -230,6 +231,13 @@ export class ArticleResponse {
   @ApiProperty({ nullable: true, type: String }) sourceUrl!: string | null;
   @ApiProperty() imported!: boolean;
   @ApiProperty({ description: 'Đường dẫn trên cổng thông tin' }) url!: string;
+  @ApiProperty({
+    enum: ARTICLE_ACTIONS,
+    isArray: true,
+    description: 'Thao tác người gọi được làm với bài lúc này (theo vai trò và trạng thái)',
+    example: ['edit', 'submit'],
+  })
+  allowedActions!: ArticleAction[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }

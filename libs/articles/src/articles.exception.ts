@@ -10,8 +10,9 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
   unpublished: 'đã gỡ',
 };
 
+/** The workflow's actions, as `allowedActions` names them (design.md §6). */
 export const ACTION_LABELS = {
-  update: 'sửa',
+  edit: 'sửa',
   submit: 'gửi duyệt',
   approve: 'duyệt',
   reject: 'trả lại',
@@ -19,6 +20,7 @@ export const ACTION_LABELS = {
   unpublish: 'gỡ',
 } as const;
 export type ArticleAction = keyof typeof ACTION_LABELS;
+export const ARTICLE_ACTIONS = Object.keys(ACTION_LABELS) as ArticleAction[];
 
 export class ArticlesException extends DomainException {
   static invalidState(

@@ -5,7 +5,7 @@ import { UnitsModule } from '@app/units';
 import { Article, ArticleCategory, ArticleRevision } from './article.entity';
 import { ArticlesController } from './articles.controller';
 import { ArticlesRepository } from './articles.repository';
-import { ArticlesService } from './articles.service';
+import { ArticleUnitActions, ArticlesService } from './articles.service';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { Category } from './category.entity';
@@ -18,7 +18,7 @@ import { PublishDueJob } from './publish-due.job';
     EvidenceModule,
   ],
   controllers: [ArticlesController, CategoriesController],
-  providers: [ArticlesRepository, ArticlesService, CategoriesService, PublishDueJob],
+  providers: [ArticlesRepository, ArticlesService, ArticleUnitActions, CategoriesService, PublishDueJob],
   exports: [ArticlesService, ArticlesRepository, CategoriesService],
 })
 export class ArticlesModule {}

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenException, NotFoundException, Page, Principal, Role, toPage } from '@app/common';
+import {
+  ForbiddenException,
+  NotFoundException,
+  Page,
+  Principal,
+  Role,
+  StatesUnitActions,
+  toPage,
+  UnitActionSource,
+  UnitActionTable,
+} from '@app/common';
 import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
@@ -16,7 +26,7 @@ import {
   PublishArticleDto,
   UpdateArticleDto,
 } from './article.dto';
-import { ACTION_LABELS, ArticleAction, ArticlesException } from './articles.exception';
+import { ACTION_LABELS, ARTICLE_ACTIONS, ArticleAction, ArticlesException } from './articles.exception';
 import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
 import { Category } from './category.entity';
@@ -29,7 +39,7 @@ import { slugFromTitle } from './slug';
  * back to draft; publishing one that was not edited again republishes it.
  */
 export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: readonly ArticleStatus[] }> = {
-  update: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
+  edit: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
   submit: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
   approve: { roles: ['approver', 'admin'], from: ['submitted'] },
   reject: { roles: ['approver', 'admin'], from: ['submitted', 'approved'] },
@@ -38,6 +48,27 @@ export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: rea
 };
 
 const READERS: readonly Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
+/** Historical articles from an old portal. */
+const IMPORTERS: readonly Role[] = ['admin'];
+/** Who adds categories (CategoriesService.create checks the same). */
+const CATEGORY_KEEPERS: readonly Role[] = ['admin'];
+const ACTIONS = ARTICLE_ACTIONS;
+
+/**
+ * What the articles' roles allow in a unit, stated for `GET /users/me` from the same table the service
+ * checks. Per article, `allowedActions` says the rest (the state).
+ */
+@Injectable()
+@StatesUnitActions()
+export class ArticleUnitActions implements UnitActionSource {
+  readonly unitActions: UnitActionTable = {
+    'articles.read': READERS,
+    'articles.create': WORKFLOW.edit.roles,
+    'articles.import': IMPORTERS,
+    'categories.manage': CATEGORY_KEEPERS,
+    ...Object.fromEntries(ACTIONS.map((a) => [`articles.${a}`, WORKFLOW[a].roles])),
+  };
+}
 
 export function articleUrl(unitSlug: string, articleSlug: string): string {
   return `/site/${unitSlug}/bai-viet/${articleSlug}`;
@@ -61,7 +92,7 @@ export class ArticlesService {
 
   async create(principal: Principal, dto: CreateArticleDto): Promise<ArticleResponse> {
     const unit = await this.unit(dto.unitId);
-    this.access.assertRole(principal, unit.id, WORKFLOW.update.roles);
+    this.access.assertRole(principal, unit.id, WORKFLOW.edit.roles);
     return this.dataSource.transaction(async (manager) => {
       await this.categories.resolve(manager, unit.id, dto.categoryIds, 'categoryIds');
       const body = this.cleanBody(dto.bodyHtml);
@@ -82,7 +113,7 @@ export class ArticlesService {
       await this.saveUnique(article, manager);
       await this.articles.setCategories(article, dto.categoryIds, manager);
       await this.revise(article, 'create', principal.id, manager);
-      return this.toResponse(article, unit);
+      return this.toResponse(article, unit, principal);
     });
   }
 
@@ -95,7 +126,7 @@ export class ArticlesService {
       take: query.pageSize,
     });
     return toPage(
-      items.map((a) => this.toResponse(a, unit)),
+      items.map((a) => this.toResponse(a, unit, principal)),
       total,
       query,
     );
@@ -103,7 +134,7 @@ export class ArticlesService {
 
   async get(principal: Principal, id: string): Promise<ArticleResponse> {
     const article = await this.findReadable(principal, id);
-    return this.toResponse(article, await this.unit(article.unitId));
+    return this.toResponse(article, await this.unit(article.unitId), principal);
   }
 
   async revisions(principal: Principal, id: string): Promise<ArticleRevisionResponse[]> {
@@ -121,7 +152,7 @@ export class ArticlesService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateArticleDto): Promise<ArticleResponse> {
-    return this.transition(principal, id, 'update', async (article, unit, manager) => {
+    return this.transition(principal, id, 'edit', async (article, unit, manager) => {
       if (dto.version !== article.version) {
         throw ArticlesException.versionConflict(article.version);
       }
@@ -157,6 +188,8 @@ export class ArticlesService {
       if (article.status === 'unpublished') {
         article.status = 'draft';
       }
+      // The name revisions have always carried for an edit.
+      return 'update';
     });
   }
 
@@ -252,7 +285,7 @@ export class ArticlesService {
   /** Historical articles from an old portal: published at their original time, evidence marked `import`. */
   async import(principal: Principal, dto: ImportArticlesDto): Promise<ImportArticlesResponse> {
     const unit = await this.unit(dto.unitId);
-    this.access.assertRole(principal, unit.id, ['admin']);
+    this.access.assertRole(principal, unit.id, IMPORTERS);
     const now = Date.now();
     dto.articles.forEach((a, i) => {
       if (new Date(a.publishedAt).getTime() > now) {
@@ -370,7 +403,7 @@ export class ArticlesService {
       article.version += 1;
       await this.saveUnique(article, manager);
       await this.revise(article, revisionAction, principal.id, manager);
-      return this.toResponse(article, unit);
+      return this.toResponse(article, unit, principal);
     });
   }
 
@@ -473,7 +506,16 @@ export class ArticlesService {
     );
   }
 
-  private toResponse(article: Article, unit: Unit): ArticleResponse {
+  /** The workflow actions the caller may take on the article now: their roles and its state, as checked. */
+  private allowedActions(article: Article, principal: Principal): ArticleAction[] {
+    return ACTIONS.filter(
+      (a) =>
+        WORKFLOW[a].from.includes(article.status) &&
+        this.access.hasRole(principal, article.unitId, WORKFLOW[a].roles),
+    );
+  }
+
+  private toResponse(article: Article, unit: Unit, principal: Principal): ArticleResponse {
     return {
       id: article.id,
       unitId: article.unitId,
@@ -497,6 +539,7 @@ export class ArticlesService {
       sourceUrl: article.sourceUrl,
       imported: article.imported,
       url: articleUrl(unit.slug, article.slug),
+      allowedActions: this.allowedActions(article, principal),
       createdAt: article.createdAt,
       updatedAt: article.updatedAt,
     };

@@ -1,7 +1,8 @@
 export * from './article.entity';
 export * from './category.entity';
 export * from './article.dto';
-export { ArticlesService, WORKFLOW, articleUrl } from './articles.service';
+export { ArticlesService, ArticleUnitActions, WORKFLOW, articleUrl } from './articles.service';
+export { ARTICLE_ACTIONS, type ArticleAction } from './articles.exception';
 export { ArticlesRepository } from './articles.repository';
 export { CategoriesService, DEFAULT_CATEGORIES } from './categories.service';
 export { ArticlesModule } from './articles.module';

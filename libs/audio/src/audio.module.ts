@@ -6,6 +6,7 @@ import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { AudioJinglesController } from './audio-jingles.controller';
 import { AudioJinglesService } from './audio-jingles.service';
+import { AudioUnitActions } from './audio.actions';
 import { AudioController } from './audio.controller';
 import { MasterUploadJob, SynthesizeAudioJob } from './audio.jobs';
 import { AudioService } from './audio.service';
@@ -21,6 +22,7 @@ import { SpeechPipelineService } from './speech-pipeline.service';
     { provide: SpeechPipeline, useClass: SpeechPipelineService },
     SynthesizeAudioJob,
     MasterUploadJob,
+    AudioUnitActions,
   ],
   exports: [AudioService],
 })

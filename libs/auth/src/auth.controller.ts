@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '@app/common';
@@ -15,7 +15,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResponse> {
+    return this.auth.login(dto, address);
   }
 }

@@ -9,6 +9,13 @@ export class AuthException extends DomainException {
     return new AuthException('UNAUTHENTICATED', 'Bạn cần đăng nhập');
   }
 
+  static sessionRevoked(): AuthException {
+    return new AuthException(
+      'UNAUTHENTICATED',
+      'Phiên đăng nhập không còn hiệu lực vì mật khẩu hoặc trạng thái tài khoản vừa thay đổi, vui lòng đăng nhập lại',
+    );
+  }
+
   static tokenExpired(): AuthException {
     return new AuthException('TOKEN_EXPIRED', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại');
   }

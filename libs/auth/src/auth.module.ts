@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, readOrCreateSecret } from '@app/common';
 import { UnitsModule } from '@app/units';
+import { AccountBackoff } from './account-backoff';
+import { AuthBackoff } from './auth-backoff.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Membership } from './membership.entity';
 import { PasswordService } from './password.service';
+import { PermissionsService } from './permissions.service';
 import { PgThrottlerStorage } from './pg-throttler.storage';
 import { PurgeRateLimitsJob } from './purge-rate-limits.job';
 import { RateLimit } from './rate-limit.entity';
@@ -35,7 +39,8 @@ const clientAndUser = (req: Record<string, unknown>): string => {
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Membership, RateLimit]),
+    TypeOrmModule.forFeature([User, Membership, RateLimit, AuthBackoff]),
+    DiscoveryModule,
     UnitsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -70,10 +75,12 @@ const clientAndUser = (req: Record<string, unknown>): string => {
   ],
   controllers: [AuthController, UsersController],
   providers: [
+    AccountBackoff,
     PurgeRateLimitsJob,
     AuthService,
     AuthGuard,
     PasswordService,
+    PermissionsService,
     TokenService,
     UsersRepository,
     UsersService,

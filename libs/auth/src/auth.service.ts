@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Principal } from '@app/common';
+import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
+import { PermissionsService } from './permissions.service';
 import { TokenService } from './token.service';
 import { LoginDto, LoginResponse, UserResponse } from './user.dto';
 import { User } from './user.entity';
@@ -20,29 +22,51 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly backoff: AccountBackoff,
+    private readonly permissions: PermissionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A wrong password and an unknown user give the same 401, in the same time. */
-  async login(dto: LoginDto): Promise<LoginResponse> {
-    const user = await this.users.findByUsername(dto.username.trim());
+  /**
+   * A wrong password and an unknown user give the same 401, in the same time, and the same backoff: the
+   * account's attempts are counted by the name typed, whether or not it exists.
+   */
+  async login(dto: LoginDto, address: string): Promise<LoginResponse> {
+    const username = dto.username.trim().toLowerCase();
+    const backoffKey = `login:${username}`;
+    const trustedKey = `trusted:${username}|${address}`;
+    await this.backoff.attempt(
+      backoffKey,
+      (wait) => `Tài khoản này vừa bị nhập sai mật khẩu nhiều lần, vui lòng thử lại sau ${wait}`,
+      trustedKey,
+    );
+    const user = await this.users.findByUsername(username);
     if (!(await this.passwords.verify(user?.passwordHash, dto.password)) || !user) {
       throw AuthException.invalidCredentials();
     }
+    await this.backoff.succeeded(backoffKey, trustedKey);
     if (user.disabled) {
       throw AuthException.disabled();
     }
     user.lastLoginAt = new Date();
     await this.users.save(user);
-    return { ...(await this.tokens.sign(user.id)), user: UserResponse.of(user) };
+    const response = UserResponse.of(user);
+    return { ...(await this.tokens.sign(user)), user: { ...response, ...this.permissions.of(response) } };
   }
 
-  /** The principal of a bearer token: the user is re-read so that a disabled account stops at once. */
+  /**
+   * The principal of a bearer token. The user is re-read (one query by primary key, with the memberships)
+   * on every request, so that a disabled account stops at once and a token older than the last password
+   * change, reset, lock or unlock (its `ver` below the user's tokenVersion) stops too: no cache to expire.
+   */
   async authenticate(token: string): Promise<Principal> {
-    const userId = await this.tokens.verify(token);
+    const { userId, version } = await this.tokens.verify(token);
     const user = await this.users.findById(userId);
     if (!user || user.disabled) {
       throw AuthException.unauthenticated();
+    }
+    if (version !== user.tokenVersion) {
+      throw AuthException.sessionRevoked();
     }
     return {
       id: user.id,

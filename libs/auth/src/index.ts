@@ -8,3 +8,5 @@ export { AuthModule } from './auth.module';
 export { UsersService } from './users.service';
 export { PasswordService } from './password.service';
 export { PgThrottlerStorage } from './pg-throttler.storage';
+export * from './auth-backoff.entity';
+export { PermissionsService, USER_KEEPERS } from './permissions.service';

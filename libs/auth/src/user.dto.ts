@@ -146,8 +146,31 @@ export class UserResponse {
   }
 }
 
+export class UnitPermissions {
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Thao tác được phép ở đơn vị này, dạng "<miền>.<động từ>", ví dụ "articles.create", "audio.request"',
+    example: ['articles.read', 'articles.create', 'articles.submit'],
+  })
+  actions!: string[];
+}
+
+/** The caller, with what they may do where: the admin app reads these instead of keeping role lists. */
+export class MeResponse extends UserResponse {
+  @ApiProperty({ type: [UnitPermissions], description: 'Quyền theo từng đơn vị của người dùng' })
+  permissions!: UnitPermissions[];
+  @ApiProperty({
+    type: [String],
+    description: 'Thao tác được phép ở mọi đơn vị (quản trị hệ thống: tất cả; người khác: rỗng)',
+  })
+  actionsEverywhere!: string[];
+}
+
 export class LoginResponse {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ description: 'Thời điểm hết hạn (ISO 8601)' }) expiresAt!: string;
-  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: MeResponse }) user!: MeResponse;
 }

@@ -35,6 +35,15 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
+  /**
+   * Carried in each token (`ver`) and raised by a password change or reset, a lock and an unlock: tokens
+   * issued before stop working. Read with the user on every request, so it costs no extra query.
+   * Never written by save() (`update: false`): a save of a user loaded a moment earlier must not put an
+   * older version back. Only UsersRepository.revokeTokens raises it.
+   */
+  @Column({ type: 'integer', default: 0, update: false })
+  tokenVersion!: number;
+
   @OneToMany(() => Membership, (m) => m.user)
   memberships?: Membership[];
 

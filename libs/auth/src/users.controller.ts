@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, ApiPageResponse, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
-import { ChangePasswordDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponse } from './user.dto';
+import {
+  ChangePasswordDto,
+  CreateUserDto,
+  ListUsersQueryDto,
+  MeResponse,
+  UpdateUserDto,
+  UserResponse,
+} from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('Người dùng')
@@ -12,8 +19,8 @@ export class UsersController {
 
   @Get('me')
   @Access('authenticated')
-  @ApiOkResponse({ type: UserResponse })
-  me(@CurrentUser() user: Principal): Promise<UserResponse> {
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentUser() user: Principal): Promise<MeResponse> {
     return this.users.me(user);
   }
 

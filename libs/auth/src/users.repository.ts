@@ -72,6 +72,15 @@ export class UsersRepository {
     }
   }
 
+  /** Tokens issued before now stop working (AuthService.authenticate compares the version). */
+  async revokeTokens(userId: string, manager?: EntityManager): Promise<void> {
+    // Raised in SQL, not from the loaded value: two resets at once still leave both older versions behind.
+    await (manager ?? this.repo.manager).query(
+      'UPDATE users SET token_version = token_version + 1 WHERE id = $1',
+      [userId],
+    );
+  }
+
   count(manager?: EntityManager): Promise<number> {
     return this.on(manager).count();
   }

@@ -3,12 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenException, NotFoundException, Page, Principal, toPage } from '@app/common';
 import { isUniqueViolation } from '@app/db';
 import { UnitAccess, UnitsRepository } from '@app/units';
+import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
+import { PermissionsService, USER_KEEPERS } from './permissions.service';
 import {
   ChangePasswordDto,
   CreateUserDto,
   ListUsersQueryDto,
+  MeResponse,
   MembershipDto,
   UpdateUserDto,
   UserResponse,
@@ -28,10 +31,13 @@ export class UsersService {
     private readonly unitsRepo: UnitsRepository,
     private readonly access: UnitAccess,
     private readonly passwords: PasswordService,
+    private readonly backoff: AccountBackoff,
+    private readonly permissions: PermissionsService,
   ) {}
 
-  async me(principal: Principal): Promise<UserResponse> {
-    return this.getOrThrow(principal.id).then((u) => UserResponse.of(u));
+  async me(principal: Principal): Promise<MeResponse> {
+    const user = UserResponse.of(await this.getOrThrow(principal.id));
+    return { ...user, ...this.permissions.of(user) };
   }
 
   async create(principal: Principal, dto: CreateUserDto): Promise<UserResponse> {
@@ -40,7 +46,7 @@ export class UsersService {
       if (memberships.length === 0) {
         throw new ForbiddenException('Người dùng mới phải thuộc ít nhất một đơn vị bạn quản trị');
       }
-      memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+      memberships.forEach((m) => this.access.assertRole(principal, m.unitId, USER_KEEPERS));
     }
     const passwordHash = await this.passwords.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -62,7 +68,7 @@ export class UsersService {
   async list(principal: Principal, query: ListUsersQueryDto): Promise<Page<UserResponse>> {
     let unitIds: string[] | undefined;
     if (query.unitId) {
-      this.access.assertRole(principal, query.unitId, ['admin']);
+      this.access.assertRole(principal, query.unitId, USER_KEEPERS);
       unitIds = [query.unitId];
     } else if (!principal.isSystemAdmin) {
       unitIds = this.adminUnits(principal);
@@ -105,6 +111,10 @@ export class UsersService {
       if (dto.disabled === true && user.id === principal.id) {
         throw new ForbiddenException('Bạn không thể tự khóa tài khoản của mình');
       }
+      // A reset password, a lock and an unlock each end the sessions opened before: whoever held a token
+      // then (perhaps the reason for the reset or the lock) must sign in again.
+      const revoke =
+        passwordHash !== undefined || (dto.disabled !== undefined && dto.disabled !== user.disabled);
       if (dto.fullName !== undefined) {
         user.fullName = dto.fullName;
       }
@@ -115,11 +125,14 @@ export class UsersService {
         user.passwordHash = passwordHash;
       }
       await this.users.save(user, manager);
+      if (revoke) {
+        await this.users.revokeTokens(user.id, manager);
+      }
       if (dto.memberships !== undefined) {
         const memberships = dedupe(dto.memberships);
         const within = principal.isSystemAdmin ? undefined : this.adminUnits(principal);
         if (within) {
-          memberships.forEach((m) => this.access.assertRole(principal, m.unitId, ['admin']));
+          memberships.forEach((m) => this.access.assertRole(principal, m.unitId, USER_KEEPERS));
         }
         await this.assertUnitsExist(dto.memberships, manager);
         await this.users.replaceMemberships(manager, user.id, within, memberships);
@@ -128,17 +141,31 @@ export class UsersService {
     return this.getOrThrow(id).then((u) => UserResponse.of(u));
   }
 
+  /**
+   * The current password is checked under the account's backoff: a stolen token alone must not become a
+   * way to guess the password. Every token of the user, this one included, stops working after the
+   * change; the caller signs in again with the new password (the admin app does it by itself).
+   */
   async changeOwnPassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
     const user = await this.getOrThrow(principal.id);
+    const backoffKey = `password:${user.id}`;
+    await this.backoff.attempt(
+      backoffKey,
+      (wait) => `Bạn đã nhập sai mật khẩu hiện tại nhiều lần, vui lòng thử lại sau ${wait}`,
+    );
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw AuthException.wrongCurrentPassword();
     }
+    await this.backoff.succeeded(backoffKey);
     user.passwordHash = await this.passwords.hash(dto.newPassword);
-    await this.users.save(user);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.save(user, manager);
+      await this.users.revokeTokens(user.id, manager);
+    });
   }
 
   private adminUnits(principal: Principal): string[] {
-    return principal.memberships.filter((m) => m.role === 'admin').map((m) => m.unitId);
+    return principal.memberships.filter((m) => USER_KEEPERS.includes(m.role)).map((m) => m.unitId);
   }
 
   /** The system administrator manages everyone; a unit admin, the users of that unit (not system admins). */

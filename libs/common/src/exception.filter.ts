@@ -14,6 +14,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Logged once, here, with the id the user sees; the request id comes from the logger's context.
       this.logger.error({ err: unexpected, errorId: body.errorId }, 'Lỗi không lường trước');
     }
+    // A refusal that knows when to come back says so (RFC 9110 Retry-After), e.g. an account's backoff.
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') {
+      void reply.header('retry-after', String(retryAfter));
+    }
     void reply.status(body.statusCode).send(body);
   }
 }

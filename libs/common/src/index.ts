@@ -13,3 +13,6 @@ export * from './parent-watch';
 export * from './validators';
 export * from './api-docs';
 export * from './upload';
+export * from './request-hygiene';
+export * from './field-labels';
+export * from './unit-actions';

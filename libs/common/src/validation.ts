@@ -1,95 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainException, ErrorDetail, ValidationException } from './errors';
-
-/** Vietnamese names of common fields, shown in messages next to the field path. */
-const LABELS: Record<string, string> = {
-  username: 'Tên đăng nhập',
-  password: 'Mật khẩu',
-  currentPassword: 'Mật khẩu hiện tại',
-  newPassword: 'Mật khẩu mới',
-  fullName: 'Họ và tên',
-  code: 'Mã',
-  name: 'Tên',
-  kind: 'Loại',
-  parentId: 'Đơn vị cấp trên',
-  slug: 'Đường dẫn',
-  settings: 'Thiết lập',
-  memberships: 'Phân quyền',
-  unitId: 'Đơn vị',
-  role: 'Vai trò',
-  id: 'Mã định danh',
-  page: 'Trang',
-  pageSize: 'Số dòng mỗi trang',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  type: 'Loại',
-  disabled: 'Khóa tài khoản',
-  title: 'Tiêu đề',
-  summary: 'Tóm tắt',
-  bodyHtml: 'Nội dung',
-  categoryIds: 'Chuyên mục',
-  categoryId: 'Chuyên mục',
-  tags: 'Từ khóa',
-  radioScript: 'Kịch bản phát thanh',
-  priority: 'Mức ưu tiên',
-  plannedAirings: 'Số lần phát dự kiến',
-  version: 'Phiên bản',
-  publishAt: 'Thời điểm đăng',
-  publishedAt: 'Thời điểm đăng',
-  reason: 'Lý do',
-  status: 'Trạng thái',
-  q: 'Từ khóa tìm kiếm',
-  sourceUrl: 'Địa chỉ bài gốc',
-  articles: 'Danh sách bài',
-  countsAsCchc: 'Tính là tuyên truyền CCHC',
-  authorId: 'Tác giả',
-  portalHost: 'Tên miền cổng thông tin',
-  field: 'Lĩnh vực',
-  level: 'Cấp thực hiện',
-  agency: 'Cơ quan thực hiện',
-  applicants: 'Đối tượng thực hiện',
-  steps: 'Trình tự thực hiện',
-  methods: 'Cách thức thực hiện',
-  dossier: 'Thành phần hồ sơ',
-  dossierCount: 'Số lượng hồ sơ',
-  timeLimit: 'Thời hạn giải quyết',
-  fees: 'Phí, lệ phí',
-  forms: 'Mẫu đơn, tờ khai',
-  result: 'Kết quả thực hiện',
-  conditions: 'Yêu cầu, điều kiện',
-  legalBasis: 'Căn cứ pháp lý',
-  text: 'Văn bản',
-  voice: 'Giọng đọc',
-  speakingRate: 'Tốc độ đọc',
-  loudnessTargetLufs: 'Độ to chuẩn (LUFS)',
-  receivingAddress: 'Địa chỉ tiếp nhận hồ sơ',
-  onlineLevel: 'Mức độ dịch vụ công trực tuyến',
-  onlineUrl: 'Đường dẫn dịch vụ công trực tuyến',
-  decisionNumber: 'Số quyết định công bố',
-  decisionDate: 'Ngày quyết định công bố',
-  decisionIssuer: 'Cơ quan ban hành quyết định',
-  replacedById: 'Thủ tục thay thế',
-  case: 'Trường hợp',
-  items: 'Các mục',
-  channel: 'Kênh thực hiện',
-  originals: 'Số bản chính',
-  copies: 'Số bản sao',
-  number: 'Số văn bản',
-  issuedOn: 'Ngày ban hành',
-  issuer: 'Cơ quan ban hành',
-  form: 'Mẫu đơn',
-  description: 'Mô tả',
-};
-
-function label(path: string): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop() ?? path;
-  const vi = LABELS[last];
-  return vi ? `${vi} (${path})` : `Trường "${path}"`;
-}
+import { ErrorDetail, ValidationException } from './errors';
+import { label } from './field-labels';
+import { cleanInput } from './request-hygiene';
 
 /** The number or list class-validator put into its English default message. */
 function param(english: string): string {
@@ -152,44 +64,12 @@ export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDet
   return out;
 }
 
-/** Deeper than any DTO of ours; a bomb of nested arrays stops here, before it can exhaust the stack. */
-const MAX_DEPTH = 32;
-
-/**
- * Input PostgreSQL cannot store or Nest cannot walk is refused first, naming the field: the NUL character
- * (text columns reject it) and absurd nesting.
- */
-export function assertStorableInput(value: unknown, path = '', depth = 0): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) {
-      const field = path || 'body';
-      throw new ValidationException([
-        { field, message: `${label(field)} không được chứa ký tự NUL (\\u0000)` },
-      ]);
-    }
-    return;
-  }
-  if (value === null || typeof value !== 'object') {
-    return;
-  }
-  if (depth >= MAX_DEPTH) {
-    throw new DomainException('VALIDATION_FAILED', `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)`, [
-      { field: path || 'body', message: `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)` },
-    ]);
-  }
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) {
-      throw new ValidationException([{ field: childPath, message: 'Tên trường không được chứa ký tự NUL' }]);
-    }
-    assertStorableInput(child, childPath, depth + 1);
-  }
-}
-
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    assertStorableInput(value);
-    return super.transform(value, metadata);
+    // JSON bodies were cleaned where they were parsed (create-app.ts); query strings and path
+    // parameters get the same treatment here, the one place every one of them passes.
+    const cleaned = metadata.type === 'query' || metadata.type === 'param' ? cleanInput(value) : value;
+    return super.transform(cleaned, metadata);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitsModule } from '@app/units';
+import { EvidenceUnitActions } from './evidence.actions';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceChainHead, EvidenceRow } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
@@ -9,7 +10,7 @@ import { EvidenceVerifyJob } from './evidence-verify.job';
 @Module({
   imports: [TypeOrmModule.forFeature([EvidenceRow, EvidenceChainHead]), UnitsModule],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceVerifyJob],
+  providers: [EvidenceService, EvidenceVerifyJob, EvidenceUnitActions],
   exports: [EvidenceService],
 })
 export class EvidenceModule {}

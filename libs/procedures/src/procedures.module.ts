@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvidenceModule } from '@app/evidence';
 import { UnitsModule } from '@app/units';
+import { ProcedureUnitActions } from './procedure.actions';
 import { ProcedureImportJob } from './procedure-import.job';
 import { ProcedureImportsService } from './procedure-imports.service';
 import {
@@ -14,7 +15,7 @@ import { ProceduresService } from './procedures.service';
   imports: [UnitsModule, EvidenceModule],
   // The template controller's static paths come before ProceduresController's `:id`.
   controllers: [UnitProceduresController, ProcedureImportsController, ProceduresController],
-  providers: [ProceduresService, ProcedureImportsService, ProcedureImportJob],
+  providers: [ProceduresService, ProcedureImportsService, ProcedureImportJob, ProcedureUnitActions],
   exports: [ProceduresService, ProcedureImportsService],
 })
 export class ProceduresModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Unit } from './unit.entity';
+import { UnitUnitActions } from './unit.actions';
 import { UnitAccess } from './unit-access.service';
 import { UnitHooks } from './unit-hooks.service';
 import { UnitsController } from './units.controller';
@@ -10,7 +11,7 @@ import { UnitsService } from './units.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Unit])],
   controllers: [UnitsController],
-  providers: [UnitsRepository, UnitsService, UnitAccess, UnitHooks],
+  providers: [UnitsRepository, UnitsService, UnitAccess, UnitHooks, UnitUnitActions],
   exports: [UnitsRepository, UnitsService, UnitAccess, UnitHooks],
 })
 export class UnitsModule {}

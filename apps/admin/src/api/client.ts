@@ -5,6 +5,8 @@ export type Schemas = components['schemas'];
 export type Operations = operations;
 export type Unit = Schemas['UnitResponse'];
 export type User = Schemas['UserResponse'];
+/** The signed-in person, with what they may do where (GET /users/me, and the login's `user`). */
+export type Me = Schemas['MeResponse'];
 export type Membership = Schemas['MembershipDto'];
 export type Role = Membership['role'];
 // Codes the api names, plus NETWORK_ERROR and INTERNAL_ERROR made here.

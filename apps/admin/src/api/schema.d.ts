@@ -729,6 +729,14 @@ export interface components {
             reason: string;
         };
         ArticleResponse: {
+            /**
+             * @description Thao tác người gọi được làm với bài lúc này (theo vai trò và trạng thái)
+             * @example [
+             *       "edit",
+             *       "submit"
+             *     ]
+             */
+            allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish")[];
             /** Format: uuid */
             authorId: string;
             bodyHtml: string;
@@ -1108,13 +1116,30 @@ export interface components {
             accessToken: string;
             /** @description Thời điểm hết hạn (ISO 8601) */
             expiresAt: string;
-            user: components["schemas"]["UserResponse"];
+            user: components["schemas"]["MeResponse"];
         };
         MembershipDto: {
             /** @enum {string} */
             role: "admin" | "editor" | "approver" | "operator" | "reporter";
             /** Format: uuid */
             unitId: string;
+        };
+        MeResponse: {
+            /** @description Thao tác được phép ở mọi đơn vị (quản trị hệ thống: tất cả; người khác: rỗng) */
+            actionsEverywhere: string[];
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            isSystemAdmin: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            memberships: components["schemas"]["MembershipDto"][];
+            /** @description Quyền theo từng đơn vị của người dùng */
+            permissions: components["schemas"]["UnitPermissions"][];
+            username: string;
         };
         MethodDto: {
             /** @example Trực tiếp */
@@ -1382,6 +1407,20 @@ export interface components {
             case: string | null;
             /** @description Các bước, theo thứ tự */
             items: string[];
+        };
+        UnitPermissions: {
+            /**
+             * @description Thao tác được phép ở đơn vị này, dạng "<miền>.<động từ>", ví dụ "articles.create", "audio.request"
+             * @example [
+             *       "articles.read",
+             *       "articles.create",
+             *       "articles.submit"
+             *     ]
+             */
+            actions: string[];
+            roles: ("admin" | "editor" | "approver" | "operator" | "reporter")[];
+            /** Format: uuid */
+            unitId: string;
         };
         UnitResponse: {
             /**
@@ -3441,7 +3480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

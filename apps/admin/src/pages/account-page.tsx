@@ -6,7 +6,7 @@ import { PageHeader } from '../components/common';
 import { applyFieldErrors } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { ROLE_LABELS } from '../lib/labels';
-import { useSession } from '../session/session';
+import { useSession, useSessionContext } from '../session/session';
 
 interface PasswordValues {
   currentPassword: string;
@@ -16,6 +16,7 @@ interface PasswordValues {
 
 export default function AccountPage() {
   const session = useSession();
+  const { login } = useSessionContext();
   const units = useUnits();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
@@ -30,8 +31,11 @@ export default function AccountPage() {
           body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
         }),
       );
+      // The change ends every session of the account, this one too (the api revokes earlier tokens):
+      // sign in again with the new password so the person stays where they are.
+      await login(session.user.username, values.newPassword);
       form.resetFields();
-      void message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
+      void message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.');
     } catch (e) {
       const rest = applyFieldErrors(form, e);
       if (rest) {

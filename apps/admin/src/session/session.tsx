@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, setAuthHooks, type Role, type User } from '../api/client';
+import { api, call, setAuthHooks, type Me, type Role } from '../api/client';
 import { clearDrafts, putAsideDrafts } from '../lib/drafts';
 
 const STORAGE_KEY = 'xa-portal.session';
@@ -8,16 +8,22 @@ const UNIT_KEY = 'xa-portal.unit';
 interface StoredSession {
   accessToken: string;
   expiresAt: string;
-  user: User;
+  user: Me;
 }
 
 export interface Session {
-  user: User;
+  user: Me;
   /** The unit the person works in now (unit switcher). */
   unitId: string | null;
-  /** Their roles in that unit. A system administrator holds every role everywhere. */
+  /** Their roles in that unit, to show (decisions use `can`). A system administrator holds every role. */
   roles: Role[];
   isSystemAdmin: boolean;
+  /**
+   * Whether the api says the person may do `action` (e.g. "articles.create") in the current unit, or in
+   * `unitId`. The rules live in the api (`GET /users/me` → permissions); the app keeps no role lists.
+   */
+  can: (action: string, unitId?: string | null) => boolean;
+  /** @deprecated Role lists belong to the api: use `can`. Kept for the pages not moved yet. */
   hasRole: (...roles: Role[]) => boolean;
 }
 
@@ -35,7 +41,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 const EXPIRED = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
 const DISABLED = 'Tài khoản của bạn đã bị khóa. Hãy liên hệ quản trị đơn vị.';
 const REVOKED =
-  'Phiên đăng nhập không còn hiệu lực (tài khoản có thể đã bị khóa). Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
+  'Phiên đăng nhập không còn hiệu lực (mật khẩu vừa được đổi, hoặc tài khoản bị khóa). Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
 
 function readStored(): StoredSession | null {
   try {
@@ -65,7 +71,7 @@ function unitKey(userId: string): string {
   return `${UNIT_KEY}.${userId}`;
 }
 
-function defaultUnit(user: User): string | null {
+function defaultUnit(user: Me): string | null {
   const saved = localStorage.getItem(unitKey(user.id));
   if (saved && (user.isSystemAdmin || user.memberships.some((m) => m.unitId === saved))) {
     return saved;
@@ -182,11 +188,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const roles = user.isSystemAdmin
       ? (['admin', 'editor', 'approver', 'operator', 'reporter'] as Role[])
       : user.memberships.filter((m) => m.unitId === unitId).map((m) => m.role);
+    // A session stored by an older app has no permissions until /users/me answers (read at each load).
+    const everywhere = new Set(user.actionsEverywhere ?? []);
+    const byUnit = new Map((user.permissions ?? []).map((p) => [p.unitId, new Set(p.actions)]));
     return {
       user,
       unitId,
       roles,
       isSystemAdmin: user.isSystemAdmin,
+      can: (action: string, unit: string | null = unitId) =>
+        everywhere.has(action) || (unit !== null && (byUnit.get(unit)?.has(action) ?? false)),
       hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     };
   }, [stored, unitId]);

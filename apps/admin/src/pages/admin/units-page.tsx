@@ -12,8 +12,7 @@ export default function UnitsPage() {
   const session = useSession();
   const units = useUnits();
   const [filter, setFilter] = useState('');
-  const canEdit = (id: string): boolean =>
-    session.isSystemAdmin || session.user.memberships.some((m) => m.unitId === id && m.role === 'admin');
+  const canEdit = (id: string): boolean => session.can('units.edit', id);
 
   const tree = useMemo(() => {
     const all = units.data ?? [];

@@ -35,8 +35,7 @@ export default function UserFormPage() {
     enabled: !creating,
   });
 
-  const manages = (unitId: string): boolean =>
-    session.isSystemAdmin || session.user.memberships.some((m) => m.unitId === unitId && m.role === 'admin');
+  const manages = (unitId: string): boolean => session.can('users.manage', unitId);
   const unitOptions = (units.data ?? [])
     .filter((u) => manages(u.id))
     .map((u) => ({ value: u.id, label: u.name }));

@@ -17,10 +17,7 @@ export default function UsersPage() {
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
   const units = useUnits();
-  const adminUnits = (units.data ?? []).filter(
-    (u) =>
-      session.isSystemAdmin || session.user.memberships.some((m) => m.unitId === u.id && m.role === 'admin'),
-  );
+  const adminUnits = (units.data ?? []).filter((u) => session.can('users.manage', u.id));
   const [unitId, setUnitId] = useState<string | undefined>(
     session.isSystemAdmin ? undefined : (session.unitId ?? undefined),
   );

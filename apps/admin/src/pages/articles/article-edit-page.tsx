@@ -20,14 +20,13 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { uploadImage, useCategories, type Article } from '../../api/articles';
-import { api, call, type Role } from '../../api/client';
+import { api, call } from '../../api/client';
 import { DraftNotice, ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
 import { useFormDraft } from '../../lib/drafts';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ARTICLE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
-import { AUDIO_MAKERS } from '../../api/audio';
 import { ArticleAudioPanel } from '../audio/article-audio-panel';
 import { ArticlePreview } from './preview';
 import { RevisionHistory } from './revisions';
@@ -44,17 +43,16 @@ interface ArticleValues {
   plannedAirings?: number;
 }
 
-type Action = 'submit' | 'approve' | 'reject' | 'publish' | 'unpublish';
+type Action = Exclude<Article['allowedActions'][number], 'edit'>;
 
-// Which buttons to show; the api decides (this mirrors libs/articles WORKFLOW for display only).
-const ACTIONS: Record<Action, { label: string; roles: Role[]; from: Article['status'][] }> = {
-  submit: { label: 'Gửi duyệt', roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
-  approve: { label: 'Duyệt', roles: ['approver', 'admin'], from: ['submitted'] },
-  reject: { label: 'Trả lại', roles: ['approver', 'admin'], from: ['submitted', 'approved'] },
-  publish: { label: 'Đăng', roles: ['approver', 'admin'], from: ['approved', 'unpublished'] },
-  unpublish: { label: 'Gỡ bài', roles: ['approver', 'admin'], from: ['published'] },
+// The buttons' words and order. Which ones show is the api's answer: the article's `allowedActions`.
+const ACTIONS: Record<Action, { label: string }> = {
+  submit: { label: 'Gửi duyệt' },
+  approve: { label: 'Duyệt' },
+  reject: { label: 'Trả lại' },
+  publish: { label: 'Đăng' },
+  unpublish: { label: 'Gỡ bài' },
 };
-const EDITABLE: Article['status'][] = ['draft', 'rejected', 'unpublished'];
 
 function toValues(a: Article): ArticleValues {
   return {
@@ -176,12 +174,9 @@ export default function ArticleEditPage() {
     return <LoadError error={article.error} retry={() => void article.refetch()} />;
   }
   const current = article.data;
-  const canWrite =
-    session.hasRole('editor', 'admin') && (creating || (current && EDITABLE.includes(current.status)));
+  const canWrite = creating ? session.can('articles.create') : !!current?.allowedActions.includes('edit');
   const actions = current
-    ? (Object.keys(ACTIONS) as Action[]).filter(
-        (a) => ACTIONS[a].from.includes(current.status) && session.hasRole(...ACTIONS[a].roles),
-      )
+    ? (Object.keys(ACTIONS) as Action[]).filter((a) => current.allowedActions.includes(a))
     : [];
   const run = (action: Action) => {
     setNotice(null);
@@ -247,7 +242,7 @@ export default function ArticleEditPage() {
       )}
       {current &&
         (current.status === 'approved' || current.status === 'published') &&
-        session.hasRole(...AUDIO_MAKERS) && <ArticleAudioPanel article={current} />}
+        session.can('audio.request', current.unitId) && <ArticleAudioPanel article={current} />}
       <Form<ArticleValues>
         form={form}
         layout="vertical"

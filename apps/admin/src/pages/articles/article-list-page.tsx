@@ -70,7 +70,7 @@ export default function ArticleListPage() {
       <PageHeader
         title="Tin bài"
         extra={
-          session.hasRole('editor', 'admin') && (
+          session.can('articles.create') && (
             <Link to="/tin-bai/viet-bai">
               <Button type="primary" icon={<PlusOutlined />}>
                 Viết tin bài
