@@ -19,7 +19,6 @@ import {
 import { ACTION_LABELS, ArticleAction, ArticlesException } from './articles.exception';
 import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
-import { Category } from './category.entity';
 import { bodyText, sanitizeBody } from './sanitize';
 import { slugFromTitle } from './slug';
 
@@ -309,12 +308,7 @@ export class ArticlesService {
     manager: EntityManager,
   ): Promise<void> {
     const first = article.firstPublishedAt === null;
-    const categories = await this.categories.resolve(
-      manager,
-      unit.id,
-      article.categoryIds ?? [],
-      'categoryIds',
-    );
+    const categories = await this.categories.snapshot(manager, unit.id, article.categoryIds ?? []);
     await notifyPortalChanged(manager, unit.id);
     article.status = 'published';
     article.publishedAt = at;
@@ -332,12 +326,7 @@ export class ArticlesService {
         first,
         title: article.title,
         url: articleUrl(unit.slug, article.slug),
-        categories: categories.map((c: Category) => ({
-          id: c.id,
-          name: c.name,
-          countsAsCchc: c.countsAsCchc,
-        })),
-        countsAsCchc: categories.some((c) => c.countsAsCchc),
+        ...categories,
         ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
       },
     });
