@@ -98,7 +98,11 @@ export class CategoriesService implements OnModuleInit {
    * are now, in the portal's order, and whether one counts as CCHC. Articles and audio both record it
    * through here, so reports read one shape. Ids not of the unit are left out.
    */
-  async snapshot(manager: EntityManager, unitId: string, ids: readonly string[]): Promise<CategoriesSnapshot> {
+  async snapshot(
+    manager: EntityManager,
+    unitId: string,
+    ids: readonly string[],
+  ): Promise<CategoriesSnapshot> {
     const found =
       ids.length === 0
         ? []

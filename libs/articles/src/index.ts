@@ -3,6 +3,7 @@ export * from './category.entity';
 export * from './article.dto';
 export { ArticlesService, WORKFLOW, articleUrl } from './articles.service';
 export { ArticlesRepository } from './articles.repository';
+export { STATUS_LABELS } from './articles.exception';
 export { CategoriesService, DEFAULT_CATEGORIES } from './categories.service';
 export { ArticlesModule } from './articles.module';
 export { sanitizeBody, bodyText } from './sanitize';

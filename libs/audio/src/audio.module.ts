@@ -8,7 +8,11 @@ import { AudioJinglesController } from './audio-jingles.controller';
 import { AudioJinglesService } from './audio-jingles.service';
 import { AudioController } from './audio.controller';
 import { MasterUploadJob, SynthesizeAudioJob } from './audio.jobs';
-import { AudioService } from './audio.service';
+import { AudioProductionService } from './audio-production.service';
+import { AudioReadsService } from './audio-reads.service';
+import { AudioRequestsService } from './audio-requests.service';
+import { AudioUploadsService } from './audio-uploads.service';
+import { AudioRepository } from './audio.repository';
 import { SpeechPipeline } from './speech-pipeline';
 import { SpeechPipelineService } from './speech-pipeline.service';
 
@@ -16,12 +20,16 @@ import { SpeechPipelineService } from './speech-pipeline.service';
   imports: [UnitsModule, EvidenceModule, ArticlesModule, MediaModule, SpeechModule],
   controllers: [AudioController, AudioJinglesController],
   providers: [
-    AudioService,
+    AudioRepository,
+    AudioRequestsService,
+    AudioUploadsService,
+    AudioProductionService,
+    AudioReadsService,
     AudioJinglesService,
     { provide: SpeechPipeline, useClass: SpeechPipelineService },
     SynthesizeAudioJob,
     MasterUploadJob,
   ],
-  exports: [AudioService],
+  exports: [AudioReadsService, AudioProductionService],
 })
 export class AudioModule {}
