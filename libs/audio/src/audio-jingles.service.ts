@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Principal, Upload, ValidationException } from '@app/common';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { UnitAccess } from '@app/units';
@@ -9,6 +9,7 @@ import { JingleResponse, JinglesResponse } from './audio.dto';
 import { JINGLE_MAX_MS, JINGLE_MIN_MS, loudnessTargetOf, MUSIC_KBPS, SPEECH_KBPS } from './limits';
 import { JingleFile, SpeechPipeline } from './speech-pipeline';
 import { AudioException } from './audio.exception';
+import { AudioRepository } from './audio.repository';
 import { AUDIO_READERS, JINGLE_KEEPERS } from './audio.roles';
 
 const LABEL: Record<JingleKind, string> = { intro: 'Nhạc mở đầu', outro: 'Nhạc kết thúc' };
@@ -25,7 +26,7 @@ export class AudioJinglesService {
   private readonly defaults = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly audios: AudioRepository,
     private readonly access: UnitAccess,
     private readonly media: MediaStorage,
     private readonly speech: SpeechPipeline,
@@ -33,7 +34,7 @@ export class AudioJinglesService {
 
   async get(principal: Principal, unitId: string): Promise<JinglesResponse> {
     const target = loudnessTargetOf(await this.access.requireRole(principal, unitId, AUDIO_READERS));
-    const rows = await this.dataSource.getRepository(AudioJingle).findBy({ unitId });
+    const rows = await this.audios.jingles(unitId);
     const [intro, outro] = await Promise.all(
       JINGLE_KINDS.map((kind) =>
         this.response(
@@ -90,7 +91,7 @@ export class AudioJinglesService {
   ): Promise<JingleResponse> {
     await this.assertMayChange(principal, unitId);
     if (source === 'default') {
-      await this.dataSource.getRepository(AudioJingle).delete({ unitId, kind });
+      await this.audios.deleteJingle(unitId, kind);
     } else {
       await this.save(unitId, kind, {
         source: 'none',
@@ -106,7 +107,7 @@ export class AudioJinglesService {
 
   /** What a spoken piece requested now is mastered with: written on the audio, part of its cache key. */
   async current(unitId: string, manager?: EntityManager): Promise<AudioJingles> {
-    const rows = await (manager ?? this.dataSource.manager).getRepository(AudioJingle).findBy({ unitId });
+    const rows = await this.audios.jingles(unitId, manager);
     const side = (kind: JingleKind): string => {
       const row = rows.find((r) => r.kind === kind);
       return !row ? 'default' : row.source === 'none' ? 'none' : row.fileKey!;
@@ -140,9 +141,7 @@ export class AudioJinglesService {
     kind: JingleKind,
     values: Omit<AudioJingle, 'unitId' | 'kind' | 'unit' | 'updatedAt'>,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(AudioJingle)
-      .upsert({ unitId, kind, ...values, updatedAt: new Date() }, ['unitId', 'kind']);
+    await this.audios.saveJingle(unitId, kind, values);
   }
 
   private async responseOf(principal: Principal, unitId: string, kind: JingleKind): Promise<JingleResponse> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { AudioJingle, JingleKind } from './audio-jingle.entity';
 import { Audio, AudioStatus } from './audio.entity';
 
 export interface AudioFilter {
@@ -125,5 +126,24 @@ export class AudioRepository {
       skip: filter.skip,
       take: filter.take,
     });
+  }
+
+  /** The unit's jingle choices (none stored for a side: the generated default). */
+  jingles(unitId: string, manager?: EntityManager): Promise<AudioJingle[]> {
+    return this.manager(manager).getRepository(AudioJingle).findBy({ unitId });
+  }
+
+  async saveJingle(
+    unitId: string,
+    kind: JingleKind,
+    values: Omit<AudioJingle, 'unitId' | 'kind' | 'unit' | 'updatedAt'>,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(AudioJingle)
+      .upsert({ unitId, kind, ...values, updatedAt: new Date() }, ['unitId', 'kind']);
+  }
+
+  async deleteJingle(unitId: string, kind: JingleKind): Promise<void> {
+    await this.dataSource.getRepository(AudioJingle).delete({ unitId, kind });
   }
 }
