@@ -395,7 +395,7 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     );
     const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
     expect(listed.body.total).toBe(0);
-  });
+  }, 150_000);
 
   it("masters speech with the unit's own intro, or none, and only new requests change", async () => {
     const unit = await createUnit(api, admin);
