@@ -3,10 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { snapshotMismatch } from '../../libs/evidence/src';
 import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
 import { startApi, TestApi } from '../support/api';
-import { expectError } from '../support/expectations';
+import { expectError, VIETNAMESE } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
 import { Fake, startFakeGrpc } from '../support/fake-google-tts';
 
@@ -109,17 +111,40 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     return created.body.id;
   }
 
-  async function produced(unitId: string): Promise<{ occurredAt: string; method: string; snapshot: any }[]> {
-    const res = await api.request(
-      'GET',
-      `/api/v1/evidence?unitId=${unitId}&type=audio.produced&pageSize=50`,
-      {
-        token: admin,
-      },
-    );
+  async function evidenceOf(
+    unitId: string,
+    type: string,
+  ): Promise<{ occurredAt: string; method: string; actorId: string | null; snapshot: any }[]> {
+    const res = await api.request('GET', `/api/v1/evidence?unitId=${unitId}&type=${type}&pageSize=50`, {
+      token: admin,
+    });
     expect(res.status).toBe(200);
     return res.body.items;
   }
+
+  const produced = (unitId: string) => evidenceOf(unitId, 'audio.produced');
+
+  /** Until the audio is past `queued`: the worker has taken it. */
+  async function taken(id: string): Promise<void> {
+    for (let i = 0; i < 600; i += 1) {
+      const res = await api.request('GET', `/api/v1/audio/${id}`, { token: admin });
+      if (res.body.status !== 'queued') {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`audio ${id} was never taken`);
+  }
+
+  const step = async (id: string, action: string, body: unknown = {}) =>
+    expect(
+      (await api.request('POST', `/api/v1/articles/${id}/${action}`, { token: admin, body })).status,
+    ).toBe(200);
+
+  /** A body long enough that speaking and mastering it takes seconds. */
+  const longBody = (times: number) =>
+    `<p>${'Ủy ban nhân dân xã thông báo lịch tiếp công dân và hướng dẫn thủ tục hành chính tại bộ phận một cửa. '.repeat(times)}</p>`;
+  const LONG_BODY = longBody(25);
 
   it('speaks an approved article offline, mastered to −16 LUFS, and counts it once as a radio piece', async () => {
     const unit = await createUnit(api, admin);
@@ -192,6 +217,24 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       method: 'live',
       snapshot: { articleId: id, countsAsCchc: true, url: audio.url, provider: 'espeak' },
     });
+    // But what the published article's page plays changed: that is recorded, with the one it replaced.
+    const changed = await evidenceOf(unit.id, 'article.audio-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].snapshot).toMatchObject({
+      articleId: id,
+      audioId: second.id,
+      audioKind: 'speech',
+      audioUrl: second.url,
+      previousAudioId: audio.id,
+      previousAudioUrl: audio.url,
+      url: `/site/${unit.slug}/bai-viet/${slug}`,
+    });
+    // The rows reports read have exactly the fields of their typed snapshot (libs/evidence).
+    const [publishedRow] = await evidenceOf(unit.id, 'article.published');
+    expect(snapshotMismatch('article.published', publishedRow.snapshot)).toEqual([]);
+    expect(snapshotMismatch('audio.produced', rows[0].snapshot)).toEqual([]);
+    expect(snapshotMismatch('article.audio-changed', changed[0].snapshot)).toEqual([]);
+    expect(rows[0].snapshot.categories).toEqual(publishedRow.snapshot.categories);
     const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
       token: operator,
     });
@@ -352,7 +395,7 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     );
     const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
     expect(listed.body.total).toBe(0);
-  });
+  }, 150_000);
 
   it("masters speech with the unit's own intro, or none, and only new requests change", async () => {
     const unit = await createUnit(api, admin);
@@ -484,6 +527,181 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     const state = await api.request('GET', base, { token: editor });
     expect([state.body.intro.source, state.body.outro.source]).toEqual(['default', 'default']);
   });
+
+  it('ties an upload to an article only when it is approved or published, and a published one only by those who may publish', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    const operator = await memberToken(api, admin, unit.id, 'operator');
+    const approver = await memberToken(api, admin, unit.id, 'approver');
+    const tone = generated('tied.wav', 'sine=frequency=440:sample_rate=22050', 2);
+    const upload = (token: string, fields: Record<string, string>) =>
+      api.upload(`/api/v1/units/${unit.id}/audio`, {
+        token,
+        file: { name: 'ghi-am.wav', bytes: tone },
+        fields,
+      });
+
+    const draft = await article(unit.id, 'draft', '<p>Bản nháp chưa duyệt.</p>');
+    const refused = await upload(operator, { title: 'Ghi âm bản nháp', articleId: draft });
+    expectError(refused, 409, 'INVALID_STATE', 'articleId');
+    expect(refused.body.message).toContain('bản nháp');
+    const foreign = await article(other.id, 'approved', '<p>Bài của đơn vị khác.</p>');
+    expectError(
+      await upload(operator, { title: 'X', articleId: foreign }),
+      400,
+      'VALIDATION_FAILED',
+      'articleId',
+    );
+    expectError(
+      await upload(operator, { title: 'X', articleId: 'khong-phai-ma' }),
+      400,
+      'VALIDATION_FAILED',
+      'articleId',
+    );
+    expect((await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin })).body.total).toBe(
+      0,
+    );
+
+    // Approved, not public yet: a producer may record it.
+    const approved = await article(unit.id, 'approved', '<p>Bài đã duyệt.</p>');
+    const recorded = await upload(operator, { title: 'Ghi âm bài đã duyệt', articleId: approved });
+    expect(recorded.status).toBe(202);
+    expect((await ready(recorded.body.audioId)).status).toBe('ready');
+
+    // Published: a recording becomes its public audio at once, so only an approver or the unit admin.
+    const published = await article(unit.id, 'approved', '<p>Bài đã đăng.</p>');
+    await step(published, 'publish');
+    expectError(
+      await upload(operator, { title: 'Thay âm thanh', articleId: published }),
+      403,
+      'FORBIDDEN',
+      'articleId',
+    );
+    const first = await upload(approver, { title: 'Bản ghi thứ nhất', articleId: published });
+    expect(first.status).toBe(202);
+    const firstAudio = await ready(first.body.audioId);
+    const replaced = await upload(approver, { title: 'Bản ghi thứ hai', articleId: published });
+    expect(replaced.status).toBe(202);
+    const secondAudio = await ready(replaced.body.audioId);
+    // Two radio pieces (one per article), and the change of the published one's audio is recorded.
+    expect((await produced(unit.id)).map((r) => r.snapshot.articleId).sort()).toEqual(
+      [approved, published].sort(),
+    );
+    const changed = await evidenceOf(unit.id, 'article.audio-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].snapshot).toMatchObject({
+      articleId: published,
+      audioId: secondAudio.id,
+      audioKind: 'upload',
+      previousAudioId: firstAudio.id,
+    });
+  });
+
+  it('takes producedAt only as a real date from 2000 to now, never rolled over', async () => {
+    const unit = await createUnit(api, admin);
+    const tone = generated('dated.wav', 'sine=frequency=440:sample_rate=22050', 2);
+    const upload = (producedAt: string) =>
+      api.upload(`/api/v1/units/${unit.id}/audio`, {
+        token: admin,
+        file: { name: 'cu.wav', bytes: tone },
+        fields: { title: 'Bản tin cũ', producedAt },
+      });
+    for (const bad of [
+      '2024-02-30',
+      '2023-02-29',
+      '0001-01-01',
+      '1999-12-31',
+      '2024-05-20T25:00:00+07:00',
+      '2024-05-20T07:00:00+25:00',
+      '2024-13-01',
+      '20/05/2024',
+      '2999-01-01',
+    ]) {
+      const res = await upload(bad);
+      expectError(res, 400, 'VALIDATION_FAILED', 'producedAt');
+      expect(res.body.details[0].message).toMatch(VIETNAMESE);
+    }
+    expect((await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin })).body.total).toBe(
+      0,
+    );
+    // A leap day is a real day: counted at the start of that Vietnamese day.
+    const leap = await upload('2024-02-29');
+    expect(leap.status).toBe(202);
+    expect((await ready(leap.body.audioId)).status).toBe('ready');
+    const [row] = await produced(unit.id);
+    expect(row).toMatchObject({ method: 'import', occurredAt: '2024-02-28T17:00:00.000Z' });
+  });
+
+  it('never makes ready, nor counts, the audio of an article rejected or unpublished before it was made', async () => {
+    const unit = await createUnit(api, admin);
+    // Rejected right after the request.
+    const rejected = await article(unit.id, 'approved', LONG_BODY);
+    const first = await api.request('POST', `/api/v1/articles/${rejected}/audio`, { token: admin, body: {} });
+    expect(first.status).toBe(202);
+    await step(rejected, 'reject', { reason: 'Cần sửa số liệu' });
+    const failed = await ready(first.body.audioId);
+    expect(failed).toMatchObject({ status: 'failed', url: null });
+    expect(failed.error).toContain('bị trả lại');
+
+    // Unpublished while the worker is speaking it: the state under the lock when it is made ready decides.
+    const unpublished = await article(unit.id, 'approved', LONG_BODY.replace('lịch', 'kế hoạch'));
+    await step(unpublished, 'publish');
+    const second = await api.request('POST', `/api/v1/articles/${unpublished}/audio`, {
+      token: admin,
+      body: {},
+    });
+    await taken(second.body.audioId);
+    await step(unpublished, 'unpublish', { reason: 'Gỡ để sửa' });
+    const withdrawn = await ready(second.body.audioId);
+    expect(withdrawn).toMatchObject({ status: 'failed', url: null });
+    expect(withdrawn.error).toContain('đã gỡ');
+
+    expect(await produced(unit.id)).toEqual([]);
+  }, 150_000);
+
+  it('rounds the speaking rate, answers a pending request with its audio, and caps what one article has waiting', async () => {
+    const unit = await createUnit(api, admin);
+    const id = await article(unit.id, 'approved', longBody(8));
+    const ask = (speakingRate: number) =>
+      api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: { speakingRate } });
+    const asked = [await ask(1), await ask(1.0000001), await ask(1.0000002), await ask(1.01)];
+    expect(asked.map((r) => r.status)).toEqual([202, 202, 202, 202]);
+    expect(new Set(asked.map((r) => r.body.audioId)).size).toBe(1);
+    // Two more rates wait beside it; a fourth is refused while three wait.
+    expect((await ask(1.1)).status).toBe(202);
+    const third = await ask(1.2);
+    expect(third.status).toBe(202);
+    const refused = await ask(1.3);
+    expectError(refused, 429, 'TOO_MANY_REQUESTS');
+    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
+      token: admin,
+    });
+    expect(listed.body.total).toBe(3);
+    expect(listed.body.items.map((a: Audio) => a.speakingRate).sort()).toEqual([1, 1.1, 1.2]);
+    // Once they are made, the article may ask again.
+    await ready(third.body.audioId);
+    for (const audio of listed.body.items as Audio[]) {
+      expect((await ready(audio.id)).status).toBe('ready');
+    }
+    expect((await ask(1.3)).status).toBe(202);
+  }, 150_000);
+
+  it('queues again an audio left processing by a lost worker when it is asked for again', async () => {
+    const unit = await createUnit(api, admin);
+    const id = await article(unit.id, 'approved', '<p>Thông báo lịch tiêm chủng.</p>');
+    const requested = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: {} });
+    await ready(requested.body.audioId);
+    // What a kill -9 mid-synthesis leaves: processing, no file, nobody working on it.
+    await api.app.get(DataSource).query(
+      `UPDATE audios SET status = 'processing', file_key = NULL, ready_at = NULL,
+           updated_at = now() - interval '10 minutes' WHERE id = $1`,
+      [requested.body.audioId],
+    );
+    const again = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: {} });
+    expect(again.body).toEqual({ audioId: requested.body.audioId, status: 'queued' });
+    const audio = await ready(again.body.audioId);
+    expect(audio).toMatchObject({ status: 'ready', url: expect.stringMatching(/^\/media\/audio\//) });
+  }, 150_000);
 });
 
 describe('Audio through Google (a fake gRPC server on 127.0.0.1, the real client library) (e2e)', () => {

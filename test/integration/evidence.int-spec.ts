@@ -45,7 +45,7 @@ describe('evidence log', () => {
     };
   }
 
-  const fact = (unitId: string, n: number): RecordEvidence => ({
+  const fact = (unitId: string, n: number): RecordEvidence<'test.event'> => ({
     unitId,
     type: 'test.event',
     occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),

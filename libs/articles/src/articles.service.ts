@@ -29,7 +29,6 @@ import {
 import { ACTION_LABELS, ARTICLE_ACTIONS, ArticleAction, ArticlesException } from './articles.exception';
 import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
-import { Category } from './category.entity';
 import { bodyText, sanitizeBody } from './sanitize';
 import { slugFromTitle } from './slug';
 
@@ -342,12 +341,7 @@ export class ArticlesService {
     manager: EntityManager,
   ): Promise<void> {
     const first = article.firstPublishedAt === null;
-    const categories = await this.categories.resolve(
-      manager,
-      unit.id,
-      article.categoryIds ?? [],
-      'categoryIds',
-    );
+    const categories = await this.categories.snapshot(manager, unit.id, article.categoryIds ?? []);
     await notifyPortalChanged(manager, unit.id);
     article.status = 'published';
     article.publishedAt = at;
@@ -365,12 +359,7 @@ export class ArticlesService {
         first,
         title: article.title,
         url: articleUrl(unit.slug, article.slug),
-        categories: categories.map((c: Category) => ({
-          id: c.id,
-          name: c.name,
-          countsAsCchc: c.countsAsCchc,
-        })),
-        countsAsCchc: categories.some((c) => c.countsAsCchc),
+        ...categories,
         ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
       },
     });

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { NotFoundException, Principal } from '@app/common';
 import { isUniqueViolation, notifyPortalChanged } from '@app/db';
+import type { CategoriesSnapshot } from '@app/evidence';
 import { UnitAccess, UnitHooks, UnitsRepository } from '@app/units';
 import { CategoryResponse, CreateCategoryDto } from './article.dto';
 import { ArticlesException } from './articles.exception';
@@ -90,6 +91,27 @@ export class CategoriesService implements OnModuleInit {
       throw ArticlesException.unknownCategories(field, missing);
     }
     return ids.map((id) => found.find((c) => c.id === id)!);
+  }
+
+  /**
+   * The categories part of an evidence snapshot (design.md §4): the unit's categories among `ids` as they
+   * are now, in the portal's order, and whether one counts as CCHC. Articles and audio both record it
+   * through here, so reports read one shape. Ids not of the unit are left out.
+   */
+  async snapshot(
+    manager: EntityManager,
+    unitId: string,
+    ids: readonly string[],
+  ): Promise<CategoriesSnapshot> {
+    const found =
+      ids.length === 0
+        ? []
+        : await manager.getRepository(Category).find({
+            where: { unitId, id: In([...ids]) },
+            order: { position: 'ASC', name: 'ASC' },
+          });
+    const categories = found.map(({ id, name, countsAsCchc }) => ({ id, name, countsAsCchc }));
+    return { categories, countsAsCchc: categories.some((c) => c.countsAsCchc) };
   }
 
   private async assertUnit(unitId: string): Promise<void> {

@@ -4,6 +4,7 @@ export * from './article.dto';
 export { ArticlesService, ArticleUnitActions, WORKFLOW, articleUrl } from './articles.service';
 export { ARTICLE_ACTIONS, type ArticleAction } from './articles.exception';
 export { ArticlesRepository } from './articles.repository';
+export { STATUS_LABELS } from './articles.exception';
 export { CategoriesService, DEFAULT_CATEGORIES } from './categories.service';
 export { ArticlesModule } from './articles.module';
 export { sanitizeBody, bodyText } from './sanitize';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, CurrentUser, Principal, readUpload, UnitIdParamDto } from '@app/common';
+import { JINGLE_KEEPERS } from './audio.roles';
 import { ChooseJingleDto, JingleParamsDto, JingleResponse, JinglesResponse } from './audio.dto';
 import { AudioJinglesService } from './audio-jingles.service';
 import { JINGLE_MAX_BYTES } from './limits';
@@ -22,7 +23,7 @@ export class AudioJinglesController {
 
   /** The unit's own file for `intro` or `outro` (multipart `file`: mp3, wav or m4a, up to a minute). */
   @Put(':kind')
-  @Access('operator', 'admin')
+  @Access(...JINGLE_KEEPERS)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -44,7 +45,7 @@ export class AudioJinglesController {
 
   /** Back to the generated default, or none on that side. */
   @Patch(':kind')
-  @Access('operator', 'admin')
+  @Access(...JINGLE_KEEPERS)
   @ApiOkResponse({ type: JingleResponse })
   choose(
     @CurrentUser() user: Principal,

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainException,
-  NotFoundException,
-  Principal,
-  Role,
-  Upload,
-  ValidationException,
-} from '@app/common';
+import { EntityManager } from 'typeorm';
+import { Principal, Upload, ValidationException } from '@app/common';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
-import { UnitAccess, UnitsRepository } from '@app/units';
+import { UnitAccess } from '@app/units';
 import { AudioJingle, JINGLE_KINDS, JingleKind, JingleSource } from './audio-jingle.entity';
 import { AudioJingles } from './audio.entity';
 import { JingleResponse, JinglesResponse } from './audio.dto';
 import { JINGLE_MAX_MS, JINGLE_MIN_MS, loudnessTargetOf, MUSIC_KBPS, SPEECH_KBPS } from './limits';
 import { JingleFile, SpeechPipeline } from './speech-pipeline';
+import { AudioException } from './audio.exception';
+import { AudioRepository } from './audio.repository';
+import { AUDIO_READERS, JINGLE_KEEPERS } from './audio.roles';
 
-const READERS: Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
-/** The station's sound is the radio people's and the unit admin's to set. */
-const KEEPERS: Role[] = ['admin', 'operator'];
 const LABEL: Record<JingleKind, string> = { intro: 'Nhạc mở đầu', outro: 'Nhạc kết thúc' };
 
 /**
@@ -33,17 +26,15 @@ export class AudioJinglesService {
   private readonly defaults = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly units: UnitsRepository,
+    private readonly audios: AudioRepository,
     private readonly access: UnitAccess,
     private readonly media: MediaStorage,
     private readonly speech: SpeechPipeline,
   ) {}
 
   async get(principal: Principal, unitId: string): Promise<JinglesResponse> {
-    const target = await this.targetOf(unitId);
-    this.access.assertRole(principal, unitId, READERS);
-    const rows = await this.dataSource.getRepository(AudioJingle).findBy({ unitId });
+    const target = loudnessTargetOf(await this.access.requireRole(principal, unitId, AUDIO_READERS));
+    const rows = await this.audios.jingles(unitId);
     const [intro, outro] = await Promise.all(
       JINGLE_KINDS.map((kind) =>
         this.response(
@@ -58,8 +49,7 @@ export class AudioJinglesService {
 
   /** Who may change the jingles is settled before the file is read (see the controller). */
   async assertMayChange(principal: Principal, unitId: string): Promise<void> {
-    await this.targetOf(unitId);
-    this.access.assertRole(principal, unitId, KEEPERS);
+    await this.access.requireRole(principal, unitId, JINGLE_KEEPERS);
   }
 
   /** The unit's own file for one side: probed by content, kept as sent. */
@@ -101,7 +91,7 @@ export class AudioJinglesService {
   ): Promise<JingleResponse> {
     await this.assertMayChange(principal, unitId);
     if (source === 'default') {
-      await this.dataSource.getRepository(AudioJingle).delete({ unitId, kind });
+      await this.audios.deleteJingle(unitId, kind);
     } else {
       await this.save(unitId, kind, {
         source: 'none',
@@ -117,7 +107,7 @@ export class AudioJinglesService {
 
   /** What a spoken piece requested now is mastered with: written on the audio, part of its cache key. */
   async current(unitId: string, manager?: EntityManager): Promise<AudioJingles> {
-    const rows = await (manager ?? this.dataSource.manager).getRepository(AudioJingle).findBy({ unitId });
+    const rows = await this.audios.jingles(unitId, manager);
     const side = (kind: JingleKind): string => {
       const row = rows.find((r) => r.kind === kind);
       return !row ? 'default' : row.source === 'none' ? 'none' : row.fileKey!;
@@ -135,10 +125,7 @@ export class AudioJinglesService {
       }
       const path = await this.media.localPath(value);
       if (!path) {
-        throw new DomainException(
-          'NOT_FOUND',
-          `Không còn tệp ${LABEL[kind].toLowerCase()} của đơn vị (${value})`,
-        );
+        throw AudioException.jingleFileMissing(LABEL[kind], value);
       }
       return { path };
     };
@@ -154,9 +141,7 @@ export class AudioJinglesService {
     kind: JingleKind,
     values: Omit<AudioJingle, 'unitId' | 'kind' | 'unit' | 'updatedAt'>,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(AudioJingle)
-      .upsert({ unitId, kind, ...values, updatedAt: new Date() }, ['unitId', 'kind']);
+    await this.audios.saveJingle(unitId, kind, values);
   }
 
   private async responseOf(principal: Principal, unitId: string, kind: JingleKind): Promise<JingleResponse> {
@@ -207,14 +192,6 @@ export class AudioJinglesService {
       this.defaults.set(key, pending);
     }
     return pending;
-  }
-
-  private async targetOf(unitId: string): Promise<number> {
-    const unit = await this.units.findById(unitId);
-    if (!unit) {
-      throw new NotFoundException('đơn vị');
-    }
-    return loudnessTargetOf(unit);
   }
 }
 

@@ -25,32 +25,42 @@ import {
   RequestAudioDto,
   VoicesResponse,
 } from './audio.dto';
-import { AudioService } from './audio.service';
+import { AudioReadsService } from './audio-reads.service';
+import { AudioRequestsService } from './audio-requests.service';
+import { AudioUploadsService } from './audio-uploads.service';
+import { AUDIO_PRODUCERS } from './audio.roles';
 import { UPLOAD_MAX_BYTES } from './limits';
 
 @ApiTags('Âm thanh')
 @ApiBearerAuth()
 @Controller()
 export class AudioController {
-  constructor(private readonly audio: AudioService) {}
+  constructor(
+    private readonly requests: AudioRequestsService,
+    private readonly uploads: AudioUploadsService,
+    private readonly reads: AudioReadsService,
+  ) {}
 
   /** Speech for an approved (or published) article: 202, the worker speaks and masters it. */
   @Post('articles/:id/audio')
   @HttpCode(202)
-  @Access('editor', 'approver', 'operator', 'admin')
+  @Access(...AUDIO_PRODUCERS)
   @ApiAcceptedResponse({ type: AudioAccepted })
   request(
     @CurrentUser() user: Principal,
     @Param() params: IdParamDto,
     @Body() dto: RequestAudioDto,
   ): Promise<AudioAccepted> {
-    return this.audio.requestForArticle(user, params.id, dto);
+    return this.requests.requestForArticle(user, params.id, dto);
   }
 
-  /** An uploaded programme (multipart `file`, `title`, `articleId?`, `categoryId?`, `producedAt?`). */
+  /**
+   * An uploaded programme (multipart `file`, `title`, `articleId?`, `categoryId?`, `producedAt?`). With
+   * `articleId`: that article approved or published; a published one only by an approver or unit admin.
+   */
   @Post('units/:unitId/audio')
   @HttpCode(202)
-  @Access('editor', 'approver', 'operator', 'admin')
+  @Access(...AUDIO_PRODUCERS)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -61,7 +71,10 @@ export class AudioController {
         title: { type: 'string' },
         articleId: { type: 'string', format: 'uuid' },
         categoryId: { type: 'string', format: 'uuid' },
-        producedAt: { type: 'string', format: 'date-time' },
+        producedAt: {
+          type: 'string',
+          description: 'YYYY-MM-DD hoặc ngày giờ ISO 8601 có múi giờ; từ năm 2000, không ở tương lai',
+        },
       },
     },
   })
@@ -71,16 +84,16 @@ export class AudioController {
     @Param() params: UnitIdParamDto,
     @Req() request: FastifyRequest,
   ): Promise<AudioAccepted> {
-    await this.audio.assertMayUpload(user, params.unitId);
+    await this.uploads.assertMayUpload(user, params.unitId);
     const upload = await readUpload(request, { maxBytes: UPLOAD_MAX_BYTES });
-    return this.audio.upload(user, params.unitId, upload);
+    return this.uploads.upload(user, params.unitId, upload);
   }
 
   @Get('audio')
   @Access('authenticated')
   @ApiPageResponse(AudioResponse)
   list(@CurrentUser() user: Principal, @Query() query: ListAudioQueryDto): Promise<Page<AudioResponse>> {
-    return this.audio.list(user, query);
+    return this.reads.list(user, query);
   }
 
   /** The voices a request may name, from the engine itself (Google's list, or eSpeak's Vietnamese voices). */
@@ -88,13 +101,13 @@ export class AudioController {
   @Access('authenticated')
   @ApiOkResponse({ type: VoicesResponse })
   voices(): Promise<VoicesResponse> {
-    return this.audio.voices();
+    return this.reads.voices();
   }
 
   @Get('audio/:id')
   @Access('authenticated')
   @ApiOkResponse({ type: AudioResponse })
   get(@CurrentUser() user: Principal, @Param() params: IdParamDto): Promise<AudioResponse> {
-    return this.audio.get(user, params.id);
+    return this.reads.get(user, params.id);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler } from '@app/queue';
-import { AudioService } from './audio.service';
+import { AudioProductionService } from './audio-production.service';
 
 /** Speaks and masters an article's audio (queued by POST /articles/:id/audio). */
 @Injectable()
 @HandlesJob('audio.synthesize')
 export class SynthesizeAudioJob implements JobHandler<'audio.synthesize'> {
-  constructor(private readonly audio: AudioService) {}
+  constructor(private readonly audio: AudioProductionService) {}
 
   async handle(payload: { audioId: string }): Promise<void> {
     await this.audio.synthesize(payload.audioId);
@@ -17,7 +17,7 @@ export class SynthesizeAudioJob implements JobHandler<'audio.synthesize'> {
 @Injectable()
 @HandlesJob('audio.master-upload')
 export class MasterUploadJob implements JobHandler<'audio.master-upload'> {
-  constructor(private readonly audio: AudioService) {}
+  constructor(private readonly audio: AudioProductionService) {}
 
   async handle(payload: { audioId: string }): Promise<void> {
     await this.audio.masterUpload(payload.audioId);

@@ -9,7 +9,11 @@ import { AudioJinglesService } from './audio-jingles.service';
 import { AudioUnitActions } from './audio.actions';
 import { AudioController } from './audio.controller';
 import { MasterUploadJob, SynthesizeAudioJob } from './audio.jobs';
-import { AudioService } from './audio.service';
+import { AudioProductionService } from './audio-production.service';
+import { AudioReadsService } from './audio-reads.service';
+import { AudioRequestsService } from './audio-requests.service';
+import { AudioUploadsService } from './audio-uploads.service';
+import { AudioRepository } from './audio.repository';
 import { SpeechPipeline } from './speech-pipeline';
 import { SpeechPipelineService } from './speech-pipeline.service';
 
@@ -17,13 +21,17 @@ import { SpeechPipelineService } from './speech-pipeline.service';
   imports: [UnitsModule, EvidenceModule, ArticlesModule, MediaModule, SpeechModule],
   controllers: [AudioController, AudioJinglesController],
   providers: [
-    AudioService,
+    AudioRepository,
+    AudioRequestsService,
+    AudioUploadsService,
+    AudioProductionService,
+    AudioReadsService,
     AudioJinglesService,
     { provide: SpeechPipeline, useClass: SpeechPipelineService },
     SynthesizeAudioJob,
     MasterUploadJob,
     AudioUnitActions,
   ],
-  exports: [AudioService],
+  exports: [AudioReadsService, AudioProductionService],
 })
 export class AudioModule {}

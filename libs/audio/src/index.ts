@@ -1,6 +1,11 @@
 export * from './audio.entity';
 export * from './audio.dto';
-export { AudioService } from './audio.service';
+export { AudioRequestsService } from './audio-requests.service';
+export { AudioUploadsService } from './audio-uploads.service';
+export { AudioProductionService } from './audio-production.service';
+export { AudioReadsService } from './audio-reads.service';
+export { AudioException } from './audio.exception';
+export * from './audio.roles';
 export { AudioModule } from './audio.module';
 export { SpeechPipeline } from './speech-pipeline';
 export * from './audio-jingle.entity';

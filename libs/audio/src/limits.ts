@@ -22,3 +22,20 @@ export function loudnessTargetOf(unit: Unit): number {
   const target = (unit.settings as { loudnessTargetLufs?: unknown }).loudnessTargetLufs;
   return typeof target === 'number' ? target : DEFAULT_TARGET_LUFS;
 }
+
+/** Speaking rates are kept in steps of 0.05: 1 and 1.0000001 are one request, one job, one file. */
+export const SPEAKING_RATE_STEP = 0.05;
+
+export function roundSpeakingRate(rate: number): number {
+  return Math.round(rate / SPEAKING_RATE_STEP) / (1 / SPEAKING_RATE_STEP);
+}
+
+/** Audio of one article waiting for the worker (queued or processing) at most: more is refused (429). */
+export const MAX_PENDING_PER_ARTICLE = 3;
+
+/**
+ * An audio `processing` for longer than this lost its worker (kill -9, power cut): a new request for it
+ * queues it again. The job's own expiry when the queue names one per job (libs/queue jobs.ts
+ * JOB_POLICIES['audio.synthesize'].expireInSeconds), else two minutes: a minute or two fits one article.
+ */
+export const STUCK_PROCESSING_MS = 2 * 60 * 1000;

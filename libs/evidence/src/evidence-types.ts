@@ -6,6 +6,7 @@ export const EVIDENCE_TYPES = [
   'article.published',
   'article.unpublished',
   'article.republished',
+  'article.audio-changed',
   'procedure.published',
   'procedure.updated',
   'procedure.abolished',

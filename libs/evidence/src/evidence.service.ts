@@ -4,23 +4,30 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Page, Principal, startOfVietnamDay, toPage } from '@app/common';
 import { UnitAccess } from '@app/units';
 import { canonicalContent, chainHash, contentHash, EvidenceContent, GENESIS_HASH } from './evidence-hash';
+import { EvidenceSnapshots } from './evidence-snapshots';
 import { EvidenceType } from './evidence-types';
 import { EvidenceResponse, ListEvidenceQueryDto, VerifyEvidenceResponse } from './evidence.dto';
 import { EvidenceChainHead, EvidenceMethod, EvidenceRow } from './evidence.entity';
 
-export interface RecordEvidence {
-  unitId: string;
-  type: EvidenceType;
-  /** When it happened (an imported article: its original publication time). */
-  occurredAt: Date;
-  actorId: string | null;
-  method: EvidenceMethod;
-  subject: { type: string; id: string };
-  /** What it was about, as it was then: title, categories, URL, duration, … */
-  snapshot: Record<string, unknown>;
-  /** A correction names the row it corrects; nothing is ever changed in place. */
-  correctsId?: string | null;
-}
+/**
+ * One fact to record. The snapshot has the shape of its type (evidence-snapshots.ts), checked by the
+ * compiler: `type` and `snapshot` go together.
+ */
+export type RecordEvidence<T extends EvidenceType = EvidenceType> = {
+  [K in T]: {
+    unitId: string;
+    type: K;
+    /** When it happened (an imported article: its original publication time). */
+    occurredAt: Date;
+    actorId: string | null;
+    method: EvidenceMethod;
+    subject: { type: string; id: string };
+    /** What it was about, as it was then: title, categories, URL, duration, … */
+    snapshot: EvidenceSnapshots[K];
+    /** A correction names the row it corrects; nothing is ever changed in place. */
+    correctsId?: string | null;
+  };
+}[T];
 
 export interface RecordedEvidence {
   id: string;
@@ -42,7 +49,10 @@ export class EvidenceService {
    * proves commit or roll back together. Concurrent callers never wait on each other here; at COMMIT,
    * the rows of one unit are linked one transaction at a time.
    */
-  async record(manager: EntityManager, input: RecordEvidence): Promise<RecordedEvidence> {
+  async record<T extends EvidenceType>(
+    manager: EntityManager,
+    input: RecordEvidence<T>,
+  ): Promise<RecordedEvidence> {
     // Through JSON once: the snapshot is hashed exactly as PostgreSQL's jsonb will give it back.
     const snapshot = JSON.parse(JSON.stringify(input.snapshot ?? {})) as Record<string, unknown>;
     const content: EvidenceContent = {

@@ -17,7 +17,7 @@ import {
   vietnamDay,
 } from '@app/common';
 import { isUniqueViolation, notifyPortalChanged } from '@app/db';
-import { EvidenceService } from '@app/evidence';
+import { EvidenceService, ProcedureSnapshot } from '@app/evidence';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
 import { csvOf, sheetRow, xlsxOf } from './import/sheet';
 import { parseImportFile, type ParsedFile, type ParsedRow, type RowError } from './import/parse';
@@ -704,7 +704,7 @@ function revisionOf(
   };
 }
 
-function snapshot(unit: Unit, procedure: Procedure): Record<string, unknown> {
+function snapshot(unit: Unit, procedure: Procedure): ProcedureSnapshot {
   return {
     code: procedure.code,
     name: procedure.name,

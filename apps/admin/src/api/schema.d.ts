@@ -2221,7 +2221,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Đến ngày (giờ Việt Nam), tính cả ngày này */
                 to?: string;
-                type?: "article.published" | "article.unpublished" | "article.republished" | "procedure.published" | "procedure.updated" | "procedure.abolished" | "audio.produced" | "plan.approved" | "airing.recorded" | "relay.aired" | "emergency.aired" | "evidence.corrected" | "test.event";
+                type?: "article.published" | "article.unpublished" | "article.republished" | "article.audio-changed" | "procedure.published" | "procedure.updated" | "procedure.abolished" | "audio.produced" | "plan.approved" | "airing.recorded" | "relay.aired" | "emergency.aired" | "evidence.corrected" | "test.event";
                 unitId: string;
             };
             header?: never;
@@ -2769,7 +2769,7 @@ export interface operations {
                     categoryId?: string;
                     /** Format: binary */
                     file: string;
-                    /** Format: date-time */
+                    /** @description YYYY-MM-DD hoặc ngày giờ ISO 8601 có múi giờ; từ năm 2000, không ở tương lai */
                     producedAt?: string;
                     title: string;
                 };

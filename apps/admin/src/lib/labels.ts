@@ -34,6 +34,7 @@ export const EVIDENCE_TYPE_LABELS: Record<string, string> = {
   'article.published': 'Đăng tin bài',
   'article.unpublished': 'Gỡ tin bài',
   'article.republished': 'Đăng lại tin bài',
+  'article.audio-changed': 'Thay âm thanh của tin bài đã đăng',
   'procedure.published': 'Công khai thủ tục',
   'procedure.updated': 'Cập nhật thủ tục',
   'procedure.abolished': 'Bãi bỏ thủ tục',
