@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
+import { XMLValidator } from 'fast-xml-parser';
+import { DataSource } from 'typeorm';
+import { PortalCache, VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
 import { createUnit } from '../support/factories';
 
-// The public portal under hostile anonymous requests (issue 13: A2).
+// The public portal under hostile anonymous requests (issue 13: A2, A8, A9, A12). No PUBLIC_URL here.
 describe('Public portal under hostile input (e2e)', () => {
   let api: TestApi;
   let admin: string;
@@ -96,5 +99,131 @@ describe('Public portal under hostile input (e2e)', () => {
     const res = await raw(`/site/${unit.slug}/bai-viet/khong-co`);
     expect(res.status).toBe(404);
     expect(res.body).toContain(`<a href="/site/${unit.slug}/">Về trang chủ</a>`);
+  });
+
+  async function publishedArticle(unitId: string, title: string): Promise<{ id: string; slug: string }> {
+    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
+      .body as { id: string }[];
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: { unitId, title, bodyHtml: '<p>Nội dung</p>', categoryIds: [categories[0].id] },
+    });
+    expect(created.status).toBe(201);
+    for (const step of ['submit', 'approve', 'publish']) {
+      const res = await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
+        token: admin,
+        body: {},
+      });
+      expect(res.status).toBe(200);
+    }
+    return { id: created.body.id, slug: created.body.slug };
+  }
+
+  /** Views until the page is cached (a page rendered while a change is heard is rightly not kept). */
+  async function cachedPage(path: string): Promise<void> {
+    const cache = api.app.get(PortalCache);
+    for (let i = 0; i < 40 && !cache.pageAt('127.0.0.1', path); i += 1) {
+      await raw(path);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(cache.pageAt('127.0.0.1', path)).toBeDefined();
+  }
+
+  it('makes no cache entry for unknown parameters, other Host headers or 404s, and keeps real pages in a byte-bounded LRU', async () => {
+    const cache = api.app.get(PortalCache);
+    const home = `/site/${unit.slug}/`;
+    await cachedPage(home);
+    const before = cache.usage().pages;
+    for (let i = 0; i < 30; i += 1) {
+      expect((await raw(`${home}?utm=${i}&q=${i}`, { host: `evil-${i}.example` })).status).toBe(200);
+      expect((await raw(`/site/${unit.slug}/bai-viet/khong-co-${i}`)).status).toBe(404);
+      expect((await raw(`/site/khong-co-${i}/`)).status).toBe(404);
+      expect((await raw(`/site/${unit.slug}/chuyen-muc/tin-hoat-dong?trang=${i + 2}`)).status).toBe(404);
+    }
+    expect(cache.usage().pages).toBe(before);
+
+    // Full, the cache drops the page read longest ago and still admits new ones.
+    const saved = cache.maxBytes;
+    try {
+      const size = cache.pageAt('127.0.0.1', home)!.size;
+      cache.maxBytes = size * 3;
+      const pages = ['chuyen-muc/tin-hoat-dong', 'chuyen-muc/chuyen-doi-so', 'rss.xml', 'sitemap.xml'].map(
+        (p) => `/site/${unit.slug}/${p}`,
+      );
+      for (const path of pages) {
+        await cachedPage(path);
+        expect(cache.usage().bytes).toBeLessThanOrEqual(cache.maxBytes);
+      }
+      expect(cache.pageAt('127.0.0.1', pages[3])).toBeDefined();
+      expect(cache.pageAt('127.0.0.1', home)).toBeUndefined();
+    } finally {
+      cache.maxBytes = saved;
+    }
+  });
+
+  it('never writes the request’s Host into a page, a feed or the sitemap: links are relative without PUBLIC_URL', async () => {
+    const article = await publishedArticle(unit.id, 'Tin kiểm tra tên miền');
+    for (const path of [
+      `/site/${unit.slug}/bai-viet/${article.slug}`,
+      `/site/${unit.slug}/rss.xml`,
+      `/site/${unit.slug}/sitemap.xml`,
+      `/site/${unit.slug}/`,
+    ]) {
+      const res = await raw(path, { host: 'evil.example' });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect({ path, evil: res.body.includes('evil.example') }).toEqual({ path, evil: false });
+    }
+    const html = (await raw(`/site/${unit.slug}/bai-viet/${article.slug}`)).body;
+    expect(html).toContain(`<link rel="canonical" href="/site/${unit.slug}/bai-viet/${article.slug}">`);
+    expect(html).not.toContain('og:url');
+    expect((await raw(`/site/${unit.slug}/rss.xml`)).body).toContain(
+      `<link>/site/${unit.slug}/bai-viet/${article.slug}</link>`,
+    );
+  });
+
+  it('keeps RSS valid and the visit count in its place whatever control characters a title holds', async () => {
+    const other = await createUnit(api, admin);
+    const article = await publishedArticle(other.id, 'Tin tạm');
+    // Written past the api (which refuses them at input), as an older row or an import could hold them.
+    const title = 'Tin\u0001lượt truy cập\u0001 giả\u0008\u001b mạo\uFFFE';
+    await api.app.get(DataSource).query('UPDATE articles SET title = $1 WHERE id = $2', [title, article.id]);
+    await api.request('PATCH', `/api/v1/units/${other.id}`, { token: admin, body: { name: 'UBND xã Đổi' } });
+    let rss = '';
+    for (let i = 0; i < 40 && !rss.includes('giả'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      rss = (await raw(`/site/${other.slug}/rss.xml`)).body;
+    }
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(rss).toContain('<title>Tinlượt truy cập giả mạo</title>');
+    const page = (await raw(`/site/${other.slug}/bai-viet/${article.slug}`)).body;
+    expect(page).toContain('<h1>Tinlượt truy cập giả mạo</h1>');
+    expect(page).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]/);
+    expect(page).toMatch(/Lượt truy cập: <strong>\d+<\/strong>/);
+  });
+
+  it('counts a loop of views once per reader, page and day, and bounds one address that keeps changing its agent', async () => {
+    const counted = await createUnit(api, admin);
+    const counter = api.app.get(VisitCounter);
+    const home = `/site/${counted.slug}/`;
+    await counter.flush();
+    const before = await counter.total(counted.id);
+    for (let i = 0; i < 50; i += 1) {
+      await raw(home, { 'user-agent': 'Mozilla/5.0 (Linux; Android 12) Chrome/120 Mobile' });
+    }
+    await counter.flush();
+    expect((await counter.total(counted.id)) - before).toBe(1);
+    for (let i = 0; i < 260; i += 1) {
+      await raw(`/site/${counted.slug}/tim-kiem?q=${i % 3}`, { 'user-agent': `Mozilla/5.0 (loop ${i})` });
+    }
+    await counter.flush();
+    // Every agent looks like a new reader, but one address counts at most 200 views of a unit a day.
+    expect((await counter.total(counted.id)) - before).toBe(200);
+    // Nothing about the reader is stored: only the unit, the day and a number.
+    const columns = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'portal_visits' ORDER BY 1`,
+      );
+    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual(['day', 'unit_id', 'views']);
   });
 });

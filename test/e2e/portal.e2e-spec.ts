@@ -171,9 +171,12 @@ describe('Public portal (e2e)', () => {
     const render = jest.spyOn(service, 'article');
     try {
       const first = await page(url); // not cached yet: rendered through the Fastify route
+      const fast = cache.stats.fastPath;
       // Within the same second the visit count shown is the same, so the bytes are too.
       const second = await page(url);
       expect(render).toHaveBeenCalledTimes(1);
+      // The second view was answered by the fast path itself, not by the Fastify route's cache lookup.
+      expect(cache.stats.fastPath).toBe(fast + 1);
       expect(cache.pageAt('127.0.0.1', `${url}`)).toBeDefined();
       const names = (res: Response) => {
         const list: string[] = [];
@@ -209,6 +212,11 @@ describe('Public portal (e2e)', () => {
       const forwarded = await page(url, { 'x-forwarded-proto': 'https' });
       expect(forwarded.status).toBe(200);
       expect(render).toHaveBeenCalledTimes(1);
+      // Parameters the page does not read reach the same cached page, on the fast path.
+      const tagged = await page(`${url}?utm_source=zalo&fbclid=abc`);
+      expect(await tagged.text()).toBe(await (await page(url)).text());
+      expect(render).toHaveBeenCalledTimes(1);
+      expect(cache.stats.fastPath).toBe(fast + 4);
     } finally {
       render.mockRestore();
     }
