@@ -197,6 +197,7 @@ describe('Public portal under hostile input (e2e)', () => {
     expect(rss).toContain('<title>Tinlượt truy cập giả mạo</title>');
     const page = (await raw(`/site/${other.slug}/bai-viet/${article.slug}`)).body;
     expect(page).toContain('<h1>Tinlượt truy cập giả mạo</h1>');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(page).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]/);
     expect(page).toMatch(/Lượt truy cập: <strong>\d+<\/strong>/);
   });
