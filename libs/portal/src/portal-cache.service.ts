@@ -71,7 +71,11 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     this.client?.removeAllListeners();
-    this.release?.();
+    // Released once: a host reload failing after shutdown must not release it again (pg-pool throws).
+    const release = this.release;
+    this.release = undefined;
+    this.client = undefined;
+    release?.();
   }
 
   private async listen(): Promise<void> {
@@ -102,6 +106,9 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private relisten(): void {
+    if (this.closing) {
+      return;
+    }
     this.generation += 1;
     this.pages.clear();
     this.bytes = 0;
