@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { PortalCache, VisitCounter } from '../../libs/portal/src';
@@ -93,6 +94,29 @@ describe('Public portal under hostile input (e2e)', () => {
     // A reader's bad address is no error of the server: nothing at error level.
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it('answers an HTTP/1.0 request without a Host header on any path without a 5xx', async () => {
+    const port = Number(new URL(api.baseUrl).port);
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.0\r\n\r\n`));
+        let head = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (head += chunk));
+        socket.on('end', () => resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0)));
+        socket.on('error', reject);
+      });
+    for (const path of [
+      '/',
+      '/khong-co',
+      `/site/${unit.slug}/`,
+      `/site/${unit.slug}/khong-co`,
+      '/bai-viet/x',
+    ]) {
+      const status = await statusOf(path);
+      expect({ path, ok: status >= 200 && status < 500 }).toEqual({ path, ok: true });
+    }
   });
 
   it('links a 404 inside a unit to that unit’s home page', async () => {
