@@ -93,26 +93,28 @@ describe('Public portal in a browser', () => {
     }
   });
 
-  it('moves the visit counter in the footer as readers view pages', async () => {
+  it('moves the visit counter in the footer as new readers view pages, and not for a reader coming back', async () => {
     const unit = await createUnit(api, admin);
     // Each reader is a browser of their own. Headless chromium says "HeadlessChrome" and is rightly not
-    // counted as a reader, so these present an ordinary desktop browser's agent.
-    const visit = async (): Promise<number> => {
-      const { context, page } = await newPage(browser, {
-        viewport: { width: 1280, height: 800 },
-        userAgent:
-          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
-      });
+    // counted as a reader, so these present ordinary browsers' agents.
+    const DESKTOP =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+    const PHONE =
+      'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
+    const visit = async (userAgent: string): Promise<number> => {
+      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 }, userAgent });
       await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
       const text = await page.locator('footer').innerText();
       await context.close();
       return Number(/Lượt truy cập: ([\d.]+)/.exec(text)![1].replace(/\./g, ''));
     };
-    const first = await visit();
+    const first = await visit(DESKTOP);
     // The number a page shows is refreshed at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = await visit();
-    expect(first).toBe(1);
-    expect(second).toBe(2);
+    const second = await visit(PHONE);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The first reader again, the same day: one view per reader, page and day.
+    const again = await visit(DESKTOP);
+    expect([first, second, again]).toEqual([1, 2, 2]);
   });
 });

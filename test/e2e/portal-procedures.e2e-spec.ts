@@ -5,11 +5,13 @@ import { createUnit } from '../support/factories';
 
 // The public portal's thủ tục hành chính pages, as a citizen's browser and a search engine see them.
 describe('Public portal: thủ tục hành chính (e2e)', () => {
+  const PUBLIC_URL = 'https://cong.example.vn';
   let api: TestApi;
   let admin: string;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Absolute links come from here (or a unit's mapped host), never from the request.
+    api = await startApi({ PUBLIC_URL });
     admin = await api.adminToken();
   });
   afterAll(async () => {
@@ -78,11 +80,11 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
    */
   async function cached(path: string): Promise<boolean> {
     const cache = api.app.get(PortalCache);
-    for (let i = 0; i < 40 && !cache.get(`${api.baseUrl}${path}`); i += 1) {
+    for (let i = 0; i < 40 && !cache.pageAt('127.0.0.1', `${path}`); i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       await (await page(path)).text();
     }
-    return cache.get(`${api.baseUrl}${path}`) !== undefined;
+    return cache.pageAt('127.0.0.1', `${path}`) !== undefined;
   }
 
   /** The procedure names listed under each field heading, in page order. */
@@ -138,9 +140,9 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     await html(`${path}?q=khai+sinh`);
     await html(`${path}?linh-vuc=${encodeURIComponent('Hộ tịch')}`);
     await html(`${path}?muc-do=toan-trinh`);
-    expect(cache.get(`${api.baseUrl}${path}?q=khai+sinh`)).toBeUndefined();
-    expect(cache.get(`${api.baseUrl}${path}?linh-vuc=${encodeURIComponent('Hộ tịch')}`)).toBeUndefined();
-    expect(cache.get(`${api.baseUrl}${path}?muc-do=toan-trinh`)).toBeUndefined();
+    expect(cache.pageAt('127.0.0.1', `${path}?q=khai+sinh`)).toBeUndefined();
+    expect(cache.pageAt('127.0.0.1', `${path}?linh-vuc=${encodeURIComponent('Hộ tịch')}`)).toBeUndefined();
+    expect(cache.pageAt('127.0.0.1', `${path}?muc-do=toan-trinh`)).toBeUndefined();
 
     const empty = await createUnit(api, admin);
     expect(await html(`/site/${empty.slug}/thu-tuc-hanh-chinh`)).toContain(
@@ -253,11 +255,11 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     expect(grouped(both)).toEqual({ 'Hộ tịch (1)': ['Đăng ký khai sinh'] });
     expect(both).toContain('1 thủ tục phù hợp với “khai sinh” · lĩnh vực Hộ tịch');
     expect(grouped(await list('q=&linh-vuc=&muc-do='))).toEqual(grouped(plain));
-    // An unknown level is ignored rather than failing; a repeated parameter counts by its first value.
+    // An unknown level is ignored rather than failing; a repeated parameter is a 400 page (issue 13).
     expect(grouped(await list('muc-do=abc'))).toEqual(grouped(plain));
-    expect(grouped(await list('muc-do=mot-phan&muc-do=khong'))).toEqual({
-      'Hộ tịch (1)': ['Đăng ký kết hôn'],
-    });
+    const repeated = await page(`/site/${unit.slug}/thu-tuc-hanh-chinh?muc-do=mot-phan&muc-do=khong`);
+    expect(repeated.status).toBe(400);
+    expect(await repeated.text()).toContain('Yêu cầu không hợp lệ');
     expect(grouped(await list(`linh-vuc=${encodeURIComponent('Không có')}`))).toEqual({});
   });
 
@@ -583,7 +585,7 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     const detail = await get('/thu-tuc-hanh-chinh/1.000300');
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain(
-      `<meta property="og:url" content="http://${host}/thu-tuc-hanh-chinh/1.000300">`,
+      `<meta property="og:url" content="https://${host}/thu-tuc-hanh-chinh/1.000300">`,
     );
     expect(detail.body).toContain('<a href="/thu-tuc-hanh-chinh/1.000300/in">Bản in</a>');
     expect((await get('/thu-tuc-hanh-chinh/1.000300/in')).statusCode).toBe(200);
@@ -598,7 +600,7 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     const text = await html(`/site/${unit.slug}/sitemap.xml`);
     expect(XMLValidator.validate(text)).toBe(true);
     const urls = [new XMLParser().parse(text).urlset.url].flat().map((u: { loc: string }) => u.loc);
-    const site = `${api.baseUrl}/site/${unit.slug}`;
+    const site = `${PUBLIC_URL}/site/${unit.slug}`;
     expect(urls).toEqual([
       `${site}/`,
       `${site}/thu-tuc-hanh-chinh`,

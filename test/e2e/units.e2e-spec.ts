@@ -10,7 +10,7 @@ describe('units (e2e)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ PUBLIC_URL: 'https://cong.tinh-thu.gov.vn' });
     admin = await api.adminToken();
   });
   afterAll(async () => {
@@ -316,6 +316,110 @@ describe('units (e2e)', () => {
     },
   );
 
+  it('refuses IP literals in any form, localhost and the deployment’s own host as a portal host (400 naming settings.portalHost)', async () => {
+    const unit = await createUnit(api, admin);
+    const refused = [
+      '127.0.0.1',
+      '0.0.0.0',
+      '10.0.0.8',
+      '192.168.1.20',
+      '172.16.5.4',
+      '169.254.169.254',
+      '127.1',
+      '0x7f.0.0.1',
+      '0177.0.0.1',
+      '2130706433',
+      'xa.123',
+      '::1',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      'fe80::1',
+      'localhost',
+      'admin.localhost',
+      'cong.tinh-thu.gov.vn',
+      'CONG.TINH-THU.GOV.VN',
+    ];
+    const answers = [];
+    for (const host of refused) {
+      const res = await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+        token: admin,
+        body: { settings: { portalHost: host } },
+      });
+      const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
+      answers.push({ host, status: res.status, named: fields.includes('settings.portalHost') });
+    }
+    expect(answers).toEqual(refused.map((host) => ({ host, status: 400, named: true })));
+    const created = await api.request('POST', '/api/v1/units', {
+      token: admin,
+      body: {
+        code: `H${suffix()}`,
+        name: 'UBND xã IP',
+        kind: 'commune',
+        slug: `ip-${suffix()}`,
+        settings: { portalHost: '127.0.0.1' },
+      },
+    });
+    expectError(created, 400, 'VALIDATION_FAILED', 'settings.portalHost');
+    expect(
+      (await api.request('GET', `/api/v1/units/${unit.id}`, { token: admin })).body.settings.portalHost,
+    ).toBe(undefined);
+  });
+
+  it('keeps a given-up slug for its unit: the old address answers 301 to the new one, and no other unit can take it (409 naming slug)', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    const old = unit.slug;
+    const renamed = `moi-${suffix()}`;
+    const changed = await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: admin,
+      body: { slug: renamed },
+    });
+    expect(changed.status).toBe(200);
+
+    for (const [from, to] of [
+      [`/site/${old}/`, `/site/${renamed}/`],
+      [`/site/${old}/bai-viet/mot-bai?x=1`, `/site/${renamed}/bai-viet/mot-bai?x=1`],
+      [`/site/${old}/chuyen-muc/tin-hoat-dong?trang=2`, `/site/${renamed}/chuyen-muc/tin-hoat-dong?trang=2`],
+      [`/site/${old}/thu-tuc-hanh-chinh/1.000300/in`, `/site/${renamed}/thu-tuc-hanh-chinh/1.000300/in`],
+      [`/site/${old}/rss.xml`, `/site/${renamed}/rss.xml`],
+    ]) {
+      const res = await fetch(`${api.baseUrl}${from}`, { redirect: 'manual' });
+      expect({ from, status: res.status, location: res.headers.get('location') }).toEqual({
+        from,
+        status: 301,
+        location: to,
+      });
+    }
+    expect((await fetch(`${api.baseUrl}/site/${renamed}/`)).status).toBe(200);
+
+    expectError(
+      await api.request('PATCH', `/api/v1/units/${other.id}`, { token: admin, body: { slug: old } }),
+      409,
+      'UNIT_SLUG_TAKEN',
+      'slug',
+    );
+    expectError(
+      await api.request('POST', '/api/v1/units', {
+        token: admin,
+        body: { code: `S${suffix()}`, name: 'UBND xã Chiếm', kind: 'commune', slug: old },
+      }),
+      409,
+      'UNIT_SLUG_TAKEN',
+      'slug',
+    );
+    // The unit itself may go back to it; then the newer slug redirects.
+    const back = await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: admin,
+      body: { slug: old },
+    });
+    expect(back.status).toBe(200);
+    const res = await fetch(`${api.baseUrl}/site/${renamed}/tim-kiem?q=a`, { redirect: 'manual' });
+    expect({ status: res.status, location: res.headers.get('location') }).toEqual({
+      status: 301,
+      location: `/site/${old}/tim-kiem?q=a`,
+    });
+  });
+
   it('refuses maxSlotsPerDay 0 and maxMinutesPerSlot "30" naming the field', async () => {
     const unit = await createUnit(api, admin);
     expectError(
@@ -364,6 +468,42 @@ describe('units (e2e)', () => {
       expect(res.body.settings).toMatchObject(settings);
       const got = await api.request('GET', `/api/v1/units/${unitA.id}`, { token: unitAdmin.token });
       expect(got.body).toMatchObject({ name, settings });
+    });
+
+    it('may not map a host name to the portal (403 naming settings.portalHost), but may send back the one it has', async () => {
+      const host = `xa-${suffix()}.gov.vn`;
+      expectError(
+        await api.request('PATCH', `/api/v1/units/${unitA.id}`, {
+          token: unitAdmin.token,
+          body: { settings: { portalHost: host } },
+        }),
+        403,
+        'FORBIDDEN',
+        'settings.portalHost',
+      );
+      expect(
+        (await api.request('GET', `/api/v1/units/${unitA.id}`, { token: admin })).body.settings.portalHost,
+      ).toBe(undefined);
+      const mapped = await api.request('PATCH', `/api/v1/units/${unitA.id}`, {
+        token: admin,
+        body: { settings: { portalHost: host } },
+      });
+      expect(mapped.status).toBe(200);
+      // The settings form sends every field back: the same host is no change.
+      const same = await api.request('PATCH', `/api/v1/units/${unitA.id}`, {
+        token: unitAdmin.token,
+        body: { settings: { portalHost: host.toUpperCase(), signerName: 'Nguyễn Văn B' } },
+      });
+      expect(same.status).toBe(200);
+      expectError(
+        await api.request('PATCH', `/api/v1/units/${unitA.id}`, {
+          token: unitAdmin.token,
+          body: { settings: { portalHost: '' } },
+        }),
+        403,
+        'FORBIDDEN',
+        'settings.portalHost',
+      );
     });
 
     it('may not change the code, kind or parentId of their unit (403)', async () => {

@@ -12,6 +12,7 @@ import { registerMediaRoutes } from '@app/media';
 import {
   PortalCache,
   portalFastPath,
+  portalFrameworkErrors,
   PortalHosts,
   PortalService,
   registerPortalRoutes,
@@ -30,6 +31,7 @@ export const API_PREFIX = 'api/v1';
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   // Cached portal pages are answered before Fastify (portalFastPath); set once the app exists.
   let fastPath: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
+  let portalHosts: PortalHosts | undefined = undefined;
   const adapter = new FastifyAdapter({
     serverFactory: (handler: FastifyServerFactoryHandler, options: FastifyServerOptions) => {
       const server = createServer((req, res) => {
@@ -48,6 +50,8 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     // A request id from the proxy is kept (x-request-id), else one is made; logs and replies carry it.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // A URL Fastify cannot decode, on a portal path, is answered as a portal page (never JSON).
+    frameworkErrors: portalFrameworkErrors(() => portalHosts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     bufferLogs: true,
@@ -116,6 +120,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   };
   registerPortalRoutes(fastify, portalParts);
   fastPath = portalFastPath(portalParts);
+  portalHosts = portalParts.hosts;
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

@@ -35,6 +35,8 @@ export interface AppConfig {
   embeddedPgPort: number;
   /** How often the worker publishes scheduled articles (cron with seconds, Asia/Ho_Chi_Minh). */
   publishCheckCron: string;
+  /** PUBLIC_URL without a trailing slash: absolute portal links, and a host name no unit may map. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +92,25 @@ function endpoint(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return value;
 }
 
+function publicUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined) {
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `${name} phải là địa chỉ http(s) như https://cong.tinh.gov.vn (đang là "${value}")`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 function cron(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = env[name] || fallback;
   try {
@@ -143,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     publishCheckCron: cron(env, 'PUBLISH_CHECK_CRON', '0 * * * * *'),
+    publicUrl: publicUrl(env, 'PUBLIC_URL'),
   };
 }
 

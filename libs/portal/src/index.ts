@@ -4,4 +4,4 @@ export { VisitCounter } from './visit-counter.service';
 export { PortalCache } from './portal-cache.service';
 export { PortalHosts } from './portal-hosts.service';
 export { PortalVisit } from './visit.entity';
-export { portalFastPath, registerPortalRoutes } from './portal.routes';
+export { portalFastPath, portalFrameworkErrors, registerPortalRoutes } from './portal.routes';

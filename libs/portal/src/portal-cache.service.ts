@@ -5,15 +5,14 @@ import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PORTAL_CHANGED } from '@app/db';
 import { PortalHosts } from './portal-hosts.service';
+import { stripXmlInvalid } from './portal-input';
+import { requestKey } from './portal-keys';
 import type { PortalResponse } from './portal.service';
-
-/** Where a page carries the running visit count; filled in per request. */
-export const VISITS_MARK = '\u0001lượt truy cập\u0001';
 
 export interface CachedPage {
   status: number;
   type: PortalResponse['type'];
-  /** The page's bytes, split at VISITS_MARK. */
+  /** The page's bytes in pieces; the running visit count goes between them. */
   parts: Buffer[];
   /** The page joined with the visit count it shows, rebuilt at most once a second (see body()). */
   joined?: { count: string; bytes: Buffer; at: number };
@@ -21,11 +20,17 @@ export interface CachedPage {
   tag: string;
   unitId?: string;
   countFor?: string;
+  /** Which page of the unit this is, whatever address it was reached by (a view counts once per page). */
+  view: string;
+  /** What the page holds in memory, its joined copy included. */
+  size: number;
   at: number;
 }
 
 // A missed notification (a dropped listening connection) cannot leave a page stale for longer than this.
 const MAX_AGE_MS = 5 * 60_000;
+/** Memory the cached pages may hold; the least recently read go first (a page is about 25 KB, twice). */
+export const PORTAL_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Rendered portal pages, kept in memory so that a page view costs no database query. Every replica
@@ -36,7 +41,16 @@ const MAX_AGE_MS = 5 * 60_000;
 @Injectable()
 export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('PortalCache');
+  /**
+   * Least recently read first: a Map keeps insertion order, and a read moves the page to the end.
+   * (lru-cache would do the same; the version at the top of node_modules, 5.x, cannot bound bytes.)
+   */
   private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+  /** Bytes the pages may hold (tests lower it). */
+  maxBytes = PORTAL_CACHE_BYTES;
+  /** Pages answered by portalFastPath, before Fastify (tests check that path runs). */
+  readonly stats = { fastPath: 0 };
   /** Small values read from a unit's public data for pages that are not cached (see remember()). */
   private readonly values = new Map<string, { unitId: string; value: unknown; at: number }>();
   private release?: () => void;
@@ -57,7 +71,11 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     this.client?.removeAllListeners();
-    this.release?.();
+    // Released once: a host reload failing after shutdown must not release it again (pg-pool throws).
+    const release = this.release;
+    this.release = undefined;
+    this.client = undefined;
+    release?.();
   }
 
   private async listen(): Promise<void> {
@@ -88,8 +106,12 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private relisten(): void {
+    if (this.closing) {
+      return;
+    }
     this.generation += 1;
     this.pages.clear();
+    this.bytes = 0;
     this.values.clear();
     void this.hosts.onModuleInit().catch(() => undefined);
     this.client?.removeAllListeners();
@@ -103,11 +125,32 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
 
   get(key: string): CachedPage | undefined {
     const page = this.pages.get(key);
-    if (page && Date.now() - page.at > MAX_AGE_MS) {
-      this.pages.delete(key);
+    if (!page) {
       return undefined;
     }
+    this.pages.delete(key);
+    if (Date.now() - page.at > MAX_AGE_MS) {
+      this.bytes -= page.size;
+      return undefined;
+    }
+    this.pages.set(key, page);
     return page;
+  }
+
+  /** The cached page a GET of `url` with this Host header would be answered with (tests, diagnostics). */
+  pageAt(host: string, url: string): CachedPage | undefined {
+    const key = requestKey(this.hosts, host.toLowerCase(), url);
+    return key === null ? undefined : this.pages.get(key);
+  }
+
+  /** How many pages, and how many bytes they hold. */
+  usage(): { pages: number; bytes: number } {
+    return { pages: this.pages.size, bytes: this.bytes };
+  }
+
+  private remove(key: string, page: CachedPage): void {
+    this.pages.delete(key);
+    this.bytes -= page.size;
   }
 
   /** Taken before rendering a page and handed to put(). */
@@ -116,21 +159,49 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Keeps a rendered page, unless a change was heard while it was being rendered, or the cache is not
-   * listening (a change could then go unnoticed).
+   * Keeps a rendered page under `key` (see pageKey), unless it is not a 200 (a 404 costs little to
+   * render again, and any address can ask for one), the page depends on free input, a change was heard
+   * while it was being rendered, or the cache is not listening (a change could then go unnoticed).
+   * Characters XML forbids are dropped here, on the way out of every template.
    */
-  put(key: string, response: PortalResponse & { unitId?: string }, ticket: number): CachedPage {
+  put(key: string, response: PortalResponse, ticket: number): CachedPage {
+    const parts = response.body.map((part) => Buffer.from(stripXmlInvalid(part)));
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
     const page: CachedPage = {
       status: response.status,
       type: response.type,
-      parts: response.body.split(VISITS_MARK).map((part) => Buffer.from(part)),
-      tag: createHash('sha1').update(response.body).digest('base64url').slice(0, 16),
+      parts,
+      tag: createHash('sha1')
+        .update(Buffer.concat(parts))
+        .update(String(parts.length))
+        .digest('base64url')
+        .slice(0, 16),
       unitId: response.unitId,
       countFor: response.countFor,
+      view: key.slice(key.indexOf('\n') + 1),
+      // The pieces, the copy joined with the count, and the key.
+      size: length * (parts.length > 1 ? 2 : 1) + key.length * 2 + 200,
       at: Date.now(),
     };
-    if (key && this.client && ticket === this.generation && this.pages.size < 10_000) {
+    if (
+      response.cacheable &&
+      page.status === 200 &&
+      this.client &&
+      ticket === this.generation &&
+      page.size <= this.maxBytes
+    ) {
+      const old = this.pages.get(key);
+      if (old) {
+        this.remove(key, old);
+      }
       this.pages.set(key, page);
+      this.bytes += page.size;
+      for (const [oldest, kept] of this.pages) {
+        if (this.bytes <= this.maxBytes) {
+          break;
+        }
+        this.remove(oldest, kept);
+      }
     }
     return page;
   }
@@ -180,7 +251,7 @@ export class PortalCache implements OnModuleInit, OnApplicationShutdown {
     }
     for (const [key, page] of this.pages) {
       if (page.unitId === unitId || page.unitId === undefined) {
-        this.pages.delete(key);
+        this.remove(key, page);
       }
     }
   }

@@ -21,8 +21,9 @@ export class PortalHosts implements OnModuleInit {
   }
 
   /** The unit slug whose portal answers on this host, if any. */
-  slugFor(hostname: string): string | undefined {
-    return this.byHost.get(hostname.toLowerCase());
+  slugFor(hostname: string | undefined): string | undefined {
+    // An HTTP/1.0 request may come without a Host header.
+    return hostname ? this.byHost.get(hostname.toLowerCase()) : undefined;
   }
 
   async reload(unitId: string): Promise<void> {

@@ -5,7 +5,7 @@ export interface PortalUnit {
   id: string;
   name: string;
   slug: string;
-  settings: { address?: string; phone?: string; email?: string; placeName?: string };
+  settings: { address?: string; phone?: string; email?: string; placeName?: string; portalHost?: string };
 }
 
 export interface PortalCategory {
@@ -124,6 +124,15 @@ export class PortalRepository {
       [slug],
     );
     return unit ?? null;
+  }
+
+  /** The current slug of the unit that once had `slug` and gave it up (unit_slugs), if any. */
+  async currentSlug(slug: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ slug: string }[]>(
+      `SELECT u.slug FROM unit_slugs s JOIN units u ON u.id = s.unit_id WHERE s.slug = $1 AND u.slug <> $1`,
+      [slug],
+    );
+    return row?.slug ?? null;
   }
 
   categories(unitId: string): Promise<PortalCategory[]> {

@@ -1,10 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from '@nestjs/common';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CachedPage, PortalCache } from './portal-cache.service';
 import { PortalHosts } from './portal-hosts.service';
-import { PROCEDURE_QUERY } from './portal-procedures.templates';
-import { PortalRequest, PortalResponse, PortalService, ProcedureListInput } from './portal.service';
+import { parseQuery, pathSegment, PortalInputError, unitSlug as checkUnitSlug } from './portal-input';
+import { normalQuery, pageKey, PortalRoute, requestKey, RouteInput, ROUTES } from './portal-keys';
+import type { PortalRequest, PortalResponse, PortalService } from './portal.service';
+import { errorPage } from './portal.templates';
 import { VisitCounter } from './visit-counter.service';
 
 const TYPES: Record<PortalResponse['type'], string> = {
@@ -29,17 +32,7 @@ const SECURITY_HEADERS = {
 // One formatter for every request: building one per call costs more than the rest of a cached page.
 const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 
-type Params = { unit?: string; slug?: string; code?: string };
-type Query = { q?: string; trang?: string; 'linh-vuc'?: string; 'muc-do'?: string };
-type PortalFastifyRequest = FastifyRequest<{ Params: Params; Querystring: Query }>;
-type Render = (req: PortalRequest, request: PortalFastifyRequest) => Promise<PortalResponse>;
-
-const procedureInput = (query: Query): ProcedureListInput => ({
-  q: query[PROCEDURE_QUERY.q],
-  field: query[PROCEDURE_QUERY.field],
-  level: query[PROCEDURE_QUERY.level],
-  page: query[PROCEDURE_QUERY.page],
-});
+const logger = new Logger('Portal');
 
 export interface PortalParts {
   portal: PortalService;
@@ -58,16 +51,18 @@ interface Answer {
 
 /**
  * What a page view answers, on either path below: the page with the running visit count, its headers,
- * or 304 when the reader's copy is current. The view is counted (bots are left out by VisitCounter).
+ * or 304 when the reader's copy is current. The view is counted once per visitor, page and day
+ * (VisitCounter; bots are left out).
  */
 async function answerPage(
   { visits, cache }: Pick<PortalParts, 'visits' | 'cache'>,
   page: CachedPage,
   headers: IncomingMessage['headers'],
+  address: string | undefined,
 ): Promise<Answer> {
   let visitCount = '';
   if (page.countFor) {
-    visits.count(page.countFor, headers['user-agent']);
+    visits.count(page.countFor, page.view, address, headers['user-agent']);
     const total = visits.total(page.countFor);
     visitCount = VI_NUMBER.format(typeof total === 'number' ? total : await total);
   }
@@ -93,11 +88,11 @@ async function answerPage(
  * The same answer for a page already in the cache, given before Fastify sees the request: no routing,
  * hooks or request objects. A cached page view costs about half of what it does through Fastify, and
  * it is the request a portal gets most (measured with bench:portal). Anything else — a page not yet
- * cached, another method, a request through a proxy (whose forwarded host and scheme Fastify interprets)
- * — answers `false` and goes the normal way.
+ * cached, another method, a request through a proxy (whose forwarded address, host and scheme Fastify
+ * interprets) — answers `false` and goes the normal way.
  */
 export function portalFastPath(
-  parts: Pick<PortalParts, 'visits' | 'cache'>,
+  parts: Pick<PortalParts, 'visits' | 'cache' | 'hosts'>,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const { headers } = req;
@@ -105,16 +100,20 @@ export function portalFastPath(
       req.method !== 'GET' ||
       headers['x-forwarded-host'] ||
       headers['x-forwarded-proto'] ||
-      !headers.host
+      headers['x-forwarded-for'] ||
+      !headers.host ||
+      !req.url
     ) {
       return false;
     }
-    const origin = (req.socket as { encrypted?: boolean }).encrypted ? 'https://' : 'http://';
-    const page = parts.cache.get(`${origin}${headers.host}${req.url}`);
+    const key = requestKey(parts.hosts, headers.host.toLowerCase(), req.url);
+    const page = key === null ? undefined : parts.cache.get(key);
     if (!page) {
       return false;
     }
-    void answerPage(parts, page, headers).then(
+    // Counted so that a test can tell this path ran (the answer itself is identical by design).
+    parts.cache.stats.fastPath += 1;
+    void answerPage(parts, page, headers, req.socket.remoteAddress).then(
       (answer) => {
         const requestId = headers['x-request-id'];
         res.writeHead(answer.status, {
@@ -133,137 +132,108 @@ export function portalFastPath(
   };
 }
 
+type PortalFastifyRequest = FastifyRequest<{ Params: { unit?: string; param?: string; '*'?: string } }>;
+
+/** Where an error page's "home" link goes: the unit's portal when the path names one. */
+function homeOf(request: FastifyRequest, mapped: boolean): string {
+  const match = /^\/site\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:[/?]|$)/.exec(request.url);
+  return match && !mapped ? `/site/${match[1]}/` : '/';
+}
+
+/** An error on a portal path, as a Vietnamese page (never the api's JSON); only a 5xx is an error in the log. */
+function sendError(reply: FastifyReply, status: number, home: string, error?: unknown): FastifyReply {
+  if (status >= 500) {
+    logger.error({ err: error, url: reply.request.url }, 'Lỗi khi dựng trang cổng thông tin');
+  } else {
+    logger.debug({ url: reply.request.url, status }, 'Yêu cầu cổng thông tin không hợp lệ');
+  }
+  return reply
+    .headers({ ...SECURITY_HEADERS, 'cache-control': 'no-store', 'content-type': TYPES.html })
+    .status(status)
+    .send(errorPage(status, home));
+}
+
+/**
+ * For Fastify's `frameworkErrors`: a URL it cannot decode (broken percent encoding) on a portal path is
+ * answered as a portal page; anything else as Fastify would.
+ */
+export function portalFrameworkErrors(
+  hosts: () => PortalHosts | undefined,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    const mapped = Boolean(hosts()?.slugFor(request.hostname));
+    if (error.code === 'FST_ERR_BAD_URL' && (request.url.startsWith('/site/') || mapped)) {
+      void sendError(reply, 400, homeOf(request, mapped));
+      return;
+    }
+    void reply.send(error);
+  };
+}
+
 /**
  * The public portal on plain Fastify routes (no Nest guard or pipe on this path, which must stay fast).
  * A cached page costs no database query: the page comes from PortalCache, the count from VisitCounter.
- * HTML carries a strict CSP, a short shared cache and an ETag (304 when unchanged).
+ * HTML carries a strict CSP, a short shared cache and an ETag (304 when unchanged). Every failure on a
+ * portal path is a Vietnamese page with a link home.
  */
 export function registerPortalRoutes(fastify: FastifyInstance, parts: PortalParts): void {
   const { portal, cache, hosts, rootFallback } = parts;
-  const serve = (render: Render) => async (request: PortalFastifyRequest, reply: FastifyReply) => {
-    const origin = `${request.protocol}://${request.host}`;
-    // The origin is part of the key: pages carry absolute links (Open Graph, RSS).
-    const key = `${origin}${request.url}`;
-    let page: CachedPage | undefined = cache.get(key);
-    if (!page) {
-      const ticket = cache.ticket();
-      // Under /site/:unit, or on a host name a unit mapped to its portal (links then have no prefix).
-      const unitSlug = request.params.unit ?? hosts.slugFor(request.hostname);
-      if (!unitSlug) {
-        return request.url === '/' ? reply.redirect(rootFallback) : reply.callNotFound();
-      }
-      const base = request.params.unit === undefined ? '' : undefined;
-      const response = await render({ unitSlug, origin, base }, request);
-      page = cache.put(response.cacheable ? key : '', response, ticket);
+
+  const serve = (route: PortalRoute) => async (request: PortalFastifyRequest, reply: FastifyReply) => {
+    const onSite = request.params.unit !== undefined;
+    // Under /site/:unit, or on a host name a unit mapped to its portal (links then have no prefix).
+    const mappedSlug = onSite ? undefined : hosts.slugFor(request.hostname);
+    if (!onSite && !mappedSlug) {
+      return route.path === '/' && request.url === '/' ? reply.redirect(rootFallback) : reply.callNotFound();
     }
-    const answer = await answerPage(parts, page, request.headers);
-    return reply.headers(answer.headers).status(answer.status).send(answer.body);
+    try {
+      const slug = onSite ? checkUnitSlug(request.params.unit) : mappedSlug!;
+      const mark = request.url.indexOf('?');
+      const input: RouteInput = {
+        param: route.path.includes(':param') ? pathSegment(request.params.param) : '',
+        query: normalQuery(parseQuery(mark < 0 ? '' : request.url.slice(mark + 1), route.query)),
+      };
+      const req: PortalRequest = { unitSlug: slug, base: onSite ? undefined : '' };
+      const key = pageKey(req, route, input);
+      let page: CachedPage | undefined = cache.get(key);
+      if (!page) {
+        const ticket = cache.ticket();
+        const response = await route.render(portal, req, input);
+        if (response.status === 404 && !response.unitId && onSite) {
+          // A slug the unit gave up answers with its new one, for every page under it.
+          const moved = await portal.movedTo(slug);
+          if (moved) {
+            // The rest of the address as the reader sent it: `/site/<old>` + `/bai-viet/x?trang=2`.
+            const rest = request.url.slice(6).replace(/^[^/?]*/, '');
+            return reply.redirect(`/site/${moved}${rest}`, 301);
+          }
+        }
+        page = cache.put(key, response, ticket);
+      }
+      const answer = await answerPage(parts, page, request.headers, request.ip);
+      return reply.headers(answer.headers).status(answer.status).send(answer.body);
+    } catch (error) {
+      if (error instanceof PortalInputError) {
+        return sendError(reply, error.status, homeOf(request, !onSite));
+      }
+      return sendError(reply, 500, homeOf(request, !onSite), error);
+    }
   };
 
   // helmet's per-request headers are replaced by SECURITY_HEADERS (above).
   const NO_HELMET = { helmet: false } as const;
-  fastify.get('/site/:unit', NO_HELMET, (request: FastifyRequest<{ Params: Params }>, reply) =>
+  fastify.get('/site/:unit', NO_HELMET, (request: FastifyRequest<{ Params: { unit?: string } }>, reply) =>
     reply.redirect(`/site/${encodeURIComponent(request.params.unit ?? '')}/`, 301),
   );
-  fastify.get(
-    '/site/:unit/',
-    NO_HELMET,
-    serve((req) => portal.home(req)),
-  );
-  fastify.get(
-    '/site/:unit/chuyen-muc/:slug',
-    NO_HELMET,
-    serve((req, r) => portal.category(req, r.params.slug!, r.query.trang)),
-  );
-  fastify.get(
-    '/site/:unit/bai-viet/:slug',
-    NO_HELMET,
-    serve((req, r) => portal.article(req, r.params.slug!, false)),
-  );
-  fastify.get(
-    '/site/:unit/bai-viet/:slug/in',
-    NO_HELMET,
-    serve((req, r) => portal.article(req, r.params.slug!, true)),
-  );
-  fastify.get(
-    '/site/:unit/thu-tuc-hanh-chinh',
-    NO_HELMET,
-    serve((req, r) => portal.procedures(req, procedureInput(r.query))),
-  );
-  fastify.get(
-    '/site/:unit/thu-tuc-hanh-chinh/:code',
-    NO_HELMET,
-    serve((req, r) => portal.procedure(req, r.params.code!, false)),
-  );
-  fastify.get(
-    '/site/:unit/thu-tuc-hanh-chinh/:code/in',
-    NO_HELMET,
-    serve((req, r) => portal.procedure(req, r.params.code!, true)),
-  );
-  fastify.get(
-    '/site/:unit/tim-kiem',
-    NO_HELMET,
-    serve((req, r) => portal.search(req, r.query.q)),
-  );
-  fastify.get(
-    '/site/:unit/rss.xml',
-    NO_HELMET,
-    serve((req) => portal.rss(req)),
-  );
-  fastify.get(
-    '/site/:unit/sitemap.xml',
-    NO_HELMET,
-    serve((req) => portal.sitemap(req)),
-  );
-  // The same pages at the root of a host name mapped to a unit (settings.portalHost).
-  fastify.get(
-    '/',
-    NO_HELMET,
-    serve((req) => portal.home(req)),
-  );
-  fastify.get(
-    '/chuyen-muc/:slug',
-    NO_HELMET,
-    serve((req, r) => portal.category(req, r.params.slug!, r.query.trang)),
-  );
-  fastify.get(
-    '/bai-viet/:slug',
-    NO_HELMET,
-    serve((req, r) => portal.article(req, r.params.slug!, false)),
-  );
-  fastify.get(
-    '/bai-viet/:slug/in',
-    NO_HELMET,
-    serve((req, r) => portal.article(req, r.params.slug!, true)),
-  );
-  fastify.get(
-    '/thu-tuc-hanh-chinh',
-    NO_HELMET,
-    serve((req, r) => portal.procedures(req, procedureInput(r.query))),
-  );
-  fastify.get(
-    '/thu-tuc-hanh-chinh/:code',
-    NO_HELMET,
-    serve((req, r) => portal.procedure(req, r.params.code!, false)),
-  );
-  fastify.get(
-    '/thu-tuc-hanh-chinh/:code/in',
-    NO_HELMET,
-    serve((req, r) => portal.procedure(req, r.params.code!, true)),
-  );
-  fastify.get(
-    '/tim-kiem',
-    NO_HELMET,
-    serve((req, r) => portal.search(req, r.query.q)),
-  );
-  fastify.get(
-    '/rss.xml',
-    NO_HELMET,
-    serve((req) => portal.rss(req)),
-  );
-  fastify.get(
-    '/sitemap.xml',
-    NO_HELMET,
-    serve((req) => portal.sitemap(req)),
+  for (const route of ROUTES) {
+    fastify.get(`/site/:unit${route.path}`, NO_HELMET, serve(route));
+    // The same pages at the root of a host name mapped to a unit (settings.portalHost).
+    fastify.get(route.path, NO_HELMET, serve(route));
+  }
+  // Any other path under /site/, or on a mapped host, is a portal page that does not exist; elsewhere
+  // an unknown path stays the api's 404.
+  fastify.get('/site/*', NO_HELMET, (request, reply) => sendError(reply, 404, homeOf(request, false)));
+  fastify.get('/*', NO_HELMET, (request, reply) =>
+    hosts.slugFor(request.hostname) ? sendError(reply, 404, '/') : reply.callNotFound(),
   );
 }

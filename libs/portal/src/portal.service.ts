@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { NotFoundException, Principal } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, NotFoundException, Principal } from '@app/common';
 import { UnitAccess } from '@app/units';
-import { PortalCache, VISITS_MARK } from './portal-cache.service';
+import { PortalCache } from './portal-cache.service';
+import { pageNumber, stripXmlInvalid } from './portal-input';
 import {
   LEVEL_PARAM,
   procedureListPage,
@@ -21,8 +22,8 @@ import {
   categoryPage,
   Frame,
   homePage,
+  errorPage,
   layout,
-  notFoundPage,
   previewPage,
   printPage,
   rssFeed,
@@ -33,8 +34,8 @@ import {
 export interface PortalResponse {
   status: number;
   type: 'html' | 'rss' | 'xml';
-  /** HTML pages carry VISITS_MARK where the running visit count goes. */
-  body: string;
+  /** The page in pieces: the running visit count goes between them (see layout). */
+  body: string[];
   /** A page view to count (HTML pages of a unit that exists). */
   countFor?: string;
   /** The unit the page belongs to: its changes drop the cached page. */
@@ -47,8 +48,6 @@ export interface PortalRequest {
   unitSlug: string;
   /** Path prefix of the portal's links: `/site/<slug>`, or '' on the unit's own host name. */
   base?: string;
-  /** Scheme and host the reader used, for absolute links (Open Graph, RSS, sitemap). */
-  origin: string;
 }
 
 const PAGE_SIZE = 20;
@@ -63,10 +62,9 @@ export interface ProcedureListInput {
   page?: unknown;
 }
 
-/** A query parameter as one string: a repeated parameter counts by its first value. */
+/** A query parameter as the routes give it (decoded, NFC, trimmed; refused when repeated). */
 function one(value: unknown): string {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first.normalize('NFC').trim() : '';
+  return typeof value === 'string' ? value : '';
 }
 
 /** How many lines in each field, in the lines' order (by field). */
@@ -93,12 +91,13 @@ function pick(
 const LEVEL_OF = new Map(
   Object.entries(LEVEL_PARAM).map(([level, param]) => [param, level as PortalOnlineLevel]),
 );
-const notFound = (unitId?: string): PortalResponse => ({
+/** 404, with a link to the unit's home when the unit exists. Never cached (PortalCache.put). */
+const notFound = (frame?: Frame | null): PortalResponse => ({
   status: 404,
   type: 'html',
-  body: notFoundPage(),
-  unitId,
-  cacheable: true,
+  body: [errorPage(404, frame ? `${frame.base}/` : '/')],
+  unitId: frame?.unit.id,
+  cacheable: false,
 });
 
 /** Builds the public portal's pages (design.md §6, public portal). */
@@ -108,7 +107,27 @@ export class PortalService {
     private readonly portal: PortalRepository,
     private readonly access: UnitAccess,
     private readonly cache: PortalCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Where the unit's portal lives for absolute links (Open Graph, canonical, RSS, sitemap): its mapped
+   * host (with PUBLIC_URL's scheme, https without it), else PUBLIC_URL + /site/<slug>. Never the
+   * request's Host header. With neither, links stay root-relative (`/site/<slug>`).
+   */
+  siteUrl(unit: PortalUnit): string {
+    const host = unit.settings?.portalHost;
+    if (host) {
+      const scheme = this.config.publicUrl?.startsWith('http://') ? 'http' : 'https';
+      return `${scheme}://${host}`;
+    }
+    return `${this.config.publicUrl ?? ''}/site/${unit.slug}`;
+  }
+
+  /** The slug a unit now has, if `slug` is one it gave up (its portal redirects there). */
+  movedTo(slug: string): Promise<string | null> {
+    return this.portal.currentSlug(slug);
+  }
 
   private async frame(req: PortalRequest): Promise<Frame | null> {
     const unit = await this.portal.unitBySlug(req.unitSlug);
@@ -119,15 +138,8 @@ export class PortalService {
     return { unit, categories, base: req.base ?? `/site/${unit.slug}` };
   }
 
-  private page(
-    frame: Frame,
-    req: PortalRequest,
-    title: string,
-    description: string,
-    main: string,
-    path = '/',
-  ) {
-    const url = `${req.origin}${frame.base}${path}`;
+  private page(frame: Frame, title: string, description: string, main: string, path = '/') {
+    const url = `${this.siteUrl(frame.unit)}${path}`;
     return {
       status: 200,
       type: 'html' as const,
@@ -149,7 +161,6 @@ export class PortalService {
     ]);
     return this.page(
       frame,
-      req,
       `${frame.unit.name} — Trang thông tin điện tử`,
       `Tin tức, cải cách hành chính và thủ tục hành chính của ${frame.unit.name}`,
       homePage(frame, latest.items, cchc.items),
@@ -160,18 +171,21 @@ export class PortalService {
     const frame = await this.frame(req);
     const category = frame?.categories.find((c: PortalCategory) => c.slug === slug);
     if (!frame || !category) {
-      return notFound(frame?.unit.id);
+      return notFound(frame);
     }
-    const page = Math.min(Math.max(Number.parseInt(pageParam ?? '1', 10) || 1, 1), 10_000);
+    const page = pageNumber(pageParam);
     const { items, total } = await this.portal.latest(frame.unit.id, {
       categoryId: category.id,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) {
+      // Not an empty page per number asked for: that would be 10,000 cache entries per category.
+      return notFound(frame);
+    }
     return this.page(
       frame,
-      req,
       `${category.name}${page > 1 ? ` — trang ${page}` : ''} — ${frame.unit.name}`,
       `Tin bài chuyên mục ${category.name} của ${frame.unit.name}`,
       categoryPage(frame, category, items, page, pages),
@@ -183,19 +197,19 @@ export class PortalService {
     const frame = await this.frame(req);
     const article = frame ? await this.portal.article(frame.unit.id, slug) : null;
     if (!frame || !article) {
-      return notFound(frame?.unit.id);
+      return notFound(frame);
     }
     if (print) {
       return {
         status: 200,
         type: 'html',
-        body: printPage(frame.unit, article, frame.base),
+        body: [printPage(frame.unit, article, frame.base)],
         countFor: frame.unit.id,
         unitId: frame.unit.id,
         cacheable: true,
       };
     }
-    const url = `${req.origin}${frame.base}/bai-viet/${article.slug}`;
+    const url = `${this.siteUrl(frame.unit)}/bai-viet/${article.slug}`;
     return {
       status: 200,
       type: 'html',
@@ -229,7 +243,7 @@ export class PortalService {
       throw new NotFoundException('đơn vị');
     }
     const frame = { unit, categories: await this.portal.categories(unit.id), base: `/site/${unit.slug}` };
-    return previewPage(frame, article, article.status).split(VISITS_MARK).join('—');
+    return stripXmlInvalid(previewPage(frame, article, article.status).join('—'));
   }
 
   async search(req: PortalRequest, q: string | undefined): Promise<PortalResponse> {
@@ -241,7 +255,6 @@ export class PortalService {
     const results = query ? await this.portal.search(frame.unit.id, query, 50) : null;
     const response = this.page(
       frame,
-      req,
       `Tìm kiếm${query ? `: ${query}` : ''} — ${frame.unit.name}`,
       `Tìm tin bài của ${frame.unit.name}`,
       searchPage(frame, query, results),
@@ -281,7 +294,7 @@ export class PortalService {
       .reduce((sum, f) => sum + f.count, 0);
     const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
     if (page > pages) {
-      return { ...notFound(frame.unit.id), cacheable: !filtered };
+      return notFound(frame);
     }
     const title = filter.q
       ? `Tìm thủ tục: ${filter.q}`
@@ -290,7 +303,6 @@ export class PortalService {
         : 'Thủ tục hành chính';
     const response = this.page(
       frame,
-      req,
       `${title}${page > 1 ? ` — trang ${page}` : ''} — ${frame.unit.name}`,
       `Danh mục thủ tục hành chính của ${frame.unit.name}: trình tự, hồ sơ, thời hạn, phí, lệ phí`,
       procedureListPage(frame, {
@@ -312,13 +324,13 @@ export class PortalService {
     const frame = await this.frame(req);
     const procedure = frame ? await this.portal.procedure(frame.unit.id, code) : null;
     if (!frame || !procedure) {
-      return notFound(frame?.unit.id);
+      return notFound(frame);
     }
     if (print) {
       return {
         status: 200,
         type: 'html',
-        body: procedurePrintPage(frame.unit, procedure, frame.base),
+        body: [procedurePrintPage(frame.unit, procedure, frame.base)],
         countFor: frame.unit.id,
         unitId: frame.unit.id,
         cacheable: true,
@@ -326,7 +338,6 @@ export class PortalService {
     }
     return this.page(
       frame,
-      req,
       `${procedure.name} — ${frame.unit.name}`,
       `Thủ tục ${procedure.name} (mã ${procedure.code}, lĩnh vực ${procedure.field}): trình tự, hồ sơ, thời hạn, phí, lệ phí`,
       procedurePage(frame, procedure),
@@ -343,7 +354,7 @@ export class PortalService {
     return {
       status: 200,
       type: 'rss',
-      body: rssFeed(unit, `${req.origin}${req.base ?? `/site/${unit.slug}`}`, items),
+      body: [rssFeed(unit, this.siteUrl(unit), items)],
       unitId: unit.id,
       cacheable: true,
     };
@@ -357,10 +368,12 @@ export class PortalService {
     return {
       status: 200,
       type: 'xml',
-      body: sitemap(
-        `${req.origin}${req.base ?? `/site/${unit.slug}`}`,
-        ...(await Promise.all([this.portal.sitemap(unit.id), this.portal.procedureCodes(unit.id)])),
-      ),
+      body: [
+        sitemap(
+          this.siteUrl(unit),
+          ...(await Promise.all([this.portal.sitemap(unit.id), this.portal.procedureCodes(unit.id)])),
+        ),
+      ],
       unitId: unit.id,
       cacheable: true,
     };

@@ -1,6 +1,5 @@
 import escapeHtml from 'escape-html';
 import { formatDate } from '@app/common';
-import { VISITS_MARK } from './portal-cache.service';
 import type { PortalArticle, PortalCategory, PortalUnit } from './portal.repository';
 
 // Server-rendered pages of the public portal: Vietnamese, no JavaScript, small enough for a cheap phone.
@@ -26,7 +25,10 @@ footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.li
 export interface PageMeta {
   title: string;
   description: string;
-  /** Absolute URL of the page (Open Graph). */
+  /**
+   * The page's address from the unit's mapped host or PUBLIC_URL (Open Graph, canonical), never from
+   * the request; root-relative when neither is set (then Open Graph, which needs an absolute one, is left out).
+   */
   url: string;
   type?: 'website' | 'article';
   noindex?: boolean;
@@ -38,7 +40,11 @@ export interface Frame {
   base: string;
 }
 
-export function layout(frame: Frame, meta: PageMeta, main: string): string {
+/**
+ * The page around `main`, in two pieces: the running visit count goes between them. Being a gap and not
+ * a marker in the text, it cannot be forged by anything an article or a unit's name contains.
+ */
+export function layout(frame: Frame, meta: PageMeta, main: string): [string, string] {
   const { unit, categories, base } = frame;
   const s = unit.settings ?? {};
   const contact = [
@@ -49,22 +55,26 @@ export function layout(frame: Frame, meta: PageMeta, main: string): string {
     .filter(Boolean)
     .map((line) => e(line))
     .join(' · ');
-  return `<!doctype html>
+  const absolute = /^https?:\/\//.test(meta.url);
+  return [
+    `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(meta.title)}</title><meta name="description" content="${e(meta.description)}">
-<meta property="og:title" content="${e(meta.title)}"><meta property="og:description" content="${e(meta.description)}">
-<meta property="og:type" content="${meta.type ?? 'website'}"><meta property="og:url" content="${e(meta.url)}">
+${meta.url ? `<link rel="canonical" href="${e(meta.url)}">` : ''}<meta property="og:title" content="${e(meta.title)}"><meta property="og:description" content="${e(meta.description)}">
+<meta property="og:type" content="${meta.type ?? 'website'}">${absolute ? `<meta property="og:url" content="${e(meta.url)}">` : ''}
 <meta property="og:site_name" content="${e(unit.name)}"><meta property="og:locale" content="vi_VN">
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
 <style>${CSS}</style></head><body>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
 <nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a>${categories
-    .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
-    .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
+      .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
+      .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
 <main>${main}</main>
 <footer><p><strong>${e(unit.name)}</strong></p>${contact ? `<p>${contact}</p>` : ''}
-<p>Lượt truy cập: <strong>${VISITS_MARK}</strong></p></footer>
-</body></html>`;
+<p>Lượt truy cập: <strong>`,
+    `</strong></p></footer>
+</body></html>`,
+  ];
 }
 
 function categoryNames(article: PortalArticle, categories: PortalCategory[]): PortalCategory[] {
@@ -127,7 +137,7 @@ ${print ? '' : `<p class="noprint"><a href="${frame.base}/bai-viet/${e(article.s
 }
 
 /** An article as the portal will show it, for its editors; marked as a preview and never indexed. */
-export function previewPage(frame: Frame, article: PortalArticle, status: string): string {
+export function previewPage(frame: Frame, article: PortalArticle, status: string): [string, string] {
   const banner =
     `<section style="background:#fff7e6;border:1px solid #ffd591"><strong>Bản xem trước</strong> — ` +
     (status === 'published' ? 'bài đang được đăng.' : 'bài chưa được đăng, người đọc chưa thấy trang này.') +
@@ -164,10 +174,21 @@ ${
 }</section>`;
 }
 
-export function notFoundPage(): string {
+const ERRORS: Record<number, { title: string; text: string }> = {
+  400: {
+    title: 'Yêu cầu không hợp lệ',
+    text: 'Địa chỉ hoặc từ khóa có ký tự không dùng được, hoặc một tham số bị lặp lại. Hãy kiểm tra rồi thử lại.',
+  },
+  404: { title: 'Không tìm thấy trang', text: 'Trang bạn tìm không có hoặc đã được gỡ.' },
+  500: { title: 'Lỗi hệ thống', text: 'Trang tạm thời không hiển thị được, vui lòng thử lại sau ít phút.' },
+};
+
+/** An error page of the portal (400, 404, 500) with a link to the home page (`home`). */
+export function errorPage(status: number, home: string): string {
+  const { title, text } = ERRORS[status] ?? ERRORS[status >= 500 ? 500 : 400];
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Không tìm thấy trang</title><style>${CSS}</style></head><body><main><section><h1>Không tìm thấy trang</h1>
-<p>Trang bạn tìm không có hoặc đã được gỡ.</p></section></main></body></html>`;
+<title>${title}</title><meta name="robots" content="noindex"><style>${CSS}</style></head><body><main><section><h1>${title}</h1>
+<p>${text}</p><p><a href="${e(home)}">Về trang chủ</a></p></section></main></body></html>`;
 }
 
 const xml = (value: string | number | null | undefined): string => escapeHtml(String(value ?? ''));

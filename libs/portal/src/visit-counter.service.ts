@@ -1,16 +1,58 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { isbot } from 'isbot';
+import { createHash, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import { DataSource } from 'typeorm';
 import { startOfVietnamDay, vietnamDay } from '@app/common';
 
 const FLUSH_EVERY_MS = 2000;
 const TOTAL_FRESH_MS = 30_000;
+/** Visitor-page pairs remembered per day; past this (about 40 MB) new ones are not counted that day. */
+export const MAX_VISITORS_PER_DAY = 500_000;
+/**
+ * Counted views of one unit's pages from one address (an IPv6 /64) per day. A loop that changes its
+ * user agent is a new "visitor" each time; this bounds it, while an office of twenty people behind
+ * one address reading ten pages each still counts in full.
+ */
+export const MAX_VIEWS_PER_ADDRESS = 200;
+
+/** The part of an address that names one subscriber: an IPv4 address, or the /64 of an IPv6 one. */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) {
+    return mapped[1];
+  }
+  if (!isIPv6(address)) {
+    return address;
+  }
+  const [head, tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':');
+}
 
 /**
- * Counts portal page views without touching the page's path: a view adds to an in-memory tally that is
- * added to PostgreSQL every 2 s (additive upserts, so any number of api replicas can count at once).
- * Bots are left out by user agent. If the database is down the tally waits for the next flush; a crash
- * loses at most the last two seconds of counts, never a page.
+ * Counts portal page views without touching the page's path, once per visitor, page and Vietnamese day
+ * (design.md §4): the visitor is recognised by sha256(salt, address, user agent, unit, page), the way
+ * Plausible does it. The salt is random, made when the day starts, kept only in this process's memory and
+ * dropped with the day's hashes when the day ends; no address, agent, hash or cookie is ever stored, and
+ * yesterday's hashes cannot be recomputed by anyone.
+ *
+ * Replicas: each api process has its own salt, so a reader whose requests a load balancer spreads over
+ * N replicas counts up to N times a day (never more). One machine counts exactly; a cluster does too
+ * behind a balancer that keeps a client on one replica (nginx `ip_hash`, HAProxy `balance source`).
+ * Sharing the hashes through PostgreSQL would need one salt for every replica, i.e. a stored one.
+ *
+ * A counted view adds to an in-memory tally that is added to PostgreSQL every 2 s (additive upserts, so
+ * any number of replicas can count at once). Bots are left out by user agent. If the database is down
+ * the tally waits for the next flush; a crash loses at most the last two seconds of counts, never a page.
  */
 @Injectable()
 export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
@@ -31,14 +73,60 @@ export class VisitCounter implements OnModuleInit, OnApplicationShutdown {
     await this.flush();
   }
 
-  /** One page view of the unit's portal, unless the agent is a bot. */
-  count(unitId: string, userAgent: string | undefined, now = Date.now()): boolean {
+  private salt = randomBytes(32);
+  private saltDay = '';
+  /** Today's hashes of (visitor, page) already counted. */
+  private readonly seen = new Set<string>();
+  /** Today's counted views per hashed (address, unit). */
+  private readonly perAddress = new Map<string, number>();
+
+  /**
+   * A view of a page (`view`: which page of the unit) by a reader; counted unless the agent is a bot
+   * or this reader already viewed this page today. True when it counted.
+   */
+  count(
+    unitId: string,
+    view: string,
+    address: string | undefined,
+    userAgent: string | undefined,
+    now = Date.now(),
+  ): boolean {
     if (!userAgent || this.isBot(userAgent)) {
       return false;
     }
-    const key = `${unitId}|${this.day(now)}`;
+    const day = this.day(now);
+    if (day !== this.saltDay) {
+      // A new day: a new salt, and yesterday's hashes go with the old one.
+      this.salt = randomBytes(32);
+      this.saltDay = day;
+      this.seen.clear();
+      this.perAddress.clear();
+    }
+    const who = addressKey(address ?? '');
+    const visitor = this.hash(who, userAgent, unitId, view);
+    if (this.seen.has(visitor) || this.seen.size >= MAX_VISITORS_PER_DAY) {
+      return false;
+    }
+    const from = this.hash(who, unitId);
+    const views = this.perAddress.get(from) ?? 0;
+    if (views >= MAX_VIEWS_PER_ADDRESS) {
+      return false;
+    }
+    this.seen.add(visitor);
+    this.perAddress.set(from, views + 1);
+    const key = `${unitId}|${day}`;
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     return true;
+  }
+
+  private hash(...parts: string[]): string {
+    const hash = createHash('sha256').update(this.salt);
+    for (const part of parts) {
+      // Lengths first, so that no two different lists of parts hash the same bytes.
+      hash.update(`${part.length}:`).update(part);
+    }
+    // 128 bits: no collision among a day's visitors.
+    return hash.digest('base64url').slice(0, 22);
   }
 
   // Readers come back with the same few agents: remember the verdict instead of running isbot's regex.

@@ -73,7 +73,9 @@ export class UnitSettingsDto {
 
   @ApiPropertyOptional({
     example: 'xa-ha-ky.gov.vn',
-    description: 'Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ',
+    description:
+      'Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ. Chỉ quản trị hệ ' +
+      'thống được đặt hoặc đổi (người khác: 403); không nhận địa chỉ IP, localhost hay tên miền của chính hệ thống (PUBLIC_URL)',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>

@@ -48,6 +48,23 @@ export class UnitsRepository {
     return qb.getManyAndCount();
   }
 
+  /**
+   * Records `slug` as the unit's (unit_slugs) unless a unit already has it; answers the unit that owns
+   * it now. A concurrent claim of the same slug waits on the primary key and then sees the winner.
+   */
+  async claimSlug(slug: string, unitId: string, manager?: EntityManager): Promise<string> {
+    const run = manager ?? this.repo.manager;
+    await run.query(`INSERT INTO unit_slugs (slug, unit_id) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING`, [
+      slug,
+      unitId,
+    ]);
+    const [row] = await run.query<{ unitId: string }[]>(
+      `SELECT unit_id AS "unitId" FROM unit_slugs WHERE slug = $1`,
+      [slug],
+    );
+    return row.unitId;
+  }
+
   save(unit: Unit, manager?: EntityManager): Promise<Unit> {
     return this.on(manager).save(unit);
   }

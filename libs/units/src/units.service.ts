@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ForbiddenException, NotFoundException, Page, Principal } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainException,
+  ForbiddenException,
+  NotFoundException,
+  Page,
+  Principal,
+  ValidationException,
+} from '@app/common';
 import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { CreateUnitDto, ListUnitsQueryDto, UnitResponse, UpdateUnitDto } from './unit.dto';
-import { Unit } from './unit.entity';
+import { Unit, UnitSettings } from './unit.entity';
+import { portalHostProblem } from './portal-host';
 import { REPORT_READERS, UnitAccess } from './unit-access.service';
 import { UnitHooks } from './unit-hooks.service';
 import { UnitsException } from './units.exception';
@@ -16,10 +26,38 @@ export class UnitsService {
     private readonly units: UnitsRepository,
     private readonly access: UnitAccess,
     private readonly hooks: UnitHooks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Only the system administrator maps host names (a unit admin could otherwise take a neighbour's
+   * domain or the deployment's own); a unit admin may send the value it already has.
+   */
+  private checkPortalHost(principal: Principal, settings: UnitSettings | undefined, current?: string): void {
+    const host = settings?.portalHost;
+    if (host === undefined || host === (current ?? '')) {
+      return;
+    }
+    if (!principal.isSystemAdmin) {
+      const message = 'Chỉ quản trị hệ thống được đặt tên miền riêng của cổng thông tin';
+      throw new DomainException('FORBIDDEN', message, [{ field: 'settings.portalHost', message }]);
+    }
+    const problem = host === '' ? null : portalHostProblem(host, this.config.publicUrl);
+    if (problem) {
+      throw new ValidationException([{ field: 'settings.portalHost', message: problem }], problem);
+    }
+  }
+
+  /** Takes `slug` for the unit for good (unit_slugs), or 409 naming `slug` if another unit ever had it. */
+  private async claimSlug(slug: string, unitId: string, manager: EntityManager): Promise<void> {
+    if ((await this.units.claimSlug(slug, unitId, manager)) !== unitId) {
+      throw UnitsException.slugTaken(slug);
+    }
+  }
 
   async create(principal: Principal, dto: CreateUnitDto): Promise<UnitResponse> {
     this.access.assertSystemAdmin(principal);
+    this.checkPortalHost(principal, dto.settings);
     const unit = await this.dataSource.transaction(async (manager) => {
       if (dto.parentId && !(await this.units.findById(dto.parentId, manager))) {
         throw UnitsException.parentNotFound();
@@ -33,6 +71,7 @@ export class UnitsService {
         settings: { ...(dto.settings ?? {}) },
       });
       const saved = await this.saveUnique(entity, manager);
+      await this.claimSlug(saved.slug, saved.id, manager);
       await this.hooks.runCreated(saved, manager);
       return saved;
     });
@@ -78,6 +117,7 @@ export class UnitsService {
         throw new NotFoundException('đơn vị');
       }
       this.access.assertRole(principal, id, ['admin']);
+      this.checkPortalHost(principal, dto.settings, current.settings.portalHost);
       const structural = dto.code !== undefined || dto.kind !== undefined || dto.parentId !== undefined;
       if (structural && !principal.isSystemAdmin) {
         throw new ForbiddenException('Chỉ quản trị hệ thống được đổi mã, loại hoặc đơn vị cấp trên');
@@ -95,7 +135,10 @@ export class UnitsService {
       if (dto.name !== undefined) {
         current.name = dto.name;
       }
-      if (dto.slug !== undefined) {
+      if (dto.slug !== undefined && dto.slug !== current.slug) {
+        // The old slug stays the unit's (it redirects to the new one); the new one must be free for good.
+        await this.units.claimSlug(current.slug, current.id, manager);
+        await this.claimSlug(dto.slug, current.id, manager);
         current.slug = dto.slug;
       }
       if (dto.settings !== undefined) {

@@ -1462,7 +1462,7 @@ export interface components {
             /** @example Hà Kỳ */
             placeName?: string;
             /**
-             * @description Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ
+             * @description Tên miền riêng của cổng thông tin (không có http://, không có cổng); để trống thì bỏ. Chỉ quản trị hệ thống được đặt hoặc đổi (người khác: 403); không nhận địa chỉ IP, localhost hay tên miền của chính hệ thống (PUBLIC_URL)
              * @example xa-ha-ky.gov.vn
              */
             portalHost?: string;

@@ -69,11 +69,19 @@ const TEXT_SETTINGS = [
 
 /**
  * The settings to send. The api merges settings into what it has, so an emptied field is sent as an
- * empty string (cleared), while a new unit simply leaves it out.
+ * empty string (cleared), while a new unit simply leaves it out. The portal's host name is only the
+ * system administrator's to set (the api refuses it from anyone else), so others never send it.
  */
-function settingsBody(settings: UnitValues['settings'], creating: boolean): UnitValues['settings'] {
+function settingsBody(
+  settings: UnitValues['settings'],
+  creating: boolean,
+  mayMapHost: boolean,
+): UnitValues['settings'] {
   const out: NonNullable<UnitValues['settings']> = {};
   for (const key of TEXT_SETTINGS) {
+    if (key === 'portalHost' && !mayMapHost) {
+      continue;
+    }
     const value = (settings?.[key] ?? '').trim();
     if (value || !creating) {
       out[key] = value;
@@ -121,7 +129,7 @@ export default function UnitFormPage() {
 
   const save = useMutation({
     mutationFn: async (values: UnitValues) => {
-      const settings = settingsBody(values.settings, creating);
+      const settings = settingsBody(values.settings, creating, structural);
       if (creating) {
         return call(
           api.POST('/api/v1/units', {
@@ -223,9 +231,13 @@ export default function UnitFormPage() {
               <Form.Item
                 label="Tên miền riêng của cổng thông tin"
                 name={['settings', 'portalHost']}
-                extra="Ví dụ: xa-ha-ky.gov.vn (không có http://). Để trống nếu chỉ dùng đường dẫn /site/…"
+                extra={
+                  structural
+                    ? 'Ví dụ: xa-ha-ky.gov.vn (không có http://, không phải địa chỉ IP). Để trống nếu chỉ dùng đường dẫn /site/…'
+                    : 'Chỉ quản trị hệ thống được đặt hoặc đổi tên miền riêng.'
+                }
               >
-                <Input inputMode="url" />
+                <Input inputMode="url" disabled={!structural} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
