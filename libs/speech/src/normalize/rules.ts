@@ -27,7 +27,18 @@ const HOST_LABELS: Record<string, string> = {
   edu: 'e đu',
   info: 'in phô',
 };
-const EMAIL = re(`${NB}([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})${NA}`);
+/**
+ * Where an address may start: where it always could (not after a letter or digit), but only at the first
+ * such place of a run of address characters. Every later start in the run scans to the same end and meets
+ * the same "@", so it cannot match where the first one failed; trying each of them made "1.1.1…" (a start
+ * after every dot) scan the rest of the run again and again, quadratic in its length. The second branch
+ * keeps the one case where the run's first character is not a start (after a letter outside ASCII,
+ * "Nguyễn.van@…"): the first start is then just after the run's first symbol.
+ */
+const EMAIL_START = '(?:(?<![\\p{L}\\p{N}._%+-])|(?<=(?![A-Za-z0-9])[\\p{L}\\p{N}][A-Za-z0-9]*[._%+-]))';
+const EMAIL = re(
+  `${EMAIL_START}([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})${NA}`,
+);
 const URL =
   /(?:https?:\/\/|(?<![\p{L}\p{N}@.])www\.)[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info)(?:\/[^\s<>()]*[^\s<>().,;:!?'"])?(?![\p{L}\p{N}])/gu;
 
@@ -45,10 +56,14 @@ function sayHost(host: string, dictionary: Dictionary): string {
 
 /** Rule 3: an address is said as its host ("dichvucong chấm gốp chấm vê en"), or as the unit's lexicon says. */
 export function web(spans: Spans, dictionary: Dictionary): void {
-  spans.rewrite(EMAIL, (m) => {
-    const local = m[1].replace(/\./g, ' chấm ').replace(/[_%+-]/g, ' ');
-    return `${local} a còng ${sayHost(m[2], dictionary)}`;
-  });
+  spans.rewrite(
+    EMAIL,
+    (m) => {
+      const local = m[1].replace(/\./g, ' chấm ').replace(/[_%+-]/g, ' ');
+      return `${local} a còng ${sayHost(m[2], dictionary)}`;
+    },
+    '@',
+  );
   spans.rewrite(URL, (m) => {
     const host = m[0].replace(/^https?:\/\//i, '').split(/[/?#:]/)[0];
     return sayHost(host, dictionary);
@@ -326,7 +341,8 @@ export function tidy(text: string): string {
           .replace(/ {2,}/g, ' ')
           .replace(/ +([.,;:!?])/g, '$1')
           // An ellipsis inside a sentence ("các cuộc họp... để") is a pause, not its end.
-          .replace(/\.{2,}(?= \p{Ll})/gu, ',')
+          // From the first dot of a run only: tried from every dot, a long run was rescanned per dot.
+          .replace(/(?<!\.)\.{2,}(?= \p{Ll})/gu, ',')
           .replace(/\.{2,}/g, '.')
           .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
           .replace(/[,;:]+([.!?])/g, '$1')
