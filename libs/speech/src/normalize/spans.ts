@@ -26,12 +26,14 @@ export class Spans {
 
   /**
    * Replaces matches of `pattern` (flags g and u) in the raw pieces by what `say` returns; a null keeps
-   * the match raw for later rules. A piece without `needs` (text every match holds) is not searched.
+   * the match raw for later rules. A piece without `needs` (text, or a non-global pattern, that every
+   * match holds: "@", a digit) is not searched: most pieces of a text have no digit, and a pattern that
+   * starts with a lookbehind is tried at every place of a piece, which costs more than one test.
    */
-  rewrite(pattern: RegExp, say: (match: RegExpExecArray) => string | null, needs?: string): void {
+  rewrite(pattern: RegExp, say: (match: RegExpExecArray) => string | null, needs?: string | RegExp): void {
     this.rewriteWith((text) => {
       const found: Found[] = [];
-      if (needs !== undefined && !text.includes(needs)) {
+      if (needs !== undefined && !(typeof needs === 'string' ? text.includes(needs) : needs.test(text))) {
         return found;
       }
       // exec on the one pattern, not matchAll: matchAll clones the expression for every piece, and a text
