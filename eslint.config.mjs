@@ -16,6 +16,7 @@ export default tseslint.config(
       'apps/admin/src/api/schema.d.ts',
       '*.mjs',
       '*.js',
+      '*.cjs',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Article, type ArticleStatus } from '@app/articles';
+import type { Principal, Role } from '@app/common';
 import type { TestApi } from './api';
 
 const suffix = (): string => randomBytes(4).toString('hex');
@@ -53,4 +56,62 @@ export async function memberToken(
 ): Promise<string> {
   const user = await createUser(api, adminToken, [{ unitId, role }]);
   return api.login(user.username, user.password);
+}
+
+// --- Rows straight into a database, for service-level tests (no api) --------------------------------------
+
+/** A unit row with unique code and slug; returns its id and slug. */
+export async function makeUnit(db: DataSource, fields: Partial<{ name: string; kind: string }> = {}) {
+  const id = randomUUID();
+  const s = suffix();
+  const slug = `xa-${s}`;
+  await db.query(`INSERT INTO units (id, code, name, kind, slug) VALUES ($1, $2, $3, $4, $5)`, [
+    id,
+    `U${s}`,
+    fields.name ?? `UBND xã Thử ${s}`,
+    fields.kind ?? 'commune',
+    slug,
+  ]);
+  return { id, slug };
+}
+
+/** Someone holding one role in one unit, as the AuthGuard would hand it to a service. */
+export function principalFor(unitId: string, role: Role | null, fields: Partial<Principal> = {}): Principal {
+  return {
+    id: randomUUID(),
+    username: `nguoidung.${suffix()}`,
+    fullName: 'Nguyễn Văn Thử',
+    isSystemAdmin: false,
+    memberships: role === null ? [] : [{ unitId, role }],
+    ...fields,
+  };
+}
+
+/**
+ * An article row in any workflow state, written as the workflow would have left it (a published one has
+ * its publication times, a rejected or unpublished one its reason), without going through the steps.
+ */
+export async function makeArticle(
+  db: DataSource,
+  fields: { unitId: string; status: ArticleStatus } & Partial<
+    Pick<Article, 'title' | 'bodyHtml' | 'authorId' | 'version' | 'publishAt' | 'radioScript'>
+  >,
+): Promise<Article> {
+  const s = suffix();
+  const now = new Date();
+  const wasPublic = fields.status === 'published' || fields.status === 'unpublished';
+  const repository = db.getRepository(Article);
+  return repository.save(
+    repository.create({
+      title: `Tin thử ${s}`,
+      slug: `tin-thu-${s}`,
+      bodyHtml: '<p>Nội dung thử</p>',
+      authorId: randomUUID(),
+      version: 1,
+      publishedAt: fields.status === 'published' ? now : null,
+      firstPublishedAt: wasPublic ? now : null,
+      reason: fields.status === 'rejected' || fields.status === 'unpublished' ? 'Lý do thử' : null,
+      ...fields,
+    }),
+  );
 }

@@ -7,6 +7,15 @@ export interface LexiconEntry {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
 
+/** isWordChar for the code unit at `index`, without a regular expression for ASCII (most of any text). */
+function wordAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  }
+  return code === code && WORD_CHAR.test(text[index]); // NaN (out of range) is not a character
+}
+
 /** An acronym ("UBND") is matched only as written; any other term in any case. */
 export function isExactTerm(term: string): boolean {
   return term === term.toUpperCase();
@@ -85,13 +94,19 @@ export class Dictionary {
   find(text: string): TermMatch[] {
     const found: TermMatch[] = [];
     let i = 0;
+    let afterWord = false;
     while (i < text.length) {
-      const match = this.matchAt(text, i);
+      const word = wordAt(text, i);
+      // Inside a word nothing can start: a term starting here would start with this letter or digit, and
+      // a term is a whole token. Most places of a text are inside a word, so they cost no lookup.
+      const match = afterWord && word ? null : this.matchAt(text, i);
       if (match) {
         found.push(match);
         i += match.length;
+        afterWord = wordAt(text, i - 1);
       } else {
         i += 1;
+        afterWord = word;
       }
     }
     return found;
@@ -108,8 +123,11 @@ export class Dictionary {
       if (afterWord && isWordChar(term.text[0])) {
         return null;
       }
-      const slice = text.slice(index, index + length);
-      if (slice.length < length || (term.exact ? slice !== term.text : slice.toLowerCase() !== term.text)) {
+      // startsWith for an acronym: no copy of the text per term tried.
+      const matches = term.exact
+        ? text.startsWith(term.text, index)
+        : index + length <= text.length && text.slice(index, index + length).toLowerCase() === term.text;
+      if (!matches) {
         continue;
       }
       if (isWordChar(term.text[length - 1]) && isWordChar(text[index + length])) {

@@ -24,7 +24,8 @@ export function cleanup(text: string): string {
       // Markdown that converted documents carry: headings, emphasis, <autolinks>.
       .replace(/^[ ]*#{1,6}[ ]+/gm, '')
       .replace(/\*{2,}|_{2,}/g, '')
-      .replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/gi, '$1')
+      // An address has no "<" (RFC 3986): stopping there keeps "<www.<www.…" from rescanning to the end.
+      .replace(/<((?:https?:\/\/|www\.)[^<>\s]+)>/gi, '$1')
       .replace(/ {2,}/g, ' ')
       .replace(/^ +| +$/gm, '')
   );

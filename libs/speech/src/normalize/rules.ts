@@ -9,6 +9,8 @@ const NA = '(?![\\p{L}\\p{N}])';
 const NUM = '(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)';
 
 const re = (source: string): RegExp => new RegExp(source, 'gu');
+/** What every number-reading rule needs in a piece before it is worth searching. */
+const DIGIT = /\d/;
 
 /** "6.694" → "sáu nghìn sáu trăm chín mươi tư"; "98,5" → "chín mươi tám phẩy năm". */
 export function readQuantity(text: string, odd: OddWord = 'linh'): string {
@@ -27,9 +29,23 @@ const HOST_LABELS: Record<string, string> = {
   edu: 'e đu',
   info: 'in phô',
 };
-const EMAIL = re(`${NB}([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})${NA}`);
+/**
+ * Where an address may start: where it always could (not after a letter or digit), but only at the first
+ * such place of a run of address characters. Every later start in the run scans to the same end and meets
+ * the same "@", so it cannot match where the first one failed; trying each of them made "1.1.1…" (a start
+ * after every dot) scan the rest of the run again and again, quadratic in its length. The second branch
+ * keeps the one case where the run's first character is not a start (after a letter outside ASCII,
+ * "Nguyễn.van@…"): the first start is then just after the run's first symbol.
+ */
+const EMAIL_START = '(?:(?<![\\p{L}\\p{N}._%+-])|(?<=(?![A-Za-z0-9])[\\p{L}\\p{N}][A-Za-z0-9]*[._%+-]))';
+const EMAIL = re(
+  `${EMAIL_START}([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})${NA}`,
+);
 const URL =
   /(?:https?:\/\/|(?<![\p{L}\p{N}@.])www\.)[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info)(?:\/[^\s<>()]*[^\s<>().,;:!?'"])?(?![\p{L}\p{N}])/gu;
+
+/** Text every address above holds: its scheme, "www." or a dot before a known top-level domain. */
+const URL_NEEDS = /https?:\/\/|www\.|\.(?:vn|com|net|org|gov|edu|info)/;
 
 function sayHost(host: string, dictionary: Dictionary): string {
   const bare = host.toLowerCase().replace(/^www\./, '');
@@ -45,14 +61,22 @@ function sayHost(host: string, dictionary: Dictionary): string {
 
 /** Rule 3: an address is said as its host ("dichvucong chấm gốp chấm vê en"), or as the unit's lexicon says. */
 export function web(spans: Spans, dictionary: Dictionary): void {
-  spans.rewrite(EMAIL, (m) => {
-    const local = m[1].replace(/\./g, ' chấm ').replace(/[_%+-]/g, ' ');
-    return `${local} a còng ${sayHost(m[2], dictionary)}`;
-  });
-  spans.rewrite(URL, (m) => {
-    const host = m[0].replace(/^https?:\/\//i, '').split(/[/?#:]/)[0];
-    return sayHost(host, dictionary);
-  });
+  spans.rewrite(
+    EMAIL,
+    (m) => {
+      const local = m[1].replace(/\./g, ' chấm ').replace(/[_%+-]/g, ' ');
+      return `${local} a còng ${sayHost(m[2], dictionary)}`;
+    },
+    '@',
+  );
+  spans.rewrite(
+    URL,
+    (m) => {
+      const host = m[0].replace(/^https?:\/\//i, '').split(/[/?#:]/)[0];
+      return sayHost(host, dictionary);
+    },
+    URL_NEEDS,
+  );
 }
 
 // --- Document codes ----------------------------------------------------------------------------------
@@ -68,8 +92,12 @@ const BLANK_CODE = re(`([Ss]ố:?) ?\\/(?: ?${SUFFIX}${NA})?`);
  * around it ("Kế hoạch số … của UBND xã"), so the letters are not spelt out.
  */
 export function documentCodes(spans: Spans): void {
-  spans.rewrite(CODE, (m) => (m[2] ? `${readInteger(m[1])} năm ${readInteger(m[2])}` : readInteger(m[1])));
-  spans.rewrite(PARTY_CODE, (m) => readInteger(m[1]));
+  spans.rewrite(
+    CODE,
+    (m) => (m[2] ? `${readInteger(m[1])} năm ${readInteger(m[2])}` : readInteger(m[1])),
+    DIGIT,
+  );
+  spans.rewrite(PARTY_CODE, (m) => readInteger(m[1]), DIGIT);
   // A template's blank number ("số      /BC-UBND") says just "số".
   spans.rewrite(BLANK_CODE, (m) => m[1]);
 }
@@ -109,34 +137,49 @@ const year = (y: string | undefined) => (y ? ` năm ${readInteger(y)}` : '');
  * "thứ 4" → "thứ tư", "lần thứ XIV" → "lần thứ mười bốn".
  */
 export function dates(spans: Spans): void {
-  spans.rewrite(DATE_RANGE, (m) => {
-    const [, word, from, to, month, y] = m;
-    if (!validDay(from) || !validDay(to) || !validMonth(month)) {
-      return null;
-    }
-    return `${word ?? 'ngày'} ${readInteger(from)} đến ${readInteger(to)} tháng ${readMonth(Number(month))}${year(y)}`;
-  });
-  spans.rewrite(DATE, (m) => {
-    const [, word, day, , month, y] = m;
-    if (!validDay(day) || !validMonth(month)) {
-      return null;
-    }
-    return `${word ?? 'ngày'} ${readInteger(day)} tháng ${readMonth(Number(month))}${year(y)}`;
-  });
+  spans.rewrite(
+    DATE_RANGE,
+    (m) => {
+      const [, word, from, to, month, y] = m;
+      if (!validDay(from) || !validDay(to) || !validMonth(month)) {
+        return null;
+      }
+      return `${word ?? 'ngày'} ${readInteger(from)} đến ${readInteger(to)} tháng ${readMonth(Number(month))}${year(y)}`;
+    },
+    DIGIT,
+  );
+  spans.rewrite(
+    DATE,
+    (m) => {
+      const [, word, day, , month, y] = m;
+      if (!validDay(day) || !validMonth(month)) {
+        return null;
+      }
+      return `${word ?? 'ngày'} ${readInteger(day)} tháng ${readMonth(Number(month))}${year(y)}`;
+    },
+    DIGIT,
+  );
   // A template's blank day ("ngày     /12/2023").
-  spans.rewrite(BLANK_DAY, (m) =>
-    validMonth(m[2]) ? `${m[1]} tháng ${readMonth(Number(m[2]))}${year(m[3])}` : null,
+  spans.rewrite(
+    BLANK_DAY,
+    (m) => (validMonth(m[2]) ? `${m[1]} tháng ${readMonth(Number(m[2]))}${year(m[3])}` : null),
+    DIGIT,
   );
-  spans.rewrite(DAY_MONTH, (m) =>
-    validDay(m[2]) && validMonth(m[3])
-      ? `${m[1]} ${readInteger(m[2])} tháng ${readMonth(Number(m[3]))}`
-      : null,
+  spans.rewrite(
+    DAY_MONTH,
+    (m) =>
+      validDay(m[2]) && validMonth(m[3])
+        ? `${m[1]} ${readInteger(m[2])} tháng ${readMonth(Number(m[3]))}`
+        : null,
+    DIGIT,
   );
-  spans.rewrite(MONTH_YEAR, (m) =>
-    validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}${year(m[3])}` : null,
+  spans.rewrite(
+    MONTH_YEAR,
+    (m) => (validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}${year(m[3])}` : null),
+    DIGIT,
   );
-  spans.rewrite(MONTH, (m) => (validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}` : null));
-  spans.rewrite(ORDINAL, (m) => `${m[1]} ${readOrdinal(Number(m[2]))}`);
+  spans.rewrite(MONTH, (m) => (validMonth(m[2]) ? `${m[1]} ${readMonth(Number(m[2]))}` : null), DIGIT);
+  spans.rewrite(ORDINAL, (m) => `${m[1]} ${readOrdinal(Number(m[2]))}`, DIGIT);
   spans.rewrite(ROMAN_AFTER, (m) => {
     const value = parseRoman(m[2]);
     if (value === null) {
@@ -173,17 +216,21 @@ function sayTime(groups: (string | undefined)[]): string | null {
 
 /** Rule 7: "6h30" → "sáu giờ ba mươi phút", "17:00" → "mười bảy giờ", "7h30 - 11h" → "… đến …". */
 export function times(spans: Spans): void {
-  spans.rewrite(TIME, (m) => {
-    const from = sayTime(m.slice(1, 6));
-    if (from === null) {
-      return null;
-    }
-    if (m[6] === undefined) {
-      return from;
-    }
-    const to = sayTime(m.slice(6, 11));
-    return to === null ? null : `${from} đến ${to}`;
-  });
+  spans.rewrite(
+    TIME,
+    (m) => {
+      const from = sayTime(m.slice(1, 6));
+      if (from === null) {
+        return null;
+      }
+      if (m[6] === undefined) {
+        return from;
+      }
+      const to = sayTime(m.slice(6, 11));
+      return to === null ? null : `${from} đến ${to}`;
+    },
+    DIGIT,
+  );
 }
 
 // --- Phones, ranges, percentages, measures, numbers --------------------------------------------------
@@ -192,16 +239,20 @@ const PHONE = re(`${NB}0\\d{1,3}(?:[ .-]?\\d{2,4}){1,4}${NA}`);
 
 /** Rule 8: a leading 0 and 10 or 11 digits is a phone number, read digit by digit in its groups. */
 export function phones(spans: Spans): void {
-  spans.rewrite(PHONE, (m) => {
-    const digits = m[0].replace(/[ .-]/g, '');
-    if (digits.length < 10 || digits.length > 11) {
-      return null;
-    }
-    const groups = /[ .-]/.test(m[0])
-      ? m[0].split(/[ .-]/)
-      : [digits.slice(0, 4), digits.slice(4, 7), digits.slice(7)];
-    return groups.map(readDigits).join(', ');
-  });
+  spans.rewrite(
+    PHONE,
+    (m) => {
+      const digits = m[0].replace(/[ .-]/g, '');
+      if (digits.length < 10 || digits.length > 11) {
+        return null;
+      }
+      const groups = /[ .-]/.test(m[0])
+        ? m[0].split(/[ .-]/)
+        : [digits.slice(0, 4), digits.slice(4, 7), digits.slice(7)];
+      return groups.map(readDigits).join(', ');
+    },
+    DIGIT,
+  );
 }
 
 const RANGE = re(`${NB}(${NUM})( ?%)? ?- ?(${NUM})( ?%)?(?![\\p{L}\\p{N}]|[.,]\\p{N})`);
@@ -209,12 +260,16 @@ const PERCENT = re(`${NB}(${NUM}) ?%`);
 
 /** Rules 9 and 10: "2021 - 2025" → "… đến …", "3-5%" → "ba đến năm phần trăm", "98,5%" → "… phẩy năm phần trăm". */
 export function rangesAndPercentages(spans: Spans, odd: OddWord): void {
-  spans.rewrite(RANGE, (m) => {
-    const percent = m[2] || m[4] ? ' phần trăm' : '';
-    const first = `${readQuantity(m[1], odd)}${m[2] && !m[4] ? ' phần trăm' : ''}`;
-    return `${first} đến ${readQuantity(m[3], odd)}${percent}`;
-  });
-  spans.rewrite(PERCENT, (m) => `${readQuantity(m[1], odd)} phần trăm`);
+  spans.rewrite(
+    RANGE,
+    (m) => {
+      const percent = m[2] || m[4] ? ' phần trăm' : '';
+      const first = `${readQuantity(m[1], odd)}${m[2] && !m[4] ? ' phần trăm' : ''}`;
+      return `${first} đến ${readQuantity(m[3], odd)}${percent}`;
+    },
+    DIGIT,
+  );
+  spans.rewrite(PERCENT, (m) => `${readQuantity(m[1], odd)} phần trăm`, DIGIT);
 }
 
 const UNITS: Record<string, string> = {
@@ -256,22 +311,26 @@ const NUMBER = re(
  * A leading 0 on four or more digits is a code, read digit by digit.
  */
 export function numbers(spans: Spans, odd: OddWord): void {
-  spans.rewrite(MEASURE, (m) => `${readQuantity(m[1], odd)} ${UNITS[m[2]]}`);
+  spans.rewrite(MEASURE, (m) => `${readQuantity(m[1], odd)} ${UNITS[m[2]]}`, DIGIT);
   spans.rewrite(PER, (m) => `trên ${UNITS[m[1]] ?? m[1]}`);
-  spans.rewrite(NUMBER, (m) => {
-    if (m[1] !== undefined || m[3] !== undefined) {
-      return readQuantity(m[1] ?? m[3], odd);
-    }
-    if (m[2] !== undefined) {
-      const [first, ...rest] = m[2].split('.');
-      const parts = rest.map((p) =>
-        p.length > 2 || p.startsWith('0') ? readDigits(p) : readInteger(p, odd),
-      );
-      return [readInteger(first, odd), ...parts].join(' chấm ');
-    }
-    const digits = m[4];
-    return digits.length >= 4 && digits.startsWith('0') ? readDigits(digits) : readInteger(digits, odd);
-  });
+  spans.rewrite(
+    NUMBER,
+    (m) => {
+      if (m[1] !== undefined || m[3] !== undefined) {
+        return readQuantity(m[1] ?? m[3], odd);
+      }
+      if (m[2] !== undefined) {
+        const [first, ...rest] = m[2].split('.');
+        const parts = rest.map((p) =>
+          p.length > 2 || p.startsWith('0') ? readDigits(p) : readInteger(p, odd),
+        );
+        return [readInteger(first, odd), ...parts].join(' chấm ');
+      }
+      const digits = m[4];
+      return digits.length >= 4 && digits.startsWith('0') ? readDigits(digits) : readInteger(digits, odd);
+    },
+    DIGIT,
+  );
 }
 
 // --- Acronyms nobody listed --------------------------------------------------------------------------
@@ -326,7 +385,8 @@ export function tidy(text: string): string {
           .replace(/ {2,}/g, ' ')
           .replace(/ +([.,;:!?])/g, '$1')
           // An ellipsis inside a sentence ("các cuộc họp... để") is a pause, not its end.
-          .replace(/\.{2,}(?= \p{Ll})/gu, ',')
+          // From the first dot of a run only: tried from every dot, a long run was rescanned per dot.
+          .replace(/(?<!\.)\.{2,}(?= \p{Ll})/gu, ',')
           .replace(/\.{2,}/g, '.')
           .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
           .replace(/[,;:]+([.!?])/g, '$1')

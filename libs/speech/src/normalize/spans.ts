@@ -26,12 +26,23 @@ export class Spans {
 
   /**
    * Replaces matches of `pattern` (flags g and u) in the raw pieces by what `say` returns; a null keeps
-   * the match raw for later rules.
+   * the match raw for later rules. A piece without `needs` (text, or a non-global pattern, that every
+   * match holds: "@", a digit) is not searched: most pieces of a text have no digit, and a pattern that
+   * starts with a lookbehind is tried at every place of a piece, which costs more than one test.
    */
-  rewrite(pattern: RegExp, say: (match: RegExpExecArray) => string | null): void {
+  rewrite(pattern: RegExp, say: (match: RegExpExecArray) => string | null, needs?: string | RegExp): void {
     this.rewriteWith((text) => {
       const found: Found[] = [];
-      for (const match of text.matchAll(pattern)) {
+      if (needs !== undefined && !(typeof needs === 'string' ? text.includes(needs) : needs.test(text))) {
+        return found;
+      }
+      // exec on the one pattern, not matchAll: matchAll clones the expression for every piece, and a text
+      // of many short numbers or abbreviations is tens of thousands of pieces per rule.
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        if (match[0] === '') {
+          pattern.lastIndex += 1; // as matchAll does, so that an empty match cannot loop
+        }
         const words = say(match);
         if (words !== null) {
           found.push({ index: match.index, length: match[0].length, words });
@@ -45,7 +56,9 @@ export class Spans {
   rewriteWith(find: (text: string) => Found[]): void {
     const out: Span[] = [];
     for (const span of this.spans) {
-      if (span.spoken) {
+      // Every rule reads a letter or a digit (a lexicon term holds one too), so a piece of only spaces and
+      // marks, the ", " between two abbreviations, is passed over rather than searched by each rule.
+      if (span.spoken || !WORD_CHAR.test(span.text)) {
         out.push(span);
         continue;
       }
