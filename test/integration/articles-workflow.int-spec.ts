@@ -24,7 +24,7 @@ const DECIDERS: Role[] = ['approver', 'admin'];
 
 /** action → who, and from which state to which. */
 const TABLE: Record<Action, { roles: Role[]; moves: Partial<Record<ArticleStatus, ArticleStatus>> }> = {
-  update: { roles: WRITERS, moves: { draft: 'draft', rejected: 'rejected', unpublished: 'draft' } },
+  edit: { roles: WRITERS, moves: { draft: 'draft', rejected: 'rejected', unpublished: 'draft' } },
   submit: { roles: WRITERS, moves: { draft: 'submitted', rejected: 'submitted', unpublished: 'submitted' } },
   approve: { roles: DECIDERS, moves: { submitted: 'approved' } },
   reject: { roles: DECIDERS, moves: { submitted: 'rejected', approved: 'rejected' } },
@@ -32,10 +32,12 @@ const TABLE: Record<Action, { roles: Role[]; moves: Partial<Record<ArticleStatus
   unpublish: { roles: DECIDERS, moves: { published: 'unpublished' } },
 };
 const ACTIONS = Object.keys(TABLE) as Action[];
+/** Revisions of an edit have always been named `update`. */
+const revisionOf = (action: Action): string => (action === 'edit' ? 'update' : action);
 
 function act(service: ArticlesService, principal: Principal, action: Action, article: Article) {
   switch (action) {
-    case 'update':
+    case 'edit':
       return service.update(principal, article.id, { version: article.version, summary: 'Tóm tắt mới' });
     case 'submit':
       return service.submit(principal, article.id);
@@ -123,7 +125,7 @@ describe('article workflow, every (state, action, role) on the service', () => {
           expected.push(
             typeof want === 'number'
               ? `${state} × ${role} → ${want}; row ${state} v${article.version} []`
-              : `${state} × ${role} → ${want}; row ${want} v${article.version + 1} [${action} by them]`,
+              : `${state} × ${role} → ${want}; row ${want} v${article.version + 1} [${revisionOf(action)} by them]`,
           );
         }
       }

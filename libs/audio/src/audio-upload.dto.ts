@@ -11,7 +11,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import {
-  assertStorableInput,
+  cleanInput,
   ErrorDetail,
   isCalendarDate,
   toErrorDetails,
@@ -116,7 +116,7 @@ export interface UploadAudioFields {
 
 /** Validates the multipart text fields (400 naming each field, in Vietnamese); blank ones count as absent. */
 export async function validateUploadFields(fields: Record<string, string>): Promise<UploadAudioFields> {
-  assertStorableInput(fields);
+  cleanInput(fields);
   const present = Object.fromEntries(
     Object.entries(fields).filter(([key, value]) => key in FIELD_NAMES && value.trim() !== ''),
   );
