@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Article, ArticlesModule, ArticlesService, ArticleStatus, WORKFLOW } from '@app/articles';
-import { DomainException, Principal, Role, ROLES } from '@app/common';
+import { ConfigModule, DomainException, Principal, Role, ROLES } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { workerDatabaseUrl } from '../support/database';
 import { makeArticle, makeUnit, principalFor } from '../support/factories';
@@ -72,7 +72,7 @@ describe('article workflow, every (state, action, role) on the service', () => {
   beforeAll(async () => {
     const url = await workerDatabaseUrl();
     context = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(url)), ArticlesModule],
+      imports: [ConfigModule, TypeOrmModule.forRoot(dataSourceOptions(url)), ArticlesModule],
     }).compile();
     await context.init();
     db = context.get(DataSource);
