@@ -196,7 +196,7 @@ describe('auth (e2e)', () => {
     );
     expect(byUnit[b.id].actions).not.toContain('articles.create');
     // Sorted, without repeats: a stable list.
-    expect(byUnit[b.id].actions).toEqual([...new Set(byUnit[b.id].actions as string[])].sort());
+    expect(byUnit[b.id].actions).toEqual([...new Set(byUnit[b.id].actions)].sort());
 
     const sys = await api.request('GET', '/api/v1/users/me', { token: admin });
     expect(sys.body.actionsEverywhere).toEqual(
