@@ -144,7 +144,7 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   /** A body long enough that speaking and mastering it takes seconds. */
   const longBody = (times: number) =>
     `<p>${'Ủy ban nhân dân xã thông báo lịch tiếp công dân và hướng dẫn thủ tục hành chính tại bộ phận một cửa. '.repeat(times)}</p>`;
-  const LONG_BODY = longBody(25);
+  const LONG_BODY = longBody(15);
 
   it('speaks an approved article offline, mastered to −16 LUFS, and counts it once as a radio piece', async () => {
     const unit = await createUnit(api, admin);
@@ -361,6 +361,14 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   });
 
   it('refuses uploads that are no audio, empty, too long, or missing their title, storing nothing', async () => {
+    // Made first: encoding 3 hours takes long on a busy machine, and an idle pooled connection to the api
+    // could be closed meanwhile.
+    const threeHours = generated('ba-gio.mp3', 'anullsrc=r=8000:cl=mono', 3 * 3600, [
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '8k',
+    ]);
     const unit = await createUnit(api, admin);
     const upload = (
       bytes: Buffer,
@@ -380,12 +388,6 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'VALIDATION_FAILED',
       'producedAt',
     );
-    const threeHours = generated('ba-gio.mp3', 'anullsrc=r=8000:cl=mono', 3 * 3600, [
-      '-c:a',
-      'libmp3lame',
-      '-b:a',
-      '8k',
-    ]);
     expectError(await upload(threeHours, 'ba-gio.mp3'), 400, 'VALIDATION_FAILED', 'file');
     expectError(
       await upload(Buffer.alloc(100 * 1024 * 1024 + 1), 'lon.wav'),
