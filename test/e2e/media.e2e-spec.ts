@@ -1,7 +1,19 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
@@ -275,6 +287,95 @@ describe('Images and /media (e2e)', () => {
       file: { name: 'a.mp3', bytes: png },
     });
     expectError(audio, 400, 'VALIDATION_FAILED', 'title');
+  });
+
+  it('streams a large programme to a temporary file, not into memory, and removes it after use or refusal', async () => {
+    const unit = await createUnit(api, admin);
+    const path = `/api/v1/units/${unit.id}/audio`;
+    const scratch = mkdtempSync(join(tmpdir(), 'xa-media-test-'));
+    const previousTmp = process.env.TMPDIR;
+    // The api runs in this process: its temporary files go where this test can see them.
+    const uploadsTmp = join(scratch, 'tmp');
+    mkdirSync(uploadsTmp);
+    process.env.TMPDIR = uploadsTmp;
+    try {
+      // 80 MB of a mono 16-bit WAV (a quiet tone), sent from disk so the client holds none of it.
+      const wav = join(scratch, 'chuong-trinh.wav');
+      const samples = 40 * 1024 * 1024;
+      const header = Buffer.alloc(44);
+      header.write('RIFF', 0);
+      header.writeUInt32LE(36 + samples * 2, 4);
+      header.write('WAVEfmt ', 8);
+      header.writeUInt32LE(16, 16);
+      header.writeUInt16LE(1, 20);
+      header.writeUInt16LE(1, 22);
+      header.writeUInt32LE(44100, 24);
+      header.writeUInt32LE(88200, 28);
+      header.writeUInt16LE(2, 32);
+      header.writeUInt16LE(16, 34);
+      header.write('data', 36);
+      header.writeUInt32LE(samples * 2, 40);
+      const second = Buffer.alloc(88200);
+      for (let i = 0; i < 44100; i++) {
+        second.writeInt16LE(Math.round(2000 * Math.sin((2 * Math.PI * 440 * i) / 44100)), i * 2);
+      }
+      const fd = openSync(wav, 'w');
+      writeSync(fd, header);
+      for (let left = samples * 2; left > 0; left -= second.length) {
+        writeSync(fd, second, 0, Math.min(left, second.length));
+      }
+      closeSync(fd);
+      // Sent by another process, so that only the api's buffers are counted here.
+      const send = async (file: string, name: string): Promise<number> => {
+        const script = `
+          const { openAsBlob } = require('node:fs');
+          (async () => {
+            const form = new FormData();
+            form.set('title', 'Chương trình phát thanh');
+            form.set('file', await openAsBlob(process.argv[1]), process.argv[2]);
+            const res = await fetch(process.argv[3], {
+              method: 'POST',
+              headers: { authorization: 'Bearer ' + process.argv[4] },
+              body: form,
+            });
+            process.stdout.write(String(res.status));
+          })();`;
+        const { stdout } = await promisify(execFile)(process.execPath, [
+          '-e',
+          script,
+          file,
+          name,
+          `${api.baseUrl}${path}`,
+          admin,
+        ]);
+        return Number(stdout);
+      };
+      global.gc?.();
+      const before = process.memoryUsage().arrayBuffers;
+      let peak = before;
+      const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 5);
+      const status = await send(wav, 'chuong-trinh.wav');
+      clearInterval(watch);
+      expect(status).toBe(202);
+      // Held whole, the file alone was 80 MB of buffers (and a copy); streamed, it is chunks passing
+      // through, which the garbage collector lets pile up to a few tens of MB at most.
+      expect((peak - before) / 1024 / 1024).toBeLessThan(40);
+      expect(readdirSync(uploadsTmp)).toEqual([]);
+
+      // Refused after it was received (not audio): the temporary file goes too.
+      const text = join(scratch, 'gia.mp3');
+      const textFd = openSync(text, 'w');
+      writeSync(textFd, Buffer.alloc(2 * 1024 * 1024, 'Đây là văn bản. '));
+      closeSync(textFd);
+      expect(await send(text, 'gia.mp3')).toBe(415);
+      expect(readdirSync(uploadsTmp)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = previousTmp;
+      if (previousTmp === undefined) {
+        delete process.env.TMPDIR;
+      }
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('answers 404 for unknown media and never serves a file outside the media folder', async () => {

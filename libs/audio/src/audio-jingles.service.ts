@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainException,
   NotFoundException,
   Principal,
   Role,
-  Upload,
+  UploadFile,
   ValidationException,
 } from '@app/common';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
@@ -67,10 +68,10 @@ export class AudioJinglesService {
     principal: Principal,
     unitId: string,
     kind: JingleKind,
-    upload: Upload,
+    upload: UploadFile,
   ): Promise<JingleResponse> {
     await this.assertMayChange(principal, unitId);
-    const probed = await this.speech.probe(upload.bytes, JINGLE_MAX_MS);
+    const probed = await this.speech.probe(upload.path, JINGLE_MAX_MS);
     if (probed.durationMs > JINGLE_MAX_MS) {
       const message = `${LABEL[kind]} dài ${seconds(probed.durationMs)} giây, quá giới hạn ${seconds(JINGLE_MAX_MS)} giây`;
       throw new ValidationException([{ field: 'file', message }]);
@@ -79,7 +80,7 @@ export class AudioJinglesService {
       const message = `${LABEL[kind]} ngắn quá (${seconds(probed.durationMs)} giây): cần ít nhất ${seconds(JINGLE_MIN_MS)} giây`;
       throw new ValidationException([{ field: 'file', message }]);
     }
-    const stored = await this.media.put('jingles', upload.bytes, probed.format);
+    const stored = await this.media.put('jingles', createReadStream(upload.path), probed.format);
     const fileName = (upload.filename || `${kind}.${probed.format}`).normalize('NFC').slice(0, 255);
     await this.save(unitId, kind, {
       source: 'custom',
@@ -133,14 +134,13 @@ export class AudioJinglesService {
       if (value === 'default' || value === 'none') {
         return value;
       }
-      const path = await this.media.localPath(value);
-      if (!path) {
+      if (!(await this.media.stat(value))) {
         throw new DomainException(
           'NOT_FOUND',
           `Không còn tệp ${LABEL[kind].toLowerCase()} của đơn vị (${value})`,
         );
       }
-      return { path };
+      return { key: value };
     };
     return {
       intro: await file(jingles.intro, 'intro'),

@@ -15,8 +15,8 @@ import {
   IdParamDto,
   Page,
   Principal,
-  readUpload,
   UnitIdParamDto,
+  withUploadFile,
 } from '@app/common';
 import {
   AudioAccepted,
@@ -72,8 +72,10 @@ export class AudioController {
     @Req() request: FastifyRequest,
   ): Promise<AudioAccepted> {
     await this.audio.assertMayUpload(user, params.unitId);
-    const upload = await readUpload(request, { maxBytes: UPLOAD_MAX_BYTES });
-    return this.audio.upload(user, params.unitId, upload);
+    // Streamed to a temporary file (removed once the upload is stored or refused), never held in memory.
+    return withUploadFile(request, { maxBytes: UPLOAD_MAX_BYTES }, (upload) =>
+      this.audio.upload(user, params.unitId, upload),
+    );
   }
 
   @Get('audio')

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +13,13 @@ import {
   Principal,
   Role,
   toPage,
-  Upload,
+  UploadFile,
   ValidationException,
 } from '@app/common';
 import { ArticlesRepository, bodyText } from '@app/articles';
 import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
-import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
+import { MEDIA_URL_PREFIX, MediaStorage, withMediaFile } from '@app/media';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
 import { AudioJinglesService, bitrateFor, jingleSourceOf } from './audio-jingles.service';
@@ -37,7 +38,7 @@ import {
   SPEECH_KBPS,
   UPLOAD_MAX_MS,
 } from './limits';
-import { SpeechPipeline } from './speech-pipeline';
+import { Mastered, SpeechPipeline } from './speech-pipeline';
 
 /** Who may ask for an article's audio, or upload a programme. */
 const PRODUCERS: Role[] = ['admin', 'editor', 'approver', 'operator'];
@@ -180,11 +181,11 @@ export class AudioService {
    * the original kept, and the mastering queued. `producedAt` in the past makes it a historical programme
    * moved from an old archive: counted at that time, its evidence marked `import`.
    */
-  async upload(principal: Principal, unitId: string, upload: Upload): Promise<AudioAccepted> {
+  async upload(principal: Principal, unitId: string, upload: UploadFile): Promise<AudioAccepted> {
     await this.assertMayUpload(principal, unitId);
     const unit = await this.unit(unitId);
     const fields = await this.uploadFields(unit, upload.fields);
-    const probed = await this.speech.probe(upload.bytes, UPLOAD_MAX_MS);
+    const probed = await this.speech.probe(upload.path, UPLOAD_MAX_MS);
     if (probed.durationMs > UPLOAD_MAX_MS) {
       const message = `Tệp dài ${minutes(probed.durationMs)} phút, quá giới hạn ${minutes(UPLOAD_MAX_MS)} phút cho một chương trình`;
       throw new ValidationException([{ field: 'file', message }]);
@@ -194,7 +195,7 @@ export class AudioService {
         { field: 'file', message: 'Tệp âm thanh không có nội dung (dưới nửa giây)' },
       ]);
     }
-    const stored = await this.media.put('uploads', upload.bytes, extensionOf(probed.format));
+    const stored = await this.media.put('uploads', createReadStream(upload.path), extensionOf(probed.format));
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Audio);
       const audio = repo.create({
@@ -295,19 +296,23 @@ export class AudioService {
       return;
     }
     try {
-      const source = audio.sourceKey ? await this.media.localPath(audio.sourceKey) : undefined;
-      if (!source) {
+      // A recorded programme keeps its own opening and closing.
+      const done = audio.sourceKey
+        ? await withMediaFile(this.media, audio.sourceKey, async (source) => {
+            const mastered = await this.speech.master({
+              inputPath: source,
+              targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
+              intro: 'none',
+              outro: 'none',
+              bitrateKbps: SPEECH_KBPS,
+            });
+            await this.finish(audio, mastered, { provider: 'upload', voice: null, fallbackReason: null });
+            return true;
+          })
+        : undefined;
+      if (!done) {
         throw new DomainException('NOT_FOUND', 'Không còn tệp gốc của chương trình tải lên');
       }
-      // A recorded programme keeps its own opening and closing.
-      const mastered = await this.speech.master({
-        inputPath: source,
-        targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
-        intro: 'none',
-        outro: 'none',
-        bitrateKbps: SPEECH_KBPS,
-      });
-      await this.finish(audio, mastered, { provider: 'upload', voice: null, fallbackReason: null });
     } catch (error) {
       await this.fail(audio, error);
     }
@@ -327,7 +332,7 @@ export class AudioService {
 
   private async finish(
     audio: Audio,
-    mastered: { mp3: Buffer; loudnessLufs: number; truePeakDb: number; durationMs: number },
+    mastered: Mastered,
     spoken: { provider: string; voice: string | null; fallbackReason: string | null },
   ): Promise<void> {
     const stored = await this.media.put('audio', mastered.mp3, 'mp3');
