@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '@app/db';
 import { EspeakEngine } from '../libs/speech/src/engines';
-import { ffmpegVersion, FfmpegRunner, resolveFfmpeg } from '../libs/speech/src/ffmpeg';
-import { AudioMastering } from '../libs/speech/src/mastering';
+import { ffmpegVersion, FfmpegRunner, resolveFfmpeg } from '../libs/sound/src/ffmpeg';
+import { AudioMastering } from '../libs/sound/src/mastering';
 import { launch, msUntilHealthy, printFigures } from './support';
 
 const run = promisify(execFile);

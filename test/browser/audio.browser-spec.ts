@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { adminStageWithWorker } from '../support/admin-stage';
 import { unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';

@@ -6,17 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig, DomainException } from '@app/common';
 import { MediaStorage, withMediaFile } from '@app/media';
+import { AudioMastering, DEFAULT_LOUDNESS, sharedFfmpegRunner } from '@app/sound';
 import {
-  AudioMastering,
   createGoogleEngine,
   createTtsEngine,
-  DEFAULT_LOUDNESS,
   EspeakEngine,
   ESPEAK_VOICES,
   GoogleEngine,
   LexiconService,
   normalizeForSpeech,
-  sharedFfmpegRunner,
   TtsEngine,
 } from '@app/speech';
 import {
