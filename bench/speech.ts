@@ -1,24 +1,35 @@
 /**
- * Speech figures (issue [5/8]): a 1,500-character administrative article → mastered MP3, offline
- * (espeak-ng + ffmpeg), through the library (EspeakEngine + AudioMastering), against the same
- * espeak-ng and ffmpeg commands run by hand (spawned directly), in the same run on the same binary.
- * Run: npm run bench:speech   (RUNS=5 by default; medians and minimums: on a shared machine the
- * minimum is the cost of the work, the median includes the neighbours)
+ * Speed of speech, side by side (issue 13, B4): a 1,500-character administrative article to a mastered
+ * MP3, through the product as `npm start` runs it (request → queue → worker → eSpeak → mastering → stored,
+ * ready, timed from outside: from `POST /articles/:id/audio` until `GET /audio/:id` says ready) against what
+ * a technician would do by hand with Debian's packages: `espeak-ng -v vi -w x.wav`, ffmpeg's two-pass
+ * `loudnorm` (pass 1 measures, pass 2 applies and encodes the MP3). Same text, same run, interleaved.
+ * Like for like, the product's unit has no jingles (JINGLES=default keeps the generated ones).
+ * Then where the product's time goes: the engine, the mastering passes, and the rest (queue, database,
+ * storing), measured in this process on the same binaries.
+ *
+ * Needs Debian's espeak-ng (`apt-get install espeak-ng`; ffmpeg too for the by-hand side, else the
+ * product's ffmpeg is used). Not run by CI.
+ * Run: npm run bench:speech   (RUNS=5; FFMPEG_PATH=/usr/bin/ffmpeg to run the product on Debian's ffmpeg)
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '@app/db';
 import { EspeakEngine } from '../libs/speech/src/engines';
-import { ffmpegVersion, FfmpegRunner } from '../libs/speech/src/ffmpeg';
-import { AudioMastering } from '../libs/speech/src/mastering';
-import { printFigures } from './support';
+import { ffmpegVersion, FfmpegRunner, resolveFfmpeg } from '../libs/sound/src/ffmpeg';
+import { AudioMastering } from '../libs/sound/src/mastering';
+import { launch, msUntilHealthy, printFigures } from './support';
 
 const run = promisify(execFile);
 const RUNS = Number(process.env.RUNS ?? 5);
+const JINGLES = process.env.JINGLES === 'default' ? 'default' : 'none';
+const PASSWORD = 'mat-khau-do-giong-doc';
 
-// Already in spoken form (numbers and abbreviations written out), as the normalizer hands it over.
+// Already in spoken form (numbers and abbreviations written out), so the product's normalizer and the
+// technician read the same words.
 const PARAGRAPHS = [
   'Thực hiện Kế hoạch số hai mươi lăm ngày mười lăm tháng một năm hai nghìn không trăm hai mươi lăm của Ủy ban nhân dân phường về cải cách hành chính, bộ phận tiếp nhận và trả kết quả đã hướng dẫn hơn ba nghìn năm trăm lượt người dân thực hiện thủ tục hành chính.',
   'Cán bộ, công chức của phường hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công quốc gia, thanh toán phí và lệ phí không dùng tiền mặt, nhận kết quả qua dịch vụ bưu chính công ích.',
@@ -28,138 +39,182 @@ const PARAGRAPHS = [
   'Mọi ý kiến đóng góp xin gửi về bộ phận một cửa trong giờ hành chính, từ thứ hai đến thứ sáu hằng tuần. Ủy ban nhân dân phường trân trọng cảm ơn sự đồng hành của nhân dân.',
 ];
 
-function article(): string {
-  let text = '';
-  for (let i = 0; text.length < 1500; i++) {
-    text += (text ? '\n' : '') + PARAGRAPHS[i % PARAGRAPHS.length];
+function paragraphs(): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.join('\n').length < 1500; i++) {
+    out.push(PARAGRAPHS[i % PARAGRAPHS.length]);
   }
-  return text;
+  return out;
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const min = (values: number[]): number => Math.min(...values);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/** The pipeline as plain commands, no library in between: the reference (tts-audio.md §3.3) with its loudnorm
- * passes as the library runs them now (ebur128 measured, then a gain). */
+function which(binary: string): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a technician types: espeak-ng to a WAV, loudnorm measured, loudnorm applied with the MP3 encode. */
 async function byHand(
+  espeak: string,
   ffmpeg: string,
-  text: string,
+  textFile: string,
   dir: string,
-  intro: string,
-  outro: string,
-): Promise<number> {
+  i: number,
+): Promise<{ ms: number; espeakMs: number; pass1Ms: number; pass2Ms: number }> {
   const started = performance.now();
-  // espeak-ng exactly as its README calls it: a new WASM instance, text through a file.
-  const moduleName = 'espeak-ng'; // an ES module with no types; real Node imports it
-  const { default: ESpeakNg } = (await import(moduleName)) as {
-    default: (m: object) => Promise<{ FS: { readFile(p: string): Uint8Array } }>;
-  };
-  const instance = await ESpeakNg({
-    preRun: [(m: { FS: { writeFile(p: string, d: string): void } }) => m.FS.writeFile('/in.txt', text)],
-    arguments: ['-v', 'vi', '-s', '150', '-f', '/in.txt', '-w', '/out.wav'],
-    print() {},
-    printErr() {},
-  });
-  const speech = join(dir, 'hand-speech.wav');
-  writeFileSync(speech, instance.FS.readFile('/out.wav'));
-  const pre = 'aformat=channel_layouts=mono,highpass=f=100,alimiter=limit=0.35:level=false';
+  const wav = join(dir, `hand-${i}.wav`);
+  await run(espeak, ['-v', 'vi', '-s', '150', '-f', textFile, '-w', wav]);
+  const espoken = performance.now();
+  const target = 'I=-16:TP=-1.5:LRA=11';
   const pass1 = await run(ffmpeg, [
     '-hide_banner',
     '-nostats',
     '-i',
-    speech,
+    wav,
     '-af',
-    `${pre},ebur128=peak=true`,
+    `loudnorm=${target}:print_format=json`,
     '-f',
     'null',
     '-',
   ]);
-  const summary = pass1.stderr.slice(pass1.stderr.lastIndexOf('Summary:'));
-  const gain = -16 - Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)?.[1]);
-  const mono = 'aformat=sample_fmts=s16:sample_rates=44100:channel_layouts=mono';
-  const out = join(dir, 'hand.mp3');
+  const measured = JSON.parse(pass1.stderr.slice(pass1.stderr.lastIndexOf('{'))) as Record<string, string>;
+  const measuredAt = performance.now();
   await run(ffmpeg, [
     '-y',
     '-hide_banner',
     '-nostats',
     '-i',
-    intro,
-    '-i',
-    speech,
-    '-i',
-    outro,
-    '-filter_complex',
-    `[1:a]${pre},volume=${gain.toFixed(2)}dB:precision=float,aresample=44100,${mono}[sp];` +
-      `[0:a]${mono}[i];[2:a]${mono}[o];` +
-      `anullsrc=channel_layout=mono:sample_rate=44100,atrim=duration=0.7,${mono}[g1];` +
-      `anullsrc=channel_layout=mono:sample_rate=44100,atrim=duration=1.0,${mono}[g2];` +
-      `[i][g1][sp][g2][o]concat=n=5:v=0:a=1[out]`,
-    '-map',
-    '[out]',
+    wav,
+    '-af',
+    `loudnorm=${target}:measured_I=${measured.input_i}:measured_TP=${measured.input_tp}:` +
+      `measured_LRA=${measured.input_lra}:measured_thresh=${measured.input_thresh}:` +
+      `offset=${measured.target_offset}:linear=true,aresample=44100`,
     '-ac',
     '1',
-    '-ar',
-    '44100',
     '-c:a',
     'libmp3lame',
     '-b:a',
     '64k',
-    '-id3v2_version',
-    '3',
-    out,
+    join(dir, `hand-${i}.mp3`),
   ]);
-  await run(ffmpeg, ['-hide_banner', '-nostats', '-i', out, '-af', 'ebur128=peak=true', '-f', 'null', '-']);
-  return performance.now() - started;
+  const done = performance.now();
+  return {
+    ms: done - started,
+    espeakMs: espoken - started,
+    pass1Ms: measuredAt - espoken,
+    pass2Ms: done - measuredAt,
+  };
 }
 
 async function main(): Promise<void> {
+  const espeakCli = which('espeak-ng');
+  if (!espeakCli) {
+    console.error(
+      "Debian's espeak-ng is not installed: this bench compares against it.\n" +
+        '  sudo apt-get install espeak-ng ffmpeg\n' +
+        'then run again (npm run bench:speech).',
+    );
+    process.exit(2);
+  }
+  const productFfmpeg = resolveFfmpeg({ ffmpegPath: process.env.FFMPEG_PATH || undefined });
+  const handFfmpeg = which('ffmpeg') ?? productFfmpeg.path;
   const dir = mkdtempSync(join(tmpdir(), 'bench-speech-'));
+  const port = await freePort();
+  const product = launch(join(dir, 'data'), port, { BOOTSTRAP_ADMIN_PASSWORD: PASSWORD });
   try {
-    const text = article();
-    const ffmpeg = new FfmpegRunner({ concurrency: 1 });
-    const mastering = new AudioMastering({ ffmpeg, cacheDir: join(dir, 'cache') });
-    const espeak = new EspeakEngine();
+    const parts = paragraphs();
+    const text = parts.join('\n');
+    const textFile = join(dir, 'bai.txt');
+    writeFileSync(textFile, text);
 
-    // Once per process or per install: the default jingles (cached), the espeak worker, fluent-ffmpeg's
-    // check of the binary's formats and codecs.
-    let started = performance.now();
-    await mastering.masterWav((await espeak.synthesize({ text: 'Khởi động.' })).wav, {
-      output: join(dir, 'warm.mp3'),
+    await msUntilHealthy(port, Date.now());
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (res.status >= 300) {
+        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      }
+      return (await res.json()) as T;
+    };
+    const { accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/login', '', {
+      username: 'admin',
+      password: PASSWORD,
     });
-    const warmup = performance.now() - started;
-    const jingles = readdirSync(join(dir, 'cache')).filter((f) => f.endsWith('.wav'));
-    const intro = join(
-      dir,
-      'cache',
-      jingles.find((f) => f.includes('intro'))!,
-    );
-    const outro = join(
-      dir,
-      'cache',
-      jingles.find((f) => f.includes('outro'))!,
-    );
+    /** An approved article with the text, in a unit of its own (so no run reuses another's file). */
+    const approvedArticle = async (n: number): Promise<string> => {
+      const unit = await call<{ id: string }>('POST', '/units', token, {
+        code: `BENCHSP${n}`,
+        name: `UBND xã Đo Giọng Đọc ${n}`,
+        kind: 'commune',
+        slug: `do-giong-doc-${n}`,
+      });
+      if (JINGLES === 'none') {
+        for (const kind of ['intro', 'outro']) {
+          await call('PATCH', `/units/${unit.id}/audio-jingles/${kind}`, token, { source: 'none' });
+        }
+      }
+      const article = await call<{ id: string }>('POST', '/articles', token, {
+        unitId: unit.id,
+        title: `Bản tin cải cách hành chính ${n}`,
+        bodyHtml: parts.map((p) => `<p>${p}</p>`).join(''),
+        categoryIds: [],
+      });
+      await call('POST', `/articles/${article.id}/submit`, token);
+      await call('POST', `/articles/${article.id}/approve`, token);
+      return article.id;
+    };
+    const viaProduct = async (articleId: string): Promise<{ ms: number; durationMs: number }> => {
+      const started = performance.now();
+      const { audioId } = await call<{ audioId: string }>('POST', `/articles/${articleId}/audio`, token, {});
+      for (;;) {
+        const audio = await call<{ status: string; error: string | null; durationMs: number }>(
+          'GET',
+          `/audio/${audioId}`,
+          token,
+        );
+        if (audio.status === 'ready') {
+          return { ms: performance.now() - started, durationMs: audio.durationMs };
+        }
+        if (audio.status === 'failed') {
+          throw new Error(`audio failed: ${audio.error}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
 
-    const library: number[] = [];
-    const hand: number[] = [];
-    let last: Awaited<ReturnType<AudioMastering['masterWav']>> | undefined;
-    let speechSeconds = 0;
-    let espeakMs = 0;
-    let masteringMs = 0;
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate the order so neither side always runs on a warmer machine.
+    // Warm both: the worker's engine and jingles, the disk cache of both binaries.
+    await viaProduct(await approvedArticle(0));
+    await byHand(espeakCli, handFfmpeg, textFile, dir, 0);
+
+    const productMs: number[] = [];
+    const handMs: number[] = [];
+    const hand: Awaited<ReturnType<typeof byHand>>[] = [];
+    let programmeMs = 0;
+    for (let i = 1; i <= RUNS; i++) {
+      const articleId = await approvedArticle(i);
       const one = async (): Promise<void> => {
-        started = performance.now();
-        const speech = await espeak.synthesize({ text });
-        espeakMs = performance.now() - started;
-        speechSeconds = (speech.wav.length - 44) / (22050 * 2);
-        last = await mastering.masterWav(speech.wav, { output: join(dir, `library-${i}.mp3`) });
-        library.push(performance.now() - started);
-        masteringMs = library[library.length - 1] - espeakMs;
+        const result = await viaProduct(articleId);
+        productMs.push(result.ms);
+        programmeMs = result.durationMs;
       };
       const other = async (): Promise<void> => {
-        hand.push(await byHand(ffmpeg.binary.path, text, dir, intro, outro));
+        const result = await byHand(espeakCli, handFfmpeg, textFile, dir, i);
+        hand.push(result);
+        handMs.push(result.ms);
       };
+      // Alternate the order so neither side always runs on a warmer machine.
       if (i % 2 === 0) {
         await one();
         await other();
@@ -168,44 +223,59 @@ async function main(): Promise<void> {
         await one();
       }
     }
-    await espeak.close();
 
-    const lib = median(library);
-    const byHandMs = median(hand);
+    // Where the product's time goes, on its own binaries, in this process.
+    const ffmpeg = new FfmpegRunner({ binary: productFfmpeg, concurrency: 1 });
+    const mastering = new AudioMastering({ ffmpeg, cacheDir: join(dir, 'cache') });
+    const wasm = new EspeakEngine();
+    await wasm.synthesize({ text: 'Khởi động.' });
+    const wasmMs: number[] = [];
+    const masterMs: number[] = [];
+    let passes = 0;
+    for (let i = 0; i < 3; i++) {
+      let started = performance.now();
+      const speech = await wasm.synthesize({ text });
+      wasmMs.push(performance.now() - started);
+      started = performance.now();
+      const result = await mastering.masterWav(speech.wav, {
+        output: join(dir, `parts-${i}.mp3`),
+        intro: JINGLES === 'none' ? null : undefined,
+        outro: JINGLES === 'none' ? null : undefined,
+      });
+      masterMs.push(performance.now() - started);
+      passes = result.passes;
+    }
+    await wasm.close();
+
+    const productMedian = median(productMs);
+    const handMedian = median(handMs);
+    console.log(`text: ${text.length} characters, ${RUNS} runs each, interleaved; jingles: ${JINGLES}`);
+    console.log(`product ffmpeg: ${productFfmpeg.source} (${ffmpegVersion(productFfmpeg.path)})`);
     console.log(
-      `ffmpeg: ${ffmpeg.binary.source} (${ffmpegVersion(ffmpeg.binary.path)}); espeak-ng (npm, WASM)`,
+      `by hand: ${espeakCli} (${execFileSync(espeakCli, ['--version'], { encoding: 'utf8' }).trim()})`,
     );
-    console.log(`article: ${text.length} characters; runs: ${RUNS}`);
+    console.log(`         ${handFfmpeg} (${ffmpegVersion(handFfmpeg)})`);
     printFigures([
-      ['once per process: worker, default jingles, ffmpeg capabilities', seconds(warmup)],
-      ['article → mastered MP3 through the library, median', seconds(lib), 'target ≤ 6 s on 2 cores'],
-      ['  minimum', seconds(min(library))],
-      ['  of which espeak-ng / mastering (last run)', `${seconds(espeakMs)} / ${seconds(masteringMs)}`],
-      ['the same espeak-ng + ffmpeg commands by hand, median', seconds(byHandMs)],
-      ['  minimum', seconds(min(hand))],
-      ['ratio library / by hand, medians', `${(lib / byHandMs).toFixed(2)}×`, 'target ≤ 1.3×'],
-      ['ratio library / by hand, minimums', `${(min(library) / min(hand)).toFixed(2)}×`, 'target ≤ 1.3×'],
-      ['speech from espeak-ng', `${speechSeconds.toFixed(1)} s`],
-      ['programme (intro, gaps, outro)', `${last!.durationSeconds.toFixed(1)} s`],
-      ['× real time (library)', `${(last!.durationSeconds / (lib / 1000)).toFixed(0)}×`],
+      ['product: request → ready (mastered MP3 stored), median', seconds(productMedian)],
+      ['by hand: espeak-ng + loudnorm pass 1 + pass 2 (MP3), median', seconds(handMedian)],
+      ['ratio product / by hand', `${(productMedian / handMedian).toFixed(2)}×`, 'target ≤ 1.3× (1.1×)'],
+      ['programme length', seconds(programmeMs)],
+      ['by hand: espeak-ng CLI, median', seconds(median(hand.map((h) => h.espeakMs)))],
+      ['by hand: loudnorm pass 1 (measure), median', seconds(median(hand.map((h) => h.pass1Ms)))],
+      ['by hand: loudnorm pass 2 + MP3 encode, median', seconds(median(hand.map((h) => h.pass2Ms)))],
+      ['product parts: eSpeak NG (npm, WASM), median', seconds(median(wasmMs))],
+      [`product parts: mastering (${passes} ffmpeg runs), median`, seconds(median(masterMs))],
       [
-        'result: integrated / true peak / LRA',
-        `${last!.integratedLufs} LUFS / ${last!.truePeakDbtp} dBTP / ${last!.lra} LU`,
-        'target -16 ± 1 LUFS, ≤ -1.5 dBTP',
+        'product parts: the rest (queue pick-up, database, storing, polling)',
+        seconds(productMedian - median(wasmMs) - median(masterMs)),
       ],
-      [
-        'result format',
-        `${last!.codec} ${last!.sampleRate} Hz ${last!.channels} ch ${last!.bitrateKbps} kb/s, ` +
-          `${Math.round(statSync(last!.file).size / 1024)} KiB`,
-      ],
-      [
-        'normalization / limiter / ffmpeg runs',
-        `${last!.normalization} / ${last!.limiterDb ?? 'none'} dB / ${last!.passes}`,
-      ],
-      ['all runs, library (ms)', library.map((v) => v.toFixed(0)).join(' ')],
-      ['all runs, by hand (ms)', hand.map((v) => v.toFixed(0)).join(' ')],
+      ['all runs, product (ms)', productMs.map((v) => v.toFixed(0)).join(' ')],
+      ['all runs, by hand (ms)', handMs.map((v) => v.toFixed(0)).join(' ')],
+      ['by-hand MP3 size', `${Math.round(statSync(join(dir, `hand-${RUNS}.mp3`)).size / 1024)} KiB`],
     ]);
   } finally {
+    product.child.kill('SIGINT');
+    await product.exited;
     rmSync(dir, { recursive: true, force: true });
   }
 }

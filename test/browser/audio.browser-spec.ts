@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { adminStageWithWorker } from '../support/admin-stage';
 import { unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
@@ -189,5 +189,39 @@ describe('Audio (Âm thanh) in a browser', () => {
     expect(await asEditor.page.getByRole('button', { name: 'Không dùng' }).count()).toBe(0);
     await asEditor.page.getByText('Chỉ người vận hành đài và quản trị đơn vị được thay nhạc hiệu').waitFor();
     await asEditor.close();
+  });
+  it('a file over the limit sent by the browser gets the 413 and its Vietnamese message, never a reset', async () => {
+    const { unit, editor, editorToken } = await team('UBND xã Hòa Bình');
+    const operator = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'operator' }]);
+    const operatorToken = await stage.api.login(operator.username, operator.password);
+    const { page, close } = await signIn(editor.username, editor.password);
+    // The browser's own fetch, as the admin app sends a form: 12 MB to the jingle upload (10 MB at most),
+    // by the operator (read, then refused for its size) and by an editor (refused before it is read).
+    const send = (token: string) =>
+      page.evaluate(
+        async ({ path, token }) => {
+          const form = new FormData();
+          form.set('file', new Blob([new Uint8Array(12 * 1024 * 1024)], { type: 'audio/wav' }), 'lon.wav');
+          try {
+            const res = await fetch(path, {
+              method: 'PUT',
+              headers: { authorization: `Bearer ${token}` },
+              body: form,
+            });
+            return { status: res.status, body: await res.text() };
+          } catch (error) {
+            return { status: 0, body: String(error) };
+          }
+        },
+        { path: `/api/v1/units/${unit.id}/audio-jingles/intro`, token },
+      );
+    for (let i = 0; i < 3; i++) {
+      const tooLarge = await send(operatorToken);
+      expect({ try: i, status: tooLarge.status }).toEqual({ try: i, status: 413 });
+      expect(JSON.parse(tooLarge.body).message).toBe('Tệp lớn hơn giới hạn 10 MB');
+      const refused = await send(editorToken);
+      expect({ try: i, status: refused.status }).toEqual({ try: i, status: 403 });
+    }
+    await close();
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { snapshotMismatch } from '../../libs/evidence/src';
-import { resolveFfmpeg } from '../../libs/speech/src/ffmpeg';
+import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { startApi, TestApi } from '../support/api';
 import { expectError, VIETNAMESE } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';

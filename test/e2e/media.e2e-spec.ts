@@ -1,10 +1,65 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
 import { pngImage } from '../support/images';
+
+/**
+ * A client that sends the whole request without waiting for an early answer, and reads what came back
+ * once it is sent: the status line, or the socket error when the server reset the connection.
+ */
+function rawUpload(
+  baseUrl: string,
+  path: string,
+  token: string,
+  parts: { headers: string; bytes: Buffer }[],
+): Promise<{ status?: number; body: string; error?: string }> {
+  const boundary = '----xa-raw-boundary';
+  const body = Buffer.concat([
+    ...parts.flatMap((part) => [
+      Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`, 'utf8'),
+      part.bytes,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const received: Buffer[] = [];
+    socket.on('data', (chunk) => received.push(chunk));
+    const settle = (error?: Error): void => {
+      const text = Buffer.concat(received).toString('utf8');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      resolve({ status: status ? Number(status) : undefined, body: text, error: error?.message });
+    };
+    socket.on('error', settle);
+    socket.on('end', () => settle());
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\n` +
+        'Connection: close\r\n\r\n',
+    );
+    // Like a browser busy sending: the answer is read once the body is out, not while it goes.
+    socket.pause();
+    socket.write(body, () => socket.resume());
+  });
+}
 
 // Images for article bodies: uploaded by the people who write and approve, checked by their content,
 // stored under their content hash and served from /media with range requests and an immutable cache.
@@ -177,6 +232,150 @@ describe('Images and /media (e2e)', () => {
       'VALIDATION_FAILED',
       'unitId',
     );
+  });
+
+  it('answers an oversized upload, and an upload it refuses before reading, with its 4xx, never a reset', async () => {
+    const unit = await createUnit(api, admin);
+    const other = await createUnit(api, admin);
+    const path = `/api/v1/units/${unit.id}/images`;
+    const file = (bytes: Buffer) => ({
+      headers: 'Content-Disposition: form-data; name="file"; filename="lon.png"\r\nContent-Type: image/png',
+      bytes,
+    });
+    const big = Buffer.concat([pngImage(10, 10), Buffer.alloc(12 * 1024 * 1024)]);
+    // The reset came some of the time only (it depends on what the kernel still held): a few tries.
+    for (let i = 0; i < 4; i++) {
+      // A form may send its text fields after the file: they are still unread when the 413 is due.
+      const res = await rawUpload(api.baseUrl, path, admin, [
+        file(big),
+        { headers: 'Content-Disposition: form-data; name="title"', bytes: Buffer.alloc(90_000, 'a') },
+      ]);
+      expect({ try: i, status: res.status, error: res.error }).toEqual({
+        try: i,
+        status: 413,
+        error: undefined,
+      });
+      expect(res.body).toContain('PAYLOAD_TOO_LARGE');
+      expect(res.body).toContain('Tệp lớn hơn giới hạn 10 MB');
+    }
+    // Refused before a byte of the file is read (another unit's editor): the same holds.
+    const stranger = await token(other.id, 'editor');
+    const refused = await rawUpload(api.baseUrl, path, stranger, [file(Buffer.alloc(4 * 1024 * 1024))]);
+    expect({ status: refused.status, error: refused.error }).toEqual({ status: 403, error: undefined });
+  });
+
+  it('refuses a NUL in a file name or a text field with a 400 naming the field', async () => {
+    const unit = await createUnit(api, admin);
+    const path = `/api/v1/units/${unit.id}/images`;
+    const png = pngImage(8, 8);
+    const inName = await rawUpload(api.baseUrl, path, admin, [
+      { headers: 'Content-Disposition: form-data; name="file"; filename="a\u0000.png"', bytes: png },
+    ]);
+    expect(inName.status).toBe(400);
+    expect(inName.body).toContain('"field":"file"');
+    expect(inName.body).toContain('NUL');
+    const inField = await rawUpload(api.baseUrl, path, admin, [
+      { headers: 'Content-Disposition: form-data; name="title"', bytes: Buffer.from('Bản tin\u0000') },
+      { headers: 'Content-Disposition: form-data; name="file"; filename="a.png"', bytes: png },
+    ]);
+    expect(inField.status).toBe(400);
+    expect(inField.body).toContain('"field":"title"');
+    // And in the audio upload, where the title is stored (it was a 500 from PostgreSQL).
+    const audio = await api.upload(`/api/v1/units/${unit.id}/audio`, {
+      token: admin,
+      fields: { title: 'Chương trình\u0000 sáng' },
+      file: { name: 'a.mp3', bytes: png },
+    });
+    expectError(audio, 400, 'VALIDATION_FAILED', 'title');
+  });
+
+  it('streams a large programme to a temporary file, not into memory, and removes it after use or refusal', async () => {
+    const unit = await createUnit(api, admin);
+    const path = `/api/v1/units/${unit.id}/audio`;
+    const scratch = mkdtempSync(join(tmpdir(), 'xa-media-test-'));
+    const previousTmp = process.env.TMPDIR;
+    // The api runs in this process: its temporary files go where this test can see them.
+    const uploadsTmp = join(scratch, 'tmp');
+    mkdirSync(uploadsTmp);
+    process.env.TMPDIR = uploadsTmp;
+    try {
+      // 80 MB of a mono 16-bit WAV (a quiet tone), sent from disk so the client holds none of it.
+      const wav = join(scratch, 'chuong-trinh.wav');
+      const samples = 40 * 1024 * 1024;
+      const header = Buffer.alloc(44);
+      header.write('RIFF', 0);
+      header.writeUInt32LE(36 + samples * 2, 4);
+      header.write('WAVEfmt ', 8);
+      header.writeUInt32LE(16, 16);
+      header.writeUInt16LE(1, 20);
+      header.writeUInt16LE(1, 22);
+      header.writeUInt32LE(44100, 24);
+      header.writeUInt32LE(88200, 28);
+      header.writeUInt16LE(2, 32);
+      header.writeUInt16LE(16, 34);
+      header.write('data', 36);
+      header.writeUInt32LE(samples * 2, 40);
+      const second = Buffer.alloc(88200);
+      for (let i = 0; i < 44100; i++) {
+        second.writeInt16LE(Math.round(2000 * Math.sin((2 * Math.PI * 440 * i) / 44100)), i * 2);
+      }
+      const fd = openSync(wav, 'w');
+      writeSync(fd, header);
+      for (let left = samples * 2; left > 0; left -= second.length) {
+        writeSync(fd, second, 0, Math.min(left, second.length));
+      }
+      closeSync(fd);
+      // Sent by another process, so that only the api's buffers are counted here.
+      const send = async (file: string, name: string): Promise<number> => {
+        const script = `
+          const { openAsBlob } = require('node:fs');
+          (async () => {
+            const form = new FormData();
+            form.set('title', 'Chương trình phát thanh');
+            form.set('file', await openAsBlob(process.argv[1]), process.argv[2]);
+            const res = await fetch(process.argv[3], {
+              method: 'POST',
+              headers: { authorization: 'Bearer ' + process.argv[4] },
+              body: form,
+            });
+            process.stdout.write(String(res.status));
+          })();`;
+        const { stdout } = await promisify(execFile)(process.execPath, [
+          '-e',
+          script,
+          file,
+          name,
+          `${api.baseUrl}${path}`,
+          admin,
+        ]);
+        return Number(stdout);
+      };
+      global.gc?.();
+      const before = process.memoryUsage().arrayBuffers;
+      let peak = before;
+      const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 5);
+      const status = await send(wav, 'chuong-trinh.wav');
+      clearInterval(watch);
+      expect(status).toBe(202);
+      // Held whole, the file alone was 80 MB of buffers (and a copy); streamed, it is chunks passing
+      // through, which the garbage collector lets pile up to a few tens of MB at most.
+      expect((peak - before) / 1024 / 1024).toBeLessThan(40);
+      expect(readdirSync(uploadsTmp)).toEqual([]);
+
+      // Refused after it was received (not audio): the temporary file goes too.
+      const text = join(scratch, 'gia.mp3');
+      const textFd = openSync(text, 'w');
+      writeSync(textFd, Buffer.alloc(2 * 1024 * 1024, 'Đây là văn bản. '));
+      closeSync(textFd);
+      expect(await send(text, 'gia.mp3')).toBe(415);
+      expect(readdirSync(uploadsTmp)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = previousTmp;
+      if (previousTmp === undefined) {
+        delete process.env.TMPDIR;
+      }
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('answers 404 for unknown media and never serves a file outside the media folder', async () => {

@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
-import { encodeWav } from '../../libs/speech/src/engines/wav';
+import { encodeWav } from '../../libs/sound/src/wav';
 import { GOOGLE_MAX_INPUT_BYTES } from '../../libs/speech/src/engines/text-chunks';
 
 // ---- fakes of Google Text-to-Speech on 127.0.0.1, spoken to by the real client library ----------

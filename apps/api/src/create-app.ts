@@ -7,7 +7,14 @@ import type { FastifyServerFactoryHandler, FastifyServerOptions } from 'fastify'
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, cleanInput, createValidationPipe, DomainException, loadConfig } from '@app/common';
+import {
+  AppConfig,
+  cleanInput,
+  createValidationPipe,
+  DomainException,
+  drainUnreadBody,
+  loadConfig,
+} from '@app/common';
 import { registerMediaRoutes } from '@app/media';
 import {
   PortalCache,
@@ -108,6 +115,9 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   // Uploads (images now; audio and procedure files later) are read by readUpload(), which sets each
   // route's own size limit; these bound what any request may send.
   await app.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
+  // An answer sent before the body was read (a 413 mid-upload, a 403) waits for the rest of it, bounded,
+  // so the client reads the answer instead of a connection reset.
+  fastify.addHook('onSend', drainUnreadBody);
 
   await registerAdminApp(app);
   await registerMediaRoutes(app);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Access, CurrentUser, Principal, readUpload, UnitIdParamDto } from '@app/common';
+import { Access, CurrentUser, Principal, UnitIdParamDto, withUploadFile } from '@app/common';
 import { JINGLE_KEEPERS } from './audio.roles';
 import { ChooseJingleDto, JingleParamsDto, JingleResponse, JinglesResponse } from './audio.dto';
 import { AudioJinglesService } from './audio-jingles.service';
@@ -39,8 +39,9 @@ export class AudioJinglesController {
     @Req() request: FastifyRequest,
   ): Promise<JingleResponse> {
     await this.jingles.assertMayChange(user, params.unitId);
-    const upload = await readUpload(request, { maxBytes: JINGLE_MAX_BYTES });
-    return this.jingles.upload(user, params.unitId, params.kind, upload);
+    return withUploadFile(request, { maxBytes: JINGLE_MAX_BYTES }, (upload) =>
+      this.jingles.upload(user, params.unitId, params.kind, upload),
+    );
   }
 
   /** Back to the generated default, or none on that side. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
 import { EntityManager } from 'typeorm';
-import { Principal, Upload, ValidationException } from '@app/common';
+import { Principal, UploadFile, ValidationException } from '@app/common';
 import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { UnitAccess } from '@app/units';
 import { AudioJingle, JINGLE_KINDS, JingleKind, JingleSource } from './audio-jingle.entity';
@@ -57,10 +58,10 @@ export class AudioJinglesService {
     principal: Principal,
     unitId: string,
     kind: JingleKind,
-    upload: Upload,
+    upload: UploadFile,
   ): Promise<JingleResponse> {
     await this.assertMayChange(principal, unitId);
-    const probed = await this.speech.probe(upload.bytes, JINGLE_MAX_MS);
+    const probed = await this.speech.probe(upload.path, JINGLE_MAX_MS);
     if (probed.durationMs > JINGLE_MAX_MS) {
       const message = `${LABEL[kind]} dài ${seconds(probed.durationMs)} giây, quá giới hạn ${seconds(JINGLE_MAX_MS)} giây`;
       throw new ValidationException([{ field: 'file', message }]);
@@ -69,7 +70,7 @@ export class AudioJinglesService {
       const message = `${LABEL[kind]} ngắn quá (${seconds(probed.durationMs)} giây): cần ít nhất ${seconds(JINGLE_MIN_MS)} giây`;
       throw new ValidationException([{ field: 'file', message }]);
     }
-    const stored = await this.media.put('jingles', upload.bytes, probed.format);
+    const stored = await this.media.put('jingles', createReadStream(upload.path), probed.format);
     const fileName = (upload.filename || `${kind}.${probed.format}`).normalize('NFC').slice(0, 255);
     await this.save(unitId, kind, {
       source: 'custom',
@@ -123,11 +124,10 @@ export class AudioJinglesService {
       if (value === 'default' || value === 'none') {
         return value;
       }
-      const path = await this.media.localPath(value);
-      if (!path) {
+      if (!(await this.media.stat(value))) {
         throw AudioException.jingleFileMissing(LABEL[kind], value);
       }
-      return { path };
+      return { key: value };
     };
     return {
       intro: await file(jingles.intro, 'intro'),

@@ -8,7 +8,7 @@ import { Article, ArticlesRepository, articleUrl, CategoriesService } from '@app
 import { DomainException, NotFoundException } from '@app/common';
 import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
-import { MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
+import { MEDIA_URL_PREFIX, MediaStorage, withMediaFile } from '@app/media';
 import { Unit, UnitsRepository } from '@app/units';
 import { AudioJinglesService } from './audio-jingles.service';
 import { Audio, AudioJingles } from './audio.entity';
@@ -124,18 +124,22 @@ export class AudioProductionService {
       return;
     }
     try {
-      const source = audio.sourceKey ? await this.media.localPath(audio.sourceKey) : undefined;
-      if (!source) {
+      if (!audio.sourceKey) {
         throw AudioException.sourceMissing();
       }
       // A recorded programme keeps its own opening and closing.
-      const mastered = await this.speech.master({
-        inputPath: source,
-        targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
-        intro: 'none',
-        outro: 'none',
-        bitrateKbps: SPEECH_KBPS,
-      });
+      const mastered = await withMediaFile(this.media, audio.sourceKey, (source) =>
+        this.speech.master({
+          inputPath: source,
+          targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
+          intro: 'none',
+          outro: 'none',
+          bitrateKbps: SPEECH_KBPS,
+        }),
+      );
+      if (!mastered) {
+        throw AudioException.sourceMissing();
+      }
       const stored = await this.media.put('audio', mastered.mp3, 'mp3');
       await this.finish(audio, {
         fileKey: stored.key,

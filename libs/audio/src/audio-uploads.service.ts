@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Article, ArticlesRepository, CategoriesService } from '@app/articles';
-import { Principal, Upload } from '@app/common';
+import { Principal, UploadFile } from '@app/common';
 import { MediaStorage } from '@app/media';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess } from '@app/units';
@@ -38,18 +39,18 @@ export class AudioUploadsService {
     return this.access.requireRole(principal, unitId, AUDIO_PRODUCERS);
   }
 
-  async upload(principal: Principal, unitId: string, upload: Upload): Promise<AudioAccepted> {
+  async upload(principal: Principal, unitId: string, upload: UploadFile): Promise<AudioAccepted> {
     const unit = await this.assertMayUpload(principal, unitId);
     const fields = await this.checkFields(principal, unit, upload.fields);
     // The bytes: read by content (the file name is not trusted), the original kept.
-    const probed = await this.speech.probe(upload.bytes, UPLOAD_MAX_MS);
+    const probed = await this.speech.probe(upload.path, UPLOAD_MAX_MS);
     if (probed.durationMs > UPLOAD_MAX_MS) {
       throw AudioException.fileTooLong(minutes(probed.durationMs), minutes(UPLOAD_MAX_MS));
     }
     if (probed.durationMs < 500) {
       throw AudioException.fileSilent();
     }
-    const stored = await this.media.put('uploads', upload.bytes, extensionOf(probed.format));
+    const stored = await this.media.put('uploads', createReadStream(upload.path), extensionOf(probed.format));
     return this.accept(principal, unit, fields, stored.key);
   }
 

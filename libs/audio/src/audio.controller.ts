@@ -15,8 +15,8 @@ import {
   IdParamDto,
   Page,
   Principal,
-  readUpload,
   UnitIdParamDto,
+  withUploadFile,
 } from '@app/common';
 import {
   AudioAccepted,
@@ -85,8 +85,10 @@ export class AudioController {
     @Req() request: FastifyRequest,
   ): Promise<AudioAccepted> {
     await this.uploads.assertMayUpload(user, params.unitId);
-    const upload = await readUpload(request, { maxBytes: UPLOAD_MAX_BYTES });
-    return this.uploads.upload(user, params.unitId, upload);
+    // Streamed to a temporary file (removed once the upload is stored or refused), never held in memory.
+    return withUploadFile(request, { maxBytes: UPLOAD_MAX_BYTES }, (upload) =>
+      this.uploads.upload(user, params.unitId, upload),
+    );
   }
 
   @Get('audio')

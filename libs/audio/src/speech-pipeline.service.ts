@@ -1,20 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, DomainException } from '@app/common';
+import { MediaStorage, withMediaFile } from '@app/media';
+import { AudioMastering, DEFAULT_LOUDNESS, sharedFfmpegRunner } from '@app/sound';
 import {
-  AudioMastering,
   createGoogleEngine,
   createTtsEngine,
-  DEFAULT_LOUDNESS,
   EspeakEngine,
   ESPEAK_VOICES,
   GoogleEngine,
   LexiconService,
   normalizeForSpeech,
-  sharedFfmpegRunner,
   TtsEngine,
 } from '@app/speech';
 import {
@@ -49,6 +49,7 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lexiconService: LexiconService,
+    private readonly media: MediaStorage,
   ) {
     super();
     this.mastering = new AudioMastering({
@@ -127,36 +128,63 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
   }
 
   async master(request: MasterRequest): Promise<Mastered> {
+    // The unit's jingles are read where media keeps them (the local driver's own files, no copy).
+    return this.withJingle(request.intro, (intro) =>
+      this.withJingle(request.outro, (outro) => this.masterWith(request, intro, outro)),
+    );
+  }
+
+  private async masterWith(
+    request: MasterRequest,
+    intro: string | null | undefined,
+    outro: string | null | undefined,
+  ): Promise<Mastered> {
     const output = join(tmpdir(), `xa-master-${randomUUID()}.mp3`);
     try {
       const result = await this.mastering.master({
         input: request.inputPath,
         output,
         target: { integratedLufs: request.targetLufs },
-        intro: jingleOption(request.intro),
-        outro: jingleOption(request.outro),
+        intro,
+        outro,
         bitrateKbps: request.bitrateKbps,
       });
+      // Streamed from ffmpeg's file straight into media storage (hashed on the way): not read into memory.
+      const mp3 = createReadStream(output);
+      mp3.once('close', () => void rm(output, { force: true }));
       return {
-        mp3: await readFile(output),
+        mp3,
         loudnessLufs: result.integratedLufs,
         truePeakDb: result.truePeakDbtp,
         durationMs: Math.round(result.durationSeconds * 1000),
       };
-    } finally {
+    } catch (error) {
       await rm(output, { force: true });
+      throw error;
     }
   }
 
-  async probe(bytes: Buffer, limitMs: number): Promise<Probed> {
-    const path = join(tmpdir(), `xa-probe-${randomUUID()}`);
-    try {
-      await writeFile(path, bytes);
-      const result = await this.mastering.probe(path, { limitSeconds: limitMs / 1000 });
-      return { format: result.container, durationMs: Math.round(result.durationSeconds * 1000) };
-    } finally {
-      await rm(path, { force: true });
+  /** The port's jingle choice in AudioMastering's terms: undefined = generated default, null = none. */
+  private async withJingle<T>(
+    jingle: JingleFile,
+    use: (file: string | null | undefined) => Promise<T>,
+  ): Promise<T> {
+    if (jingle === 'default') {
+      return use(undefined);
     }
+    if (jingle === 'none') {
+      return use(null);
+    }
+    const result = await withMediaFile(this.media, jingle.key, async (path) => ({ value: await use(path) }));
+    if (!result) {
+      throw new DomainException('NOT_FOUND', `Không còn tệp nhạc hiệu của đơn vị (${jingle.key})`);
+    }
+    return result.value;
+  }
+
+  async probe(path: string, limitMs: number): Promise<Probed> {
+    const result = await this.mastering.probe(path, { limitSeconds: limitMs / 1000 });
+    return { format: result.container, durationMs: Math.round(result.durationSeconds * 1000) };
   }
 
   async defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer> {
@@ -177,12 +205,4 @@ export class SpeechPipelineService extends SpeechPipeline implements OnApplicati
       mp3: { kbps: bitrateKbps, rate: 44100, channels: 1 },
     });
   }
-}
-
-/** The port's jingle choice in AudioMastering's terms: undefined = generated default, null = none. */
-function jingleOption(jingle: JingleFile): string | null | undefined {
-  if (jingle === 'default') {
-    return undefined;
-  }
-  return jingle === 'none' ? null : jingle.path;
 }

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** One entry of a unit's lexicon: how to say a local name or abbreviation. */
 export interface LexiconEntry {
   term: string;
@@ -21,8 +23,8 @@ export interface Spoken {
   fallbackReason: string | null;
 }
 
-/** A jingle for one side of a piece: the generated default, none, or a local file (the unit's own). */
-export type JingleFile = 'default' | 'none' | { path: string };
+/** A jingle for one side of a piece: the generated default, none, or the unit's own file in media. */
+export type JingleFile = 'default' | 'none' | { key: string };
 
 export interface MasterRequest {
   /** A local file ffmpeg reads: the spoken WAV, or an uploaded recording. */
@@ -36,7 +38,8 @@ export interface MasterRequest {
 }
 
 export interface Mastered {
-  mp3: Buffer;
+  /** The finished MP3, read once from where ffmpeg wrote it (its temporary file goes when it is read). */
+  mp3: Readable;
   loudnessLufs: number;
   truePeakDb: number;
   durationMs: number;
@@ -67,7 +70,7 @@ export abstract class SpeechPipeline {
    * Reads an uploaded file's content (never its name); throws a DomainException (4xx) when it is no audio.
    * Decoding stops just past `limitMs`, so an over-long file is refused quickly.
    */
-  abstract probe(bytes: Buffer, limitMs: number): Promise<Probed>;
+  abstract probe(path: string, limitMs: number): Promise<Probed>;
   /** The generated default jingle, as a WAV at the level it is mixed at, for people to hear. */
   abstract defaultJingle(kind: 'intro' | 'outro', targetLufs: number): Promise<Buffer>;
   /**

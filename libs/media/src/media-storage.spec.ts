@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalMediaStorage } from './media-storage';
+import { Readable } from 'node:stream';
+import { LocalMediaStorage, withMediaFile } from './media-storage';
 
 describe('LocalMediaStorage', () => {
   let root: string;
@@ -43,10 +44,39 @@ describe('LocalMediaStorage', () => {
     await expect(storage.put('images', Buffer.from('x'), 'png/../../x')).rejects.toThrow(/Invalid media folder/);
   });
 
-  it('finds a stored file’s local path, and nothing outside the media folder', async () => {
-    const stored = await storage.put('images', Buffer.from('ảnh'), 'jpg');
-    expect(await storage.localPath(stored.key)).toBe(join(root, stored.key));
-    expect(await storage.localPath('images/khong-co.jpg')).toBeUndefined();
-    expect(await storage.localPath('../../etc/passwd')).toBeUndefined();
+  it('takes a stream, hashing it on the way, and gives it back as a stream; stat and delete by key', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 7);
+    const stored = await storage.put('audio', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), 'mp3');
+    expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(stored.bytes).toBe(bytes.length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await storage.get(stored.key))!) {
+      chunks.push(chunk as Buffer);
+    }
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect(await storage.stat(stored.key)).toEqual({ bytes: bytes.length });
+    expect(await storage.get('audio/khong-co.mp3')).toBeUndefined();
+    expect(await storage.stat('../../etc/passwd')).toBeUndefined();
+    expect(await storage.get('../../etc/passwd')).toBeUndefined();
+    await storage.delete(stored.key);
+    expect(await storage.stat(stored.key)).toBeUndefined();
+    expect(readdirSync(join(root, 'audio'))).toEqual([]);
+  });
+
+  it('leaves no partial file when the stream fails midway', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+        this.destroy(new Error('mất kết nối'));
+      },
+    });
+    await expect(storage.put('uploads', failing, 'mp3')).rejects.toThrow('mất kết nối');
+    expect(readdirSync(join(root, 'uploads'))).toEqual([]);
+  });
+
+  it('hands a tool the stored file itself (no copy) with withMediaFile', async () => {
+    const stored = await storage.put('uploads', Buffer.from('chương trình'), 'mp3');
+    expect(await withMediaFile(storage, stored.key, async (path) => readFileSync(path, 'utf8'))).toBe('chương trình');
+    expect(await withMediaFile(storage, 'uploads/khong-co.mp3', async () => 'x')).toBeUndefined();
   });
 });

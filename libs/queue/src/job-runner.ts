@@ -57,7 +57,9 @@ export class JobRunner implements OnApplicationBootstrap {
     }
     matchHandlers(found);
     for (const [job, handler] of handlers) {
-      await this.queue.boss.work<object>(job, { batchSize: 1 }, async (jobs) => {
+      // Polled every 0.5 s (pg-boss's floor; its default is 2 s): a person waits on audio jobs, and the pick-up
+      // delay was up to 2 s of a 5 s article (issue 13, B4).
+      await this.queue.boss.work<object>(job, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
         for (const item of jobs) {
           const started = Date.now();
           await handler.handle(item.data as never, { jobId: item.id });

@@ -5,5 +5,3 @@ export { LexiconService } from './lexicon.service';
 export { SpeechNormalizer } from './speech-normalizer.service';
 export { SpeechModule } from './speech.module';
 export * from './engines';
-export * from './mastering';
-export * from './ffmpeg';

@@ -1,6 +1,6 @@
 import { EspeakEngine, ESPEAK_VOICES } from './espeak.engine';
 import { TtsError } from './tts-engine';
-import { parseWav, wavSeconds } from './wav';
+import { parseWav, wavSeconds } from '@app/sound';
 
 const TEXT = 'Ủy ban nhân dân phường thông báo lịch tiếp công dân tháng mười hai tại bộ phận một cửa.';
 

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkSpeakingRate, SynthesisRequest, SynthesisResult, TtsEngine, TtsError } from './tts-engine';
-import { parseWav } from './wav';
+import { parseWav } from '@app/sound';
 
 /** The Vietnamese voices of eSpeak NG (`--voices=vi`). */
 export const ESPEAK_VOICES = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const;

@@ -4,7 +4,7 @@ import { createGoogleEngine, createTtsEngine } from './create-engine';
 import { GoogleEngine } from './google.engine';
 import { chunkText, GOOGLE_MAX_INPUT_BYTES } from './text-chunks';
 import { TtsError } from './tts-engine';
-import { parseWav, wavSeconds } from './wav';
+import { parseWav, wavSeconds } from '@app/sound';
 import {
   Fake,
   INVALID,

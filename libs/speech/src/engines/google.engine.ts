@@ -3,7 +3,7 @@ import { ClientOptions, grpc } from 'google-gax';
 import { chunkText, GOOGLE_MAX_INPUT_BYTES } from './text-chunks';
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from './google-errors';
 import { checkSpeakingRate, SynthesisRequest, SynthesisResult, TtsEngine, TtsError } from './tts-engine';
-import { joinWavs, parseWav } from './wav';
+import { joinWavs, parseWav } from '@app/sound';
 
 export type GoogleTransport = 'grpc' | 'rest';
 

@@ -1,5 +1,4 @@
 export * from './tts-engine';
-export * from './wav';
 export * from './text-chunks';
 export * from './google-errors';
 export * from './espeak.engine';

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { EspeakEngine } from '../engines';
+// Real speech as the material to master (a test-only use of the speech lib).
+import { EspeakEngine } from '@app/speech';
 import { FfmpegRunner } from '../ffmpeg';
 import { AudioFormatError, AudioMastering } from './audio-mastering';
 

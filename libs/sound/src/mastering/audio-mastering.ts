@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DomainException } from '@app/common';
-import { wavSeconds } from '../engines/wav';
+import { wavSeconds } from '../wav';
 import { FfmpegError, FfmpegRunner, sharedFfmpegRunner } from '../ffmpeg';
 import { decodedSeconds, parseEbur128, parseInputDump } from './ffmpeg-output';
 
