@@ -163,4 +163,40 @@ describe('Articles in a browser', () => {
     await screenshot(page, 'tin-bai-tren-cong-thong-tin');
     await context.close();
   });
+
+  it('shows the buttons and the form the api allows (allowedActions, permissions), keeping no rules of its own', async () => {
+    const admin = await api.adminToken();
+    const unit = await createUnit(api, admin);
+    const editor = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const cats = await api.request('GET', `/api/v1/units/${unit.id}/categories`, { token: admin });
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: admin,
+      body: {
+        unitId: unit.id,
+        title: 'Tin chờ duyệt',
+        bodyHtml: '<p>Nội dung</p>',
+        categoryIds: [cats.body[0].id],
+      },
+    });
+    await api.request('POST', `/api/v1/articles/${created.body.id}/submit`, { token: admin, body: {} });
+
+    const writer = await signIn(editor.username, editor.password);
+    // As the api answers it: a submitted article offers an editor nothing.
+    await writer.page.goto(`${api.baseUrl}/admin/tin-bai/${created.body.id}`);
+    await writer.page.getByText('Chờ duyệt', { exact: true }).first().waitFor();
+    expect(await writer.page.getByRole('button', { name: 'Duyệt' }).count()).toBe(0);
+    expect(await writer.page.getByRole('button', { name: 'Gửi duyệt' }).count()).toBe(0);
+
+    // Were the api to allow approving and editing, the screen follows it, not a table of its own.
+    await writer.page.route(`**/api/v1/articles/${created.body.id}`, async (route) => {
+      const response = await route.fetch();
+      const article = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...article, allowedActions: ['edit', 'approve'] } });
+    });
+    await writer.page.reload();
+    await writer.page.getByRole('button', { name: 'Duyệt' }).waitFor();
+    expect(await writer.page.getByRole('button', { name: 'Trả lại' }).count()).toBe(0);
+    expect(await writer.page.getByLabel('Tiêu đề', { exact: true }).isEnabled()).toBe(true);
+    await writer.close();
+  });
 });
