@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, readOrCreateSecret } from '@app/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { UnitsModule } from '@app/units';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { jwtSigningKey } from './jwt-secret';
 import { Membership } from './membership.entity';
 import { PasswordService } from './password.service';
 import { PgThrottlerStorage } from './pg-throttler.storage';
@@ -38,9 +40,9 @@ const clientAndUser = (req: Record<string, unknown>): string => {
     TypeOrmModule.forFeature([User, Membership, RateLimit]),
     UnitsModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'),
+      inject: [APP_CONFIG, DataSource],
+      useFactory: async (config: AppConfig, dataSource: DataSource) => ({
+        secret: await jwtSigningKey(config, dataSource),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

@@ -35,6 +35,8 @@ export interface AppConfig {
   embeddedPgPort: number;
   /** How often the worker publishes scheduled articles (cron with seconds, Asia/Ho_Chi_Minh). */
   publishCheckCron: string;
+  /** How long a stopping worker waits for its running jobs before handing them back to the queue. */
+  workerStopTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     publishCheckCron: cron(env, 'PUBLISH_CHECK_CRON', '0 * * * * *'),
+    // The longest article's speech takes under a minute even on a busy two-core PC.
+    workerStopTimeoutSeconds: int(env, 'WORKER_STOP_TIMEOUT_SECONDS', 60, 1, 3600),
   };
 }
 

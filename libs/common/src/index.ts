@@ -13,3 +13,4 @@ export * from './parent-watch';
 export * from './validators';
 export * from './api-docs';
 export * from './upload';
+export { EVIDENCE_CHAIN_LOCK_CLASS, GLOBAL_LOCKS, KEYED_LOCKS, lockKeyed } from './advisory-locks';

@@ -40,7 +40,7 @@ export class JobRunner implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = new Map<string, JobHandler<JobName>>();
+    const handlers = new Map<JobName, JobHandler<JobName>>();
     const found: { job: string; owner: string }[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) {
@@ -57,12 +57,10 @@ export class JobRunner implements OnApplicationBootstrap {
     }
     matchHandlers(found);
     for (const [job, handler] of handlers) {
-      await this.queue.boss.work<object>(job, { batchSize: 1 }, async (jobs) => {
-        for (const item of jobs) {
-          const started = Date.now();
-          await handler.handle(item.data as never, { jobId: item.id });
-          this.logger.log({ job, jobId: item.id, ms: Date.now() - started }, `Xong công việc ${job}`);
-        }
+      await this.queue.work(job, async (payload, jobId) => {
+        const started = Date.now();
+        await handler.handle(payload, { jobId });
+        this.logger.log({ job, jobId, ms: Date.now() - started }, `Xong công việc ${job}`);
       });
     }
   }
