@@ -184,7 +184,8 @@ describe('npm start (the launcher)', () => {
 
   it('restarts a crashed api with backoff and logs it, leaving the worker and the database running', async () => {
     const port = await freePort();
-    const running = launch(mkdtempSync(join(tmpdir(), 'xa-portal-launcher-crash-')), port);
+    const crashDir = mkdtempSync(join(tmpdir(), 'xa-portal-launcher-crash-'));
+    const running = launch(crashDir, port);
     await waitHealthy(port, 60_000);
     const launcherPid = running.child.pid!;
     const worker = childPid(launcherPid, 'worker');
@@ -217,6 +218,7 @@ describe('npm start (the launcher)', () => {
     // Ctrl-C still stops everything, restarted children included.
     running.child.kill('SIGINT');
     await expect(running.exited).resolves.toBe(0);
-    expect(leftovers(launcherPid, 'xa-portal-launcher-crash-never-matches')).toEqual([]);
+    expect(leftovers(launcherPid, crashDir)).toEqual([]);
+    rmSync(crashDir, { recursive: true, force: true });
   }, 180_000);
 });
