@@ -107,6 +107,7 @@ describe('Replicas without JWT_SECRET (e2e, real processes)', () => {
       await db.destroy();
     }
     expect(a.output()).toMatch(/khóa ký trong .* được chuyển vào cơ sở dữ liệu/);
+    expect(b.output()).toMatch(/JWT_SECRET chưa đặt: dùng khóa ký chung lưu trong cơ sở dữ liệu/);
     expect(b.output()).not.toMatch(/đã tạo khóa ký mới/);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainException,
+  lockKeyed,
   NotFoundException,
   Page,
   Principal,
@@ -117,7 +118,7 @@ export class AudioService {
     );
     return this.dataSource.transaction(async (manager) => {
       // Two clicks at once on the same article make one audio.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audio.article:' || $1))`, [article.id]);
+      await lockKeyed(manager, 'audioArticle', article.id);
       const repo = manager.getRepository(Audio);
       const same = await repo.findOne({
         where: { unitId: unit.id, articleId: article.id, cacheKey },
@@ -366,9 +367,7 @@ export class AudioService {
     if (audio.articleId) {
       // The article's portal page gets its "Nghe bài viết" player.
       await notifyPortalChanged(manager, unit.id);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audio.article:' || $1))`, [
-        audio.articleId,
-      ]);
+      await lockKeyed(manager, 'audioArticle', audio.articleId);
       const [earlier] = await manager.query<unknown[]>(
         `SELECT 1 FROM audios WHERE unit_id = $1 AND article_id = $2 AND status = 'ready' AND id <> $3 LIMIT 1`,
         [unit.id, audio.articleId, audio.id],

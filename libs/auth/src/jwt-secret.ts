@@ -28,7 +28,9 @@ export async function jwtSigningKey(config: AppConfig, dataSource: DataSource): 
         ? `JWT_SECRET chưa đặt: khóa ký trong ${file} được chuyển vào cơ sở dữ liệu để mọi bản chạy dùng chung`
         : 'JWT_SECRET chưa đặt: đã tạo khóa ký mới trong cơ sở dữ liệu; mọi bản api/worker trên cơ sở dữ liệu này dùng chung khóa đó',
     );
-  } else if (local && local !== key.value) {
+  } else if (!local || local === key.value) {
+    logger.log('JWT_SECRET chưa đặt: dùng khóa ký chung lưu trong cơ sở dữ liệu (bảng app_secrets)');
+  } else {
     logger.warn(
       `JWT_SECRET chưa đặt: dùng khóa ký chung trong cơ sở dữ liệu; khóa riêng trong ${file} không còn được dùng, phiên đăng nhập ký bằng nó phải đăng nhập lại`,
     );

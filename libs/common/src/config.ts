@@ -151,8 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /**
- * Reads a secret kept in DATA_DIR, creating it on first use. Used for the JWT signing key when
- * JWT_SECRET is not set (a cluster must set JWT_SECRET so every replica signs with the same key).
+ * Reads a secret kept in DATA_DIR, creating it on first use (the embedded PostgreSQL's password). The JWT
+ * signing key is not one of these: replicas share it through the database (libs/auth jwt-secret.ts).
  */
 export function readOrCreateSecret(dataDir: string, name: string, bytes = 48): string {
   const file = join(dataDir, 'secrets', name);
