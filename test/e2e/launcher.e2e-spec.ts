@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../libs/db/src/embedded-postgres.server';
+import { waitHealthy } from '../support/processes';
 
 /**
  * `npm start` as a user runs it: the built launcher in a child process, embedded PostgreSQL in a fresh
@@ -33,22 +34,6 @@ function launch(dataDir: string, port: number): Running {
 }
 
 const launched: Running[] = [];
-
-async function waitHealthy(port: number, timeoutMs = 30_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (res.status === 200) {
-        return Date.now() - started;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`api on port ${port} not healthy after ${timeoutMs} ms`);
-}
 
 /** Processes started for this launcher or running on this data directory. */
 function leftovers(launcherPid: number, dataDir: string): string[] {

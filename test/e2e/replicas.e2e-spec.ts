@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '../../libs/db/src/embedded-postgres.server';
 import { ADMIN_PASSWORD } from '../support/api';
 import { freshDatabaseUrl, openDataSource } from '../support/database';
+import { waitHealthy } from '../support/processes';
 
 /**
  * Two api replicas as `npm run start:api` runs them: real processes on one PostgreSQL, each with a DATA_DIR
@@ -31,21 +32,6 @@ function startApi(databaseUrl: string, dataDir: string, port: number): { output:
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { output: () => output };
-}
-
-async function healthy(port: number): Promise<void> {
-  const begun = Date.now();
-  while (Date.now() - begun < 60_000) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status === 200) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`api on port ${port} not healthy`);
 }
 
 async function login(port: number): Promise<string> {
@@ -87,9 +73,9 @@ describe('Replicas without JWT_SECRET (e2e, real processes)', () => {
     writeFileSync(join(firstDir, 'secrets', 'jwt-secret'), 'khoa-cu-trong-data-dir-cua-ban-a\n');
     const [portA, portB] = [await freePort(), await freePort()];
     const a = startApi(databaseUrl, firstDir, portA);
-    await healthy(portA);
+    await waitHealthy(portA, 60_000);
     const b = startApi(databaseUrl, mkdtempSync(join(tmpdir(), 'xa-replica-b-')), portB);
-    await healthy(portB);
+    await waitHealthy(portB, 60_000);
 
     const fromA = await login(portA);
     const fromB = await login(portB);

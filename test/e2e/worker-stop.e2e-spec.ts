@@ -6,6 +6,7 @@ import { JOB_POLICIES, QUEUE_SUPERVISE_SECONDS } from '../../libs/queue/src';
 import { startApi, TestApi } from '../support/api';
 import { freshDatabaseUrl, openDataSource } from '../support/database';
 import { createUnit } from '../support/factories';
+import { eventually } from '../support/processes';
 
 /**
  * Workers as a rolling restart and a power cut treat them: the built worker (`npm run start:worker`) in
@@ -56,18 +57,6 @@ function childrenOf(pid: number): number[] {
       }
     })
     .map(Number);
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const begun = Date.now();
-  while (Date.now() - begun < timeoutMs) {
-    const value = await check();
-    if (value !== undefined) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
 }
 
 const SENTENCE =
@@ -138,7 +127,7 @@ describe('Workers stopped by signals keep the work (e2e, real processes)', () =>
     )[0];
 
   const processing = (audioId: string): Promise<true> =>
-    until(
+    eventually(
       'processing',
       async () => ((await status(audioId)).status === 'processing' ? true : undefined),
       30_000,
@@ -169,7 +158,7 @@ describe('Workers stopped by signals keep the work (e2e, real processes)', () =>
     expect(await stopping.exited).toEqual({ code: 1, signal: null });
     expect(stopping.output()).toMatch(/Đã trả lại hàng đợi 1 công việc chưa xong/);
     // Not `failed` on the way out: the other worker takes it at once (no expiry to wait for).
-    const ready = await until(
+    const ready = await eventually(
       'ready',
       async () => {
         const now = await status(audioId);
@@ -199,7 +188,7 @@ describe('Workers stopped by signals keep the work (e2e, real processes)', () =>
     // Its expiry, then at most one supervisor interval, the first retry delay (up to twice) and a poll.
     const bound =
       (policy.expireInSeconds + QUEUE_SUPERVISE_SECONDS + 2 * policy.retryDelaySeconds + 5) * 1000;
-    const takenOverMs = await until(
+    const takenOverMs = await eventually(
       'taken over',
       async () => {
         const [taken] = await db.query(
@@ -211,7 +200,7 @@ describe('Workers stopped by signals keep the work (e2e, real processes)', () =>
       },
       bound,
     );
-    const readyMs = await until(
+    const readyMs = await eventually(
       'ready',
       async () => ((await status(audioId)).status === 'ready' ? Date.now() - killedAt : undefined),
       120_000,
