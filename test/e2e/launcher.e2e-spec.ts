@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../libs/db/src/embedded-postgres.server';
+import { waitHealthy } from '../support/processes';
 
 /**
  * `npm start` as a user runs it: the built launcher in a child process, embedded PostgreSQL in a fresh
@@ -34,22 +35,6 @@ function launch(dataDir: string, port: number): Running {
 
 const launched: Running[] = [];
 
-async function waitHealthy(port: number, timeoutMs = 30_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (res.status === 200) {
-        return Date.now() - started;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`api on port ${port} not healthy after ${timeoutMs} ms`);
-}
-
 /** Processes started for this launcher or running on this data directory. */
 function leftovers(launcherPid: number, dataDir: string): string[] {
   const found: string[] = [];
@@ -68,6 +53,29 @@ function leftovers(launcherPid: number, dataDir: string): string[] {
     }
   }
   return found;
+}
+
+/** The pid of the launcher's running api or worker. */
+function childPid(launcherPid: number, app: 'api' | 'worker'): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (
+        environ.includes(`LAUNCHER_PID=${launcherPid}`) &&
+        environ.includes(`APP_NAME=${app}`) &&
+        cmdline.includes(`dist/apps/${app}/src/main.js`)
+      ) {
+        return Number(entry);
+      }
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return undefined;
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -158,4 +166,44 @@ describe('npm start (the launcher)', () => {
     await expect(third.exited).resolves.toBe(0);
     expect(leftovers(third.child.pid!, dataDir)).toEqual([]);
   }, 120_000);
+
+  it('restarts a crashed api with backoff and logs it, leaving the worker and the database running', async () => {
+    const port = await freePort();
+    const crashDir = mkdtempSync(join(tmpdir(), 'xa-portal-launcher-crash-'));
+    const running = launch(crashDir, port);
+    await waitHealthy(port, 60_000);
+    const launcherPid = running.child.pid!;
+    const worker = childPid(launcherPid, 'worker');
+    const api = childPid(launcherPid, 'api');
+    expect(worker).toBeDefined();
+    expect(api).toBeDefined();
+
+    // An api killed outright (out of memory, kill -9) comes back by itself and answers again.
+    process.kill(api!, 'SIGKILL');
+    await until(() => running.output().includes('api đã thoát bất thường (tín hiệu SIGKILL)'), 5000);
+    expect(running.output()).toMatch(/khởi động lại sau 1 giây \(lần 1\)/);
+    await waitHealthy(port, 30_000);
+    const restarted = childPid(launcherPid, 'api');
+    expect(restarted).toBeDefined();
+    expect(restarted).not.toBe(api);
+    // The worker was not touched, the launcher still runs.
+    expect(childPid(launcherPid, 'worker')).toBe(worker);
+    expect(running.child.exitCode).toBeNull();
+
+    // A second crash soon after waits longer (backoff), and comes back too.
+    process.kill(restarted!, 'SIGKILL');
+    await until(() => /khởi động lại sau 2 giây \(lần 2\)/.test(running.output()), 5000);
+    await waitHealthy(port, 30_000);
+
+    // A crashed worker comes back as well.
+    process.kill(worker!, 'SIGKILL');
+    await until(() => running.output().includes('worker đã thoát bất thường (tín hiệu SIGKILL)'), 5000);
+    expect(await until(() => (childPid(launcherPid, 'worker') ?? worker) !== worker, 10_000)).toBe(true);
+
+    // Ctrl-C still stops everything, restarted children included.
+    running.child.kill('SIGINT');
+    await expect(running.exited).resolves.toBe(0);
+    expect(leftovers(launcherPid, crashDir)).toEqual([]);
+    rmSync(crashDir, { recursive: true, force: true });
+  }, 180_000);
 });

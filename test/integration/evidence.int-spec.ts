@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EvidenceLinker } from '../../apps/worker/src/evidence-linker';
+import { EVIDENCE_CHAIN_LOCK_CLASS } from '../../libs/common/src';
 import { EvidenceService, RecordEvidence } from '../../libs/evidence/src';
 import { UnitAccess } from '../../libs/units/src';
 import { openDataSource, workerDatabaseUrl } from '../support/database';
@@ -119,7 +120,10 @@ describe('evidence log', () => {
     const holder = dataSource.createQueryRunner();
     await holder.connect();
     try {
-      await holder.query('SELECT pg_advisory_lock(7402115, hashtext($1::text))', [unitId]);
+      await holder.query('SELECT pg_advisory_lock($1, hashtext($2::text))', [
+        EVIDENCE_CHAIN_LOCK_CLASS,
+        unitId,
+      ]);
       const first = await evidence.record(dataSource.manager, fact(unitId, 1));
       const pending: { hash: string | null }[] = await dataSource.query(
         'SELECT hash FROM evidence WHERE id = $1',
@@ -128,7 +132,10 @@ describe('evidence log', () => {
       expect(pending[0].hash).toBeNull();
       await expect(evidence.verify(unitId)).resolves.toEqual({ ok: true, checked: 0, pending: 1 });
       await expect(evidence.linkPending(unitId)).resolves.toBe(0); // the lock is still taken
-      await holder.query('SELECT pg_advisory_unlock(7402115, hashtext($1::text))', [unitId]);
+      await holder.query('SELECT pg_advisory_unlock($1, hashtext($2::text))', [
+        EVIDENCE_CHAIN_LOCK_CLASS,
+        unitId,
+      ]);
       const second = await evidence.record(dataSource.manager, fact(unitId, 2));
       expect((await committed(first.id)).seq).toBe(1);
       expect((await committed(second.id)).seq).toBe(2);
@@ -144,9 +151,15 @@ describe('evidence log', () => {
     await holder.connect();
     let row: { id: string };
     try {
-      await holder.query('SELECT pg_advisory_lock(7402115, hashtext($1::text))', [unitId]);
+      await holder.query('SELECT pg_advisory_lock($1, hashtext($2::text))', [
+        EVIDENCE_CHAIN_LOCK_CLASS,
+        unitId,
+      ]);
       row = await evidence.record(dataSource.manager, fact(unitId, 1));
-      await holder.query('SELECT pg_advisory_unlock(7402115, hashtext($1::text))', [unitId]);
+      await holder.query('SELECT pg_advisory_unlock($1, hashtext($2::text))', [
+        EVIDENCE_CHAIN_LOCK_CLASS,
+        unitId,
+      ]);
     } finally {
       await holder.release();
     }

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { loadConfig } from '../../libs/common/src';
-import { QueueService, ScheduleService } from '../../libs/queue/src';
-import { openDataSource, workerDatabaseUrl } from '../support/database';
+import PgBoss from 'pg-boss';
+import { JOB_NAMES, JOB_POLICIES, QueueService, ScheduleService } from '../../libs/queue/src';
+import { freshDatabaseUrl, openDataSource, workerDatabaseUrl } from '../support/database';
 
 const EVERY_SECOND = '* * * * * *';
 
@@ -124,5 +125,49 @@ describe('queue', () => {
 
   it('answers healthy while the database does', async () => {
     await expect(queue.healthy()).resolves.toBe(true);
+  });
+});
+
+describe('queue policies', () => {
+  it('gives every queue its job’s expiry and retries, also a queue an earlier version made with pg-boss’s 15 minutes', async () => {
+    const url = await freshDatabaseUrl('queuepolicy');
+    // What the earlier version left: the queue made without an expiry (pg-boss then gives a job 15 minutes).
+    const old = new PgBoss({ connectionString: url, schema: 'pgboss', supervise: false, schedule: false });
+    await old.start();
+    await old.createQueue('audio.synthesize', {
+      name: 'audio.synthesize',
+      retryLimit: 3,
+      retryBackoff: true,
+    });
+    await old.stop({ graceful: false, wait: true });
+
+    const dataSource = await openDataSource(url);
+    const queue = new QueueService(
+      loadConfig({ ...process.env, DATABASE_URL: url }),
+      { role: 'api' },
+      dataSource,
+    );
+    try {
+      await queue.onModuleInit();
+      for (const name of JOB_NAMES) {
+        const policy = JOB_POLICIES[name];
+        expect(await queue.boss.getQueue(name)).toMatchObject({
+          expireInSeconds: policy.expireInSeconds,
+          retryLimit: policy.retryLimit,
+          retryDelay: policy.retryDelaySeconds,
+          retryBackoff: true,
+        });
+      }
+      // A job sent now carries its queue's expiry.
+      const id = await queue.enqueue('audio.synthesize', { audioId: randomUUID() });
+      const [job] = await dataSource.query(
+        `SELECT extract(epoch FROM expire_in) AS seconds FROM pgboss.job WHERE id = $1`,
+        [id],
+      );
+      expect(Number(job.seconds)).toBe(JOB_POLICIES['audio.synthesize'].expireInSeconds);
+    } finally {
+      await queue.onApplicationShutdown();
+      await dataSource.destroy();
+    }
   });
 });

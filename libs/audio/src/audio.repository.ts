@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { lockKeyed } from '@app/common';
 import { AudioJingle, JingleKind } from './audio-jingle.entity';
 import { Audio, AudioStatus } from './audio.entity';
 
@@ -36,7 +37,7 @@ export class AudioRepository {
    * audio; "is this the first ready one?" has one answer). Held until the transaction ends.
    */
   async lockArticle(articleId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audio.article:' || $1))`, [articleId]);
+    await lockKeyed(manager, 'audioArticle', articleId);
   }
 
   /** The newest audio of the article asked for with this cache key. */

@@ -1,3 +1,4 @@
+import { JOB_POLICIES, QUEUE_SUPERVISE_SECONDS } from '@app/queue';
 import type { Unit } from '@app/units';
 
 /** The longest text spoken as one piece (about 20 minutes of speech). */
@@ -35,7 +36,7 @@ export const MAX_PENDING_PER_ARTICLE = 3;
 
 /**
  * An audio `processing` for longer than this lost its worker (kill -9, power cut): a new request for it
- * queues it again. The job's own expiry when the queue names one per job (libs/queue jobs.ts
- * JOB_POLICIES['audio.synthesize'].expireInSeconds), else two minutes: a minute or two fits one article.
+ * queues it again. The speech job's own expiry, plus the interval at which the queue looks for expired jobs.
  */
-export const STUCK_PROCESSING_MS = 2 * 60 * 1000;
+export const STUCK_PROCESSING_MS =
+  (JOB_POLICIES['audio.synthesize'].expireInSeconds + QUEUE_SUPERVISE_SECONDS) * 1000;

@@ -3,13 +3,15 @@ import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, readOrCreateSecret } from '@app/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { UnitsModule } from '@app/units';
 import { AccountBackoff } from './account-backoff';
 import { AuthBackoff } from './auth-backoff.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { jwtSigningKey } from './jwt-secret';
 import { Membership } from './membership.entity';
 import { PasswordService } from './password.service';
 import { PermissionsService } from './permissions.service';
@@ -43,9 +45,9 @@ const clientAndUser = (req: Record<string, unknown>): string => {
     DiscoveryModule,
     UnitsModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'),
+      inject: [APP_CONFIG, DataSource],
+      useFactory: async (config: AppConfig, dataSource: DataSource) => ({
+        secret: await jwtSigningKey(config, dataSource),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Principal } from '@app/common';
+import { APP_CONFIG, AppConfig, GLOBAL_LOCKS, Principal } from '@app/common';
 import { AccountBackoff } from './account-backoff';
 import { AuthException } from './auth.exception';
 import { PasswordService } from './password.service';
@@ -10,8 +10,6 @@ import { TokenService } from './token.service';
 import { LoginDto, LoginResponse, UserResponse } from './user.dto';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
-
-const BOOTSTRAP_LOCK_KEY = 7_402_115_002;
 
 @Injectable()
 export class AuthService {
@@ -86,7 +84,7 @@ export class AuthService {
     const password = this.config.bootstrapAdminPassword ?? randomBytes(12).toString('base64url');
     const passwordHash = await this.passwords.hash(password);
     const created = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [GLOBAL_LOCKS.bootstrapAdmin]);
       if ((await this.users.count(manager)) > 0) {
         return false;
       }

@@ -37,6 +37,8 @@ export interface AppConfig {
   publishCheckCron: string;
   /** PUBLIC_URL without a trailing slash: absolute portal links, and a host name no unit may map. */
   publicUrl: string | undefined;
+  /** How long a stopping worker waits for its running jobs before handing them back to the queue. */
+  workerStopTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -165,12 +167,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     publishCheckCron: cron(env, 'PUBLISH_CHECK_CRON', '0 * * * * *'),
     publicUrl: publicUrl(env, 'PUBLIC_URL'),
+    // The longest article's speech takes under a minute even on a busy two-core PC.
+    workerStopTimeoutSeconds: int(env, 'WORKER_STOP_TIMEOUT_SECONDS', 60, 1, 3600),
   };
 }
 
 /**
- * Reads a secret kept in DATA_DIR, creating it on first use. Used for the JWT signing key when
- * JWT_SECRET is not set (a cluster must set JWT_SECRET so every replica signs with the same key).
+ * Reads a secret kept in DATA_DIR, creating it on first use (the embedded PostgreSQL's password). The JWT
+ * signing key is not one of these: replicas share it through the database (libs/auth jwt-secret.ts).
  */
 export function readOrCreateSecret(dataDir: string, name: string, bytes = 48): string {
   const file = join(dataDir, 'secrets', name);

@@ -16,3 +16,4 @@ export * from './upload';
 export * from './request-hygiene';
 export * from './field-labels';
 export * from './unit-actions';
+export { EVIDENCE_CHAIN_LOCK_CLASS, GLOBAL_LOCKS, KEYED_LOCKS, lockKeyed } from './advisory-locks';

@@ -1,22 +1,26 @@
-import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { dataSourceOptions } from './data-source';
 import { runMigrationsLocked } from './migrate';
 
-@Injectable()
-class MigrateOnBoot implements OnModuleInit {
-  private readonly logger = new Logger('Migrations');
-
-  constructor(private readonly dataSource: DataSource) {}
-
-  async onModuleInit(): Promise<void> {
-    const applied = await runMigrationsLocked(this.dataSource);
+/**
+ * The DataSource every provider is given is already migrated: providers that read the database while
+ * they are built (the shared JWT key, say) find their tables on a fresh database too.
+ */
+async function migratedDataSource(options?: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource(options!).initialize();
+  try {
+    const applied = await runMigrationsLocked(dataSource);
     if (applied.length > 0) {
-      this.logger.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+      new Logger('Migrations').log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
     }
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
+  return dataSource;
 }
 
 /** TypeORM on DATABASE_URL; migrations are applied at boot under an advisory lock. */
@@ -31,8 +35,8 @@ class MigrateOnBoot implements OnModuleInit {
         }
         return { ...dataSourceOptions(config.databaseUrl, { applicationName: process.env.APP_NAME }) };
       },
+      dataSourceFactory: migratedDataSource,
     }),
   ],
-  providers: [MigrateOnBoot],
 })
 export class DbModule {}

@@ -5,3 +5,6 @@ export { EmbeddedPostgresServer, freePort } from './embedded-postgres.server';
 export type { EmbeddedPostgresOptions } from './embedded-postgres.server';
 export { isUniqueViolation } from './pg-errors';
 export { notifyPortalChanged, PORTAL_CHANGED } from './portal-changes';
+export { sharedSecret } from './shared-secrets';
+export type { SharedSecret } from './shared-secrets';
+export { AppSecret } from './app-secret.entity';

@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-
-/** Any constant that no other advisory lock of this database uses. */
-const MIGRATION_LOCK_KEY = 7_402_115_001;
+import { GLOBAL_LOCKS } from '@app/common';
 
 /**
  * Runs pending migrations while holding a session-level advisory lock, so that several api and worker
@@ -11,12 +9,12 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await runner.query('SELECT pg_advisory_lock($1)', [GLOBAL_LOCKS.migrations]);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((m) => m.name);
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_unlock($1)', [GLOBAL_LOCKS.migrations]);
     }
   } finally {
     await runner.release();

@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import {
   DomainException,
   ForbiddenException,
+  lockKeyed,
   NotFoundException,
   Page,
   Principal,
@@ -298,7 +299,7 @@ export class ProceduresService {
       if (!dryRun) {
         // Imports into one unit take turns: the second plans against what the first wrote, rather than
         // both creating the same codes and one failing on the unique index.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('procedures.import:' || $1))`, [unitId]);
+        await lockKeyed(manager, 'proceduresImport', unitId);
       }
       const plan = await this.plan(manager, unitId, checked);
       if (!dryRun) {

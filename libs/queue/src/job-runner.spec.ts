@@ -44,7 +44,7 @@ describe('JobRunner at worker start', () => {
     const runner = new JobRunner(
       { getProviders: () => handlers.map((h) => provider(h.Handler)) } as never,
       reflector as never,
-      { boss: { work } } as never,
+      { work } as never,
     );
     await runner.onApplicationBootstrap();
     expect(work.mock.calls.map((c) => c[0]).sort()).toEqual([...JOB_NAMES].sort());
@@ -56,7 +56,7 @@ describe('JobRunner at worker start', () => {
     const runner = new JobRunner(
       { getProviders: () => rest.map((h) => provider(h.Handler)) } as never,
       reflector as never,
-      { boss: { work } } as never,
+      { work } as never,
     );
     await expect(runner.onApplicationBootstrap()).rejects.toThrow(`${missing.job} chưa có bộ xử lý`);
     expect(work).not.toHaveBeenCalled();

@@ -40,7 +40,7 @@ export class JobRunner implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = new Map<string, JobHandler<JobName>>();
+    const handlers = new Map<JobName, JobHandler<JobName>>();
     const found: { job: string; owner: string }[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) {
@@ -57,14 +57,10 @@ export class JobRunner implements OnApplicationBootstrap {
     }
     matchHandlers(found);
     for (const [job, handler] of handlers) {
-      // Polled every 0.5 s (pg-boss's floor; its default is 2 s): a person waits on audio jobs, and the pick-up
-      // delay was up to 2 s of a 5 s article (issue 13, B4).
-      await this.queue.boss.work<object>(job, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const item of jobs) {
-          const started = Date.now();
-          await handler.handle(item.data as never, { jobId: item.id });
-          this.logger.log({ job, jobId: item.id, ms: Date.now() - started }, `Xong công việc ${job}`);
-        }
+      await this.queue.work(job, async (payload, jobId) => {
+        const started = Date.now();
+        await handler.handle(payload, { jobId });
+        this.logger.log({ job, jobId, ms: Date.now() - started }, `Xong công việc ${job}`);
       });
     }
   }

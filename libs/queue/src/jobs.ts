@@ -28,3 +28,36 @@ export const JOB_NAMES = Object.keys({
   'audio.synthesize': true,
   'audio.master-upload': true,
 } satisfies Record<JobName, true>) as JobName[];
+
+/**
+ * How long one run of a job may take before it counts as lost, and how often it is tried. After a power cut
+ * (kill -9) an active job is taken over by another worker once its expiry has passed (pg-boss's supervisor
+ * moves it back to `retry`), so an expiry that fits the work keeps that wait short; a run that outlives its
+ * expiry is failed by pg-boss and tried again, so it must also cover the slowest honest run.
+ */
+export interface JobPolicy {
+  /** A run still active after this is lost (killed worker) and is handed to another worker. */
+  expireInSeconds: number;
+  /** Further tries after a failed or lost run. */
+  retryLimit: number;
+  /** First retry after about this long, doubling after each further failure. */
+  retryDelaySeconds: number;
+}
+
+export const JOB_POLICIES: Record<JobName, JobPolicy> = {
+  'evidence.verify': { expireInSeconds: 10 * 60, retryLimit: 3, retryDelaySeconds: 5 },
+  'maintenance.purge-rate-limits': { expireInSeconds: 60, retryLimit: 1, retryDelaySeconds: 5 },
+  'articles.publish-due': { expireInSeconds: 60, retryLimit: 3, retryDelaySeconds: 1 },
+  // Parsing and planning 20,000 rows, then writing them.
+  'procedures.import': { expireInSeconds: 10 * 60, retryLimit: 2, retryDelaySeconds: 5 },
+  // One article: the longest (20,000 characters, 20 minutes of speech) takes 45 s on a busy two-core PC.
+  'audio.synthesize': { expireInSeconds: 120, retryLimit: 3, retryDelaySeconds: 1 },
+  // An uploaded programme of up to 100 MB: several ffmpeg passes over up to hours of sound.
+  'audio.master-upload': { expireInSeconds: 15 * 60, retryLimit: 3, retryDelaySeconds: 5 },
+};
+
+/**
+ * How often pg-boss's supervisor looks for expired jobs (one worker does it per interval). A lost job waits
+ * its expiry plus at most this long, plus the retry delay and one polling interval.
+ */
+export const QUEUE_SUPERVISE_SECONDS = 10;

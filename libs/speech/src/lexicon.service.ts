@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorDetail, NotFoundException, Principal, ROLES } from '@app/common';
+import { ErrorDetail, lockKeyed, NotFoundException, Principal, ROLES } from '@app/common';
 import { UnitAccess, UnitsRepository } from '@app/units';
 import { LexiconEntryDto } from './speech.dto';
 import { LexiconEntryRow } from './lexicon.entity';
@@ -32,7 +32,7 @@ export class LexiconService {
     this.access.assertRole(principal, unitId, ['admin', 'editor']);
     this.assertNoDuplicates(entries);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('lexicon.replace:' || $1))`, [unitId]);
+      await lockKeyed(manager, 'lexiconReplace', unitId);
       const repo = manager.getRepository(LexiconEntryRow);
       await repo.delete({ unitId });
       if (entries.length > 0) {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import ffmpeg from 'fluent-ffmpeg';
 import { FfmpegBinary, resolveFfmpeg } from './ffmpeg-binary';
@@ -49,7 +50,9 @@ export class FfmpegRunner {
 
   /** A new command on this runner's binary; all of ffmpeg's output lines are kept (the reports come last). */
   command(): FfmpegCommand {
-    return ffmpeg({ stdoutLines: 0, timeout: this.timeoutSeconds }).setFfmpegPath(this.binary.path);
+    const command = ffmpeg({ stdoutLines: 0, timeout: this.timeoutSeconds }).setFfmpegPath(this.binary.path);
+    inOwnProcessGroup(command);
+    return command;
   }
 
   /** Runs the command when a slot is free; resolves with ffmpeg's stderr (where filters print reports). */
@@ -67,6 +70,40 @@ export class FfmpegRunner {
         }),
     );
   }
+}
+
+type Spawner = (args: string[], options: object, ...callbacks: unknown[]) => void;
+
+/** ffmpeg processes of this process still running; ended when the process exits (see below). */
+const live = new Set<ChildProcess>();
+let exitHooked = false;
+
+/**
+ * ffmpeg in a process group of its own, so that a SIGTERM or Ctrl-C sent to the worker's group (a terminal,
+ * `kill -- -pgid`) reaches only the worker, which finishes its jobs before it exits, instead of ffmpeg
+ * ending mid-file ("received signal 15"). Being in another group, it would outlive a worker that exits
+ * while it runs, so it is killed on the worker's exit. fluent-ffmpeg has no option for this; its one
+ * spawning method takes the spawn options, so this command's copy adds `detached`.
+ */
+function inOwnProcessGroup(command: FfmpegCommand): void {
+  const target = command as unknown as { _spawnFfmpeg: Spawner };
+  const spawnFfmpeg = target._spawnFfmpeg;
+  target._spawnFfmpeg = function (this: unknown, args, options, processCb, endCb) {
+    // Only the run of a command passes both callbacks (a capability query passes its end callback alone).
+    if (typeof options !== 'object' || options === null || typeof endCb !== 'function') {
+      return spawnFfmpeg.call(this, args, options, processCb, endCb);
+    }
+    const started = (child: ChildProcess, ...rest: unknown[]): unknown => {
+      if (!exitHooked) {
+        exitHooked = true;
+        process.on('exit', () => live.forEach((running) => running.kill('SIGKILL')));
+      }
+      live.add(child);
+      child.once('exit', () => live.delete(child));
+      return (processCb as (...a: unknown[]) => unknown)(child, ...rest);
+    };
+    return spawnFfmpeg.call(this, args, { ...options, detached: true }, started, endCb);
+  };
 }
 
 let shared: FfmpegRunner | undefined;
