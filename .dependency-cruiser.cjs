@@ -8,7 +8,7 @@ const MAP = {
   portal: ['db', 'common', 'units'],
   audio: ['speech', 'sound', 'articles', 'media', 'evidence', 'units', 'queue', 'db', 'common'],
   sound: ['common', 'media', 'units'],
-  speech: ['units', 'common'],
+  speech: ['sound', 'units', 'common'],
   articles: ['evidence', 'units', 'queue', 'db', 'common'],
   media: ['units', 'common'],
   procedures: ['evidence', 'units', 'queue', 'db', 'common'],

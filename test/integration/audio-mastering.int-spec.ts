@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 // Real speech as the material to master (a test-only use of the speech lib).
 import { EspeakEngine } from '@app/speech';
-import { FfmpegRunner } from '../ffmpeg';
-import { AudioFormatError, AudioMastering } from './audio-mastering';
+import { AudioFormatError, AudioMastering, FfmpegRunner } from '@app/sound';
 
 const run = promisify(execFile);
 
