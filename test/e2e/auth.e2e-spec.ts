@@ -184,6 +184,7 @@ describe('auth (e2e)', () => {
         'articles.edit',
         'articles.submit',
         'audio.request',
+        'lexicon.edit',
         'procedures.create',
       ]),
     );
@@ -195,6 +196,7 @@ describe('auth (e2e)', () => {
       expect.arrayContaining(['articles.approve', 'articles.publish', 'reports.read', 'procedures.publish']),
     );
     expect(byUnit[b.id].actions).not.toContain('articles.create');
+    expect(byUnit[b.id].actions).not.toContain('lexicon.edit');
     // Sorted, without repeats: a stable list.
     expect(byUnit[b.id].actions).toEqual([...new Set(byUnit[b.id].actions)].sort());
 

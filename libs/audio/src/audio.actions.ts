@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { StatesUnitActions, UnitActionSource, UnitActionTable } from '@app/common';
+import { AUDIO_PRODUCERS, AUDIO_READERS, JINGLE_KEEPERS } from './audio.roles';
 
-/**
- * What the audio roles allow in a unit, for `GET /users/me`. The role sets are those AudioService
- * (PRODUCERS, READERS) and AudioJinglesService (KEEPERS) check; when they get their one named home
- * (issue 13 B1), this table should point at it.
- */
+/** What the audio roles allow in a unit, for `GET /users/me`: the sets the routes and services check. */
 @Injectable()
 @StatesUnitActions()
 export class AudioUnitActions implements UnitActionSource {
   readonly unitActions: UnitActionTable = {
-    'audio.read': ['admin', 'editor', 'approver', 'operator', 'reporter'],
-    'audio.request': ['admin', 'editor', 'approver', 'operator'],
-    'audio.upload': ['admin', 'editor', 'approver', 'operator'],
-    'audio.jingles': ['admin', 'operator'],
+    'audio.read': AUDIO_READERS,
+    'audio.request': AUDIO_PRODUCERS,
+    'audio.upload': AUDIO_PRODUCERS,
+    'audio.jingles': JINGLE_KEEPERS,
   };
 }

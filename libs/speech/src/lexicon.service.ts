@@ -6,6 +6,7 @@ import { LexiconEntryDto } from './speech.dto';
 import { LexiconEntryRow } from './lexicon.entity';
 import { LexiconEntry, termKey } from './normalize';
 import { SpeechException } from './speech.exception';
+import { LEXICON_WRITERS } from './speech.roles';
 
 /** A unit's lexicon: read by its members, replaced as a whole by its admins and editors. */
 @Injectable()
@@ -29,7 +30,7 @@ export class LexiconService {
     entries: LexiconEntryDto[],
   ): Promise<LexiconEntryDto[]> {
     await this.assertUnit(unitId);
-    this.access.assertRole(principal, unitId, ['admin', 'editor']);
+    this.access.assertRole(principal, unitId, LEXICON_WRITERS);
     this.assertNoDuplicates(entries);
     await this.dataSource.transaction(async (manager) => {
       await lockKeyed(manager, 'lexiconReplace', unitId);

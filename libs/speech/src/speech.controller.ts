@@ -5,6 +5,7 @@ import { LexiconBodyPipe } from './lexicon-body.pipe';
 import { LexiconEntryDto, NormalizedTextResponse, NormalizeTextDto } from './speech.dto';
 import { LexiconService } from './lexicon.service';
 import { SpeechNormalizer } from './speech-normalizer.service';
+import { LEXICON_WRITERS } from './speech.roles';
 
 @ApiTags('Giọng đọc')
 @ApiBearerAuth()
@@ -37,7 +38,7 @@ export class LexiconController {
 
   /** Replaces the unit's whole lexicon (unit admin or editor). */
   @Put()
-  @Access('admin', 'editor')
+  @Access(...LEXICON_WRITERS)
   @ApiBody({ type: [LexiconEntryDto] })
   @ApiOkResponse({ type: [LexiconEntryDto] })
   replace(

@@ -1,15 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call, type Operations, type Role, type Schemas } from './client';
+import { api, call, type Operations, type Schemas } from './client';
 
 export type Audio = Schemas['AudioResponse'];
 export type AudioStatus = Audio['status'];
 export type AudioListQuery = NonNullable<Operations['AudioController_list']['parameters']['query']>;
 export type LexiconEntry = Schemas['LexiconEntryDto'];
-
-/** Who may ask for speech or upload a programme (libs/audio AudioController). */
-export const AUDIO_MAKERS: Role[] = ['editor', 'approver', 'operator', 'admin'];
-/** Who may replace the unit's lexicon; every member reads it. */
-export const LEXICON_WRITERS: Role[] = ['admin', 'editor'];
 
 /** Names people know the eSpeak voices by; other engines' voices show their own names. */
 const VOICE_LABELS: Record<string, string> = {
@@ -113,8 +108,6 @@ export function formatDecibels(value: number | null | undefined): string {
 export type Jingle = Schemas['JingleResponse'];
 export type JingleKind = Jingle['kind'];
 
-/** Who may change the unit's jingles (libs/audio AudioJinglesController): the radio's people. */
-export const JINGLE_KEEPERS: Role[] = ['operator', 'admin'];
 /** Largest jingle the api takes (libs/audio JINGLE_MAX_BYTES). */
 export const JINGLE_MAX_BYTES = 10 * 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AUDIO_MAKERS, formatDecibels, formatDuration, type Audio, type AudioStatus } from '../../api/audio';
+import { formatDecibels, formatDuration, type Audio, type AudioStatus } from '../../api/audio';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/common';
 import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
@@ -60,7 +60,7 @@ export default function AudioListPage() {
       <PageHeader
         title="Bản tin âm thanh"
         extra={
-          session.hasRole(...AUDIO_MAKERS) && (
+          session.can('audio.upload') && (
             <Link to="/am-thanh/tai-len">
               <Button icon={<CloudUploadOutlined />}>Tải chương trình lên</Button>
             </Link>

@@ -18,7 +18,6 @@ import { useState } from 'react';
 import {
   chooseJingle,
   formatDuration,
-  JINGLE_KEEPERS,
   JINGLE_MAX_BYTES,
   uploadJingle,
   useJingles,
@@ -152,7 +151,7 @@ export default function JinglesPage() {
   if (jingles.isError || !jingles.data) {
     return <LoadError error={jingles.error} retry={() => void jingles.refetch()} />;
   }
-  const canChange = session.hasRole(...JINGLE_KEEPERS);
+  const canChange = session.can('audio.jingles');
   return (
     <>
       <PageHeader title="Nhạc hiệu" />

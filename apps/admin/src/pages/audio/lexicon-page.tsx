@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { LEXICON_WRITERS, normalizeText, type LexiconEntry } from '../../api/audio';
+import { normalizeText, type LexiconEntry } from '../../api/audio';
 import { api, call } from '../../api/client';
 import { ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
@@ -28,7 +28,7 @@ export default function LexiconPage() {
   const [form] = Form.useForm<{ entries: LexiconEntry[] }>();
   const [notice, setNotice] = useState<string | null>(null);
   const [sample, setSample] = useState('');
-  const canWrite = session.hasRole(...LEXICON_WRITERS);
+  const canWrite = session.can('lexicon.edit');
   const lexicon = useQuery({
     queryKey: ['lexicon', unitId],
     queryFn: () =>
