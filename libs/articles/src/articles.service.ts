@@ -31,6 +31,7 @@ import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
 import { bodyText, sanitizeBody } from './sanitize';
 import { slugFromTitle } from './slug';
+import { ARTICLE_IMPORTERS, ARTICLE_READERS, CATEGORY_KEEPERS } from './articles.roles';
 
 /**
  * The workflow (design.md §4): who may do what, from which states. An editor writes and submits; an
@@ -46,11 +47,8 @@ export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: rea
   unpublish: { roles: ['approver', 'admin'], from: ['published'] },
 };
 
-const READERS: readonly Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
-/** Historical articles from an old portal. */
-const IMPORTERS: readonly Role[] = ['admin'];
-/** Who adds categories (CategoriesService.create checks the same). */
-const CATEGORY_KEEPERS: readonly Role[] = ['admin'];
+const READERS = ARTICLE_READERS;
+const IMPORTERS = ARTICLE_IMPORTERS;
 const ACTIONS = ARTICLE_ACTIONS;
 
 /**

@@ -6,6 +6,7 @@ import type { CategoriesSnapshot } from '@app/evidence';
 import { UnitAccess, UnitHooks, UnitsRepository } from '@app/units';
 import { CategoryResponse, CreateCategoryDto } from './article.dto';
 import { ArticlesException } from './articles.exception';
+import { ARTICLE_READERS, CATEGORY_KEEPERS } from './articles.roles';
 import { Category } from './category.entity';
 import { slugFromTitle } from './slug';
 
@@ -44,7 +45,7 @@ export class CategoriesService implements OnModuleInit {
 
   async list(principal: Principal, unitId: string): Promise<CategoryResponse[]> {
     await this.assertUnit(unitId);
-    this.access.assertRole(principal, unitId, ['admin', 'editor', 'approver', 'operator', 'reporter']);
+    this.access.assertRole(principal, unitId, ARTICLE_READERS);
     const rows = await this.dataSource.getRepository(Category).find({
       where: { unitId },
       order: { position: 'ASC', name: 'ASC' },
@@ -54,7 +55,7 @@ export class CategoriesService implements OnModuleInit {
 
   async create(principal: Principal, unitId: string, dto: CreateCategoryDto): Promise<CategoryResponse> {
     await this.assertUnit(unitId);
-    this.access.assertRole(principal, unitId, ['admin']);
+    this.access.assertRole(principal, unitId, CATEGORY_KEEPERS);
     const slug = dto.slug ?? slugFromTitle(dto.name);
     try {
       return await this.dataSource.transaction(async (manager) => {

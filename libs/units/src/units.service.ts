@@ -16,6 +16,7 @@ import { Unit, UnitSettings } from './unit.entity';
 import { portalHostProblem } from './portal-host';
 import { REPORT_READERS, UnitAccess } from './unit-access.service';
 import { UnitHooks } from './unit-hooks.service';
+import { UNIT_KEEPERS } from './unit.actions';
 import { UnitsException } from './units.exception';
 import { UnitsRepository } from './units.repository';
 
@@ -116,7 +117,7 @@ export class UnitsService {
       if (!current) {
         throw new NotFoundException('đơn vị');
       }
-      this.access.assertRole(principal, id, ['admin']);
+      this.access.assertRole(principal, id, UNIT_KEEPERS);
       this.checkPortalHost(principal, dto.settings, current.settings.portalHost);
       const structural = dto.code !== undefined || dto.kind !== undefined || dto.parentId !== undefined;
       if (structural && !principal.isSystemAdmin) {
