@@ -13,3 +13,4 @@ export * from './parent-watch';
 export * from './validators';
 export * from './api-docs';
 export * from './upload';
+export * from './csv';
