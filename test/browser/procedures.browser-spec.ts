@@ -233,6 +233,17 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.waitForURL(url(`/thu-tuc/${birth.id}`));
     expect(await page.locator('#dossier_1_case').inputValue()).toBe('Bỏ rơi');
     expect(await page.getByLabel('Ngày quyết định').inputValue()).toBe('15/03/2024');
+    // Enter in the date picker picks the typed date and saves nothing: it used to save the whole form,
+    // and what was typed right after was lost (issue 13 A17).
+    const date = page.getByLabel('Ngày quyết định');
+    expect(await date.getAttribute('placeholder')).toBe('ngày/tháng/năm');
+    await date.click();
+    await date.fill('20/03/2024');
+    await date.press('Enter');
+    await page.getByLabel('Thời hạn giải quyết', { exact: true }).fill('Ngay trong ngày làm việc');
+    await page.waitForTimeout(500);
+    expect(await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).count()).toBe(0);
+    expect((await procedureOf(editorToken, birth.id)).version).toBe(1);
     await page.locator('#dossier_1_case').fill('Trẻ bị bỏ rơi');
     const dossier = page.getByRole('region', { name: 'Thành phần hồ sơ' });
     await dossier
@@ -265,7 +276,8 @@ describe('Procedures (TTHC) in a browser', () => {
       { case: null, items: ['Nộp hồ sơ', 'Nhận kết quả'] },
       { case: 'Đăng ký quá hạn', items: ['Nộp hồ sơ kèm văn bản cam đoan'] },
     ]);
-    expect(saved.decisionDate).toBe('2024-03-15');
+    expect(saved.decisionDate).toBe('2024-03-20');
+    expect(saved.timeLimit).toBe('Ngay trong ngày làm việc');
 
     // The history names what changed.
     await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
