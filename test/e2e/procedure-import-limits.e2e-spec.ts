@@ -149,6 +149,21 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
     expect(await codes(unit.id)).toEqual(['2.000004', '3.000001', '4.000001']);
   });
 
+  it('refuses a lone surrogate in a procedure field of the API with a 400 naming it (it was a 5xx)', async () => {
+    const unit = await createUnit(api, admin);
+    // Raw JSON: JSON.stringify would not keep "\ud800" as one.
+    const res = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+      token: admin,
+      raw: '{"code":"7.000001","name":"Tên","field":"Hộ tịch","steps":[{"case":null,"items":["Nộp \\ud800"]}]}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectError(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.details).toEqual([
+      { field: 'steps.0.items', message: expect.stringContaining('có ký tự không lưu được') },
+    ]);
+    expect(await codes(unit.id)).toEqual([]);
+  });
+
   it('reads Excel date serials and date cells, and serves a template whose columns keep what is typed', async () => {
     const unit = await createUnit(api, admin);
     const csv = Buffer.from(
