@@ -61,7 +61,7 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.getByRole('button', { name: 'Tải tệp mẫu CSV' }).click();
     expect((await template).suggestedFilename()).toMatch(/\.csv$/);
     expect(readFileSync(await (await template).path(), 'utf8')).toMatch(
-      /^\uFEFF?Mã TTHC,Tên thủ tục,Lĩnh vực/,
+      /^\uFEFF?"Mã TTHC","Tên thủ tục","Lĩnh vực"/,
     );
 
     // A file of the wrong kind is refused under the file field before anything is sent.
@@ -150,8 +150,11 @@ describe('Procedures (TTHC) in a browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải báo cáo (CSV)' }).click();
     const report = readFileSync(await (await download).path(), 'utf8');
-    expect(report).toMatch(/^\uFEFFDòng,Mã TTHC/);
-    expect(report).toMatch(/4,2\.000003,Thủ tục chứng thực chữ ký,Lỗi,,Ngày quyết định công bố,/);
+    // Every field quoted: Excel with ";" as its list separator can neither split a cell nor run one.
+    expect(report).toMatch(/^\uFEFF"Dòng","Mã TTHC"/);
+    expect(report).toMatch(
+      /"4","2\.000003","Thủ tục chứng thực chữ ký","Lỗi","","Ngày quyết định công bố","/,
+    );
 
     // The job is in the address: opened again (here on a 360-pixel phone) it shows the same result, fitting the width.
     const resultUrl = page.url();
@@ -301,7 +304,9 @@ describe('Procedures (TTHC) in a browser', () => {
     await conflict.getByRole('button', { name: 'Tải bản mới nhất' }).click();
     await conflict.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Phí, lệ phí', { exact: true }).inputValue()).toBe('Miễn lệ phí');
-    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe(
+      'Ngay trong ngày làm việc',
+    );
 
     // Replaced: chosen with the procedure picker.
     await page.goto(url(`/thu-tuc/${copy.id}`));

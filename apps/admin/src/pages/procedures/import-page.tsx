@@ -209,7 +209,7 @@ function ChooseFile({
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">Bấm để chọn tệp, hoặc kéo tệp thả vào đây</p>
-            <p className="ant-upload-hint">.xlsx, .csv hoặc .json, tối đa 10 MB</p>
+            <p className="ant-upload-hint">.xlsx, .csv hoặc .json, tối đa 10 MB và 10.000 dòng thủ tục</p>
           </Upload.Dragger>
         </Form.Item>
         <Space wrap>
@@ -256,6 +256,12 @@ function Summary({ result, dryRun }: { result: ImportResult; dryRun: boolean }) 
         value={failed}
         valueStyle={failed > 0 ? { color: '#cf1322' } : undefined}
       />
+      {result.errorsOmitted > 0 && (
+        <Typography.Text type="warning" role="status">
+          Chỉ liệt kê {result.errors.length.toLocaleString('vi-VN')} lỗi đầu; còn{' '}
+          {result.errorsOmitted.toLocaleString('vi-VN')} lỗi nữa. Hãy sửa các lỗi này rồi xem trước lại.
+        </Typography.Text>
+      )}
     </Space>
   );
 }
