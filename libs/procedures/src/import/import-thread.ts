@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DomainException } from '@app/common';
 import { readAndCheck } from './check';
@@ -19,6 +20,14 @@ export type ThreadReply =
       domain: { code: DomainException['code']; message: string; details?: DomainException['details'] };
     }
   | { id: number; ok: false; domain: null; message: string };
+
+// On Linux the nice value is per thread: this thread yields the CPU to the event loop of its process
+// (and to everything else) on a busy machine, so the api keeps answering while a file is read.
+try {
+  setPriority(19);
+} catch {
+  // not allowed here (some containers): the thread still runs, at normal priority
+}
 
 let turn: Promise<void> = Promise.resolve();
 
