@@ -1,19 +1,20 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DomainException } from '@app/common';
-import { readAndCheck } from './check';
+import { readAndCheck, type CheckedFile, type CheckedRow } from './check';
 import type { ImportFile } from './parse';
 
 // The thread that reads and checks import files (reader.ts starts it): parsing a sheet of thousands of
 // rows and validating each is seconds of CPU that must not hold the api's event loop.
 
-export interface ThreadRequest {
-  id: number;
-  file: ImportFile;
-}
+export type ThreadRequest = { id: number; file: ImportFile } | { id: number; ack: true };
+
+/** Rows per message: each message is copied in on the event loop, so it is kept short (about 10 ms). */
+export const ROWS_PER_MESSAGE = 250;
 
 export type ThreadReply =
-  | { id: number; ok: true; result: Awaited<ReturnType<typeof readAndCheck>> }
+  | { id: number; part: CheckedRow[] }
+  | { id: number; ok: true; result: CheckedFile }
   | {
       id: number;
       ok: false;
@@ -30,13 +31,27 @@ try {
 }
 
 let turn: Promise<void> = Promise.resolve();
+/** The acknowledgement the rows of the file being answered wait for. */
+let acked: (() => void) | undefined;
 
 parentPort?.on('message', (request: ThreadRequest) => {
+  if ('ack' in request) {
+    acked?.();
+    return;
+  }
   // One file at a time: two at once would only double the memory for the same CPU.
   turn = turn.then(async () => {
     let reply: ThreadReply;
     try {
-      reply = { id: request.id, ok: true, result: await readAndCheck(request.file) };
+      const { rows, ...rest } = await readAndCheck(request.file);
+      // The rows go a part at a time, each after the last was taken in: copying thousands of rows in one
+      // message held the receiving event loop for 70 ms and more.
+      for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+        const taken = new Promise<void>((resolve) => (acked = resolve));
+        parentPort?.postMessage({ id: request.id, part: rows.slice(i, i + ROWS_PER_MESSAGE) });
+        await taken;
+      }
+      reply = { id: request.id, ok: true, result: { ...rest, rows: [] } };
     } catch (error) {
       reply =
         error instanceof DomainException

@@ -49,6 +49,8 @@ requireHere(${JSON.stringify(entry)});
 interface Pending {
   resolve: (file: CheckedFile) => void;
   reject: (error: unknown) => void;
+  /** The rows received so far (they come in parts; see import-thread.ts). */
+  rows: CheckedFile['rows'];
 }
 
 let thread: Worker | undefined;
@@ -66,12 +68,19 @@ function start(): Worker {
   worker.unref(); // never what keeps a process (or a test run) alive
   worker.on('message', (reply: ThreadReply) => {
     const waiting = pending.get(reply.id);
+    if ('part' in reply) {
+      waiting?.rows.push(...reply.part);
+      // Asked for the next part only now: each arrives in its own turn of the event loop.
+      const ack: ThreadRequest = { id: reply.id, ack: true };
+      worker.postMessage(ack);
+      return;
+    }
     pending.delete(reply.id);
     if (!waiting) {
       return;
     }
     if (reply.ok) {
-      waiting.resolve(reply.result);
+      waiting.resolve({ ...reply.result, rows: waiting.rows });
     } else if (reply.domain) {
       const { code, message, details } = reply.domain;
       waiting.reject(new ProceduresException(code, message, details));
@@ -118,7 +127,7 @@ export function readImportFile(file: ImportFile): Promise<CheckedFile> {
   const id = nextId++;
   const request: ThreadRequest = { id, file: { bytes: file.bytes, filename: file.filename } };
   return new Promise<CheckedFile>((resolvePromise, reject) => {
-    pending.set(id, { resolve: resolvePromise, reject });
+    pending.set(id, { resolve: resolvePromise, reject, rows: [] });
     thread!.postMessage(request);
   });
 }
