@@ -61,7 +61,7 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.getByRole('button', { name: 'Tải tệp mẫu CSV' }).click();
     expect((await template).suggestedFilename()).toMatch(/\.csv$/);
     expect(readFileSync(await (await template).path(), 'utf8')).toMatch(
-      /^\uFEFF?Mã TTHC,Tên thủ tục,Lĩnh vực/,
+      /^\uFEFF?"Mã TTHC","Tên thủ tục","Lĩnh vực"/,
     );
 
     // A file of the wrong kind is refused under the file field before anything is sent.
@@ -150,8 +150,11 @@ describe('Procedures (TTHC) in a browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải báo cáo (CSV)' }).click();
     const report = readFileSync(await (await download).path(), 'utf8');
-    expect(report).toMatch(/^\uFEFFDòng,Mã TTHC/);
-    expect(report).toMatch(/4,2\.000003,Thủ tục chứng thực chữ ký,Lỗi,,Ngày quyết định công bố,/);
+    // Every field quoted: Excel with ";" as its list separator can neither split a cell nor run one.
+    expect(report).toMatch(/^\uFEFF"Dòng","Mã TTHC"/);
+    expect(report).toMatch(
+      /"4","2\.000003","Thủ tục chứng thực chữ ký","Lỗi","","Ngày quyết định công bố","/,
+    );
 
     // The job is in the address: opened again (here on a 360-pixel phone) it shows the same result, fitting the width.
     const resultUrl = page.url();
@@ -233,6 +236,17 @@ describe('Procedures (TTHC) in a browser', () => {
     await page.waitForURL(url(`/thu-tuc/${birth.id}`));
     expect(await page.locator('#dossier_1_case').inputValue()).toBe('Bỏ rơi');
     expect(await page.getByLabel('Ngày quyết định').inputValue()).toBe('15/03/2024');
+    // Enter in the date picker picks the typed date and saves nothing: it used to save the whole form,
+    // and what was typed right after was lost (issue 13 A17).
+    const date = page.getByLabel('Ngày quyết định');
+    expect(await date.getAttribute('placeholder')).toBe('ngày/tháng/năm');
+    await date.click();
+    await date.fill('20/03/2024');
+    await date.press('Enter');
+    await page.getByLabel('Thời hạn giải quyết', { exact: true }).fill('Ngay trong ngày làm việc');
+    await page.waitForTimeout(500);
+    expect(await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).count()).toBe(0);
+    expect((await procedureOf(editorToken, birth.id)).version).toBe(1);
     await page.locator('#dossier_1_case').fill('Trẻ bị bỏ rơi');
     const dossier = page.getByRole('region', { name: 'Thành phần hồ sơ' });
     await dossier
@@ -265,7 +279,8 @@ describe('Procedures (TTHC) in a browser', () => {
       { case: null, items: ['Nộp hồ sơ', 'Nhận kết quả'] },
       { case: 'Đăng ký quá hạn', items: ['Nộp hồ sơ kèm văn bản cam đoan'] },
     ]);
-    expect(saved.decisionDate).toBe('2024-03-15');
+    expect(saved.decisionDate).toBe('2024-03-20');
+    expect(saved.timeLimit).toBe('Ngay trong ngày làm việc');
 
     // The history names what changed.
     await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
@@ -289,7 +304,9 @@ describe('Procedures (TTHC) in a browser', () => {
     await conflict.getByRole('button', { name: 'Tải bản mới nhất' }).click();
     await conflict.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Phí, lệ phí', { exact: true }).inputValue()).toBe('Miễn lệ phí');
-    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe(
+      'Ngay trong ngày làm việc',
+    );
 
     // Replaced: chosen with the procedure picker.
     await page.goto(url(`/thu-tuc/${copy.id}`));

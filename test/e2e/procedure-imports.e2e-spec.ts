@@ -38,6 +38,32 @@ function bigCsv(n: number, bad?: number): Buffer {
   return Buffer.from(lines.join('\r\n'));
 }
 
+/**
+ * How Excel splits a CSV line by its list separator: a `"` toggles quoting (doubled inside quotes, a
+ * literal quote), the separator splits only outside quotes, and quote characters are not shown.
+ */
+function splitLikeExcel(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    if (line[i] === '"') {
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (line[i] === separator && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += line[i];
+    }
+  }
+  return [...cells, cell];
+}
+
 describe('Procedure imports as jobs, the template and exports (e2e)', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -229,6 +255,9 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
         fees: '+84 lệ phí',
         timeLimit: '-1 ngày',
         result: '@SUM(1,2)',
+        // Under Excel whose list separator is ";" (Vietnamese Windows), an unquoted cell like this one
+        // splits, and its second half starts a formula in the next column.
+        conditions: "Có giấy tờ;=1+cmd|' /C calc'!A0",
       },
     });
     expect(created.status).toBe(201);
@@ -243,7 +272,12 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
     );
     const csvBytes = Buffer.from(await csvRes.arrayBuffer());
     const csvText = csvBytes.toString('utf8');
-    expect(csvText.startsWith('\uFEFFMã TTHC,')).toBe(true);
+    expect(csvText.startsWith('\uFEFF"Mã TTHC","Tên thủ tục",')).toBe(true);
+    for (const line of csvText.replace(/^\uFEFF/, '').split('\r\n')) {
+      for (const separator of [',', ';']) {
+        expect(splitLikeExcel(line, separator).filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+      }
+    }
     expect(csvText).toContain(`"'=HYPERLINK(""http://ke-xau.example"",""Bấm vào đây"")"`);
     expect(csvText).toContain(`'+84 lệ phí`);
     expect(csvText).toContain(`'-1 ngày`);

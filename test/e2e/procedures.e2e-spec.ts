@@ -527,7 +527,6 @@ describe('Procedures (TTHC) (e2e)', () => {
         [4, 'decisionDate'],
         [5, 'timeLimit'],
         [6, 'code'],
-        [7, 'code'],
         [8, 'status'],
         [9, 'decisionDate'],
       ]);
@@ -536,6 +535,15 @@ describe('Procedures (TTHC) (e2e)', () => {
           /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i,
         );
       }
+      // A repeated code is one error (on its first row, with its count), and every row of it is refused.
+      expect(res.body.errors.find((e: { row: number }) => e.row === 6).message).toContain(
+        '"1.000005" lặp lại 2 lần trong tệp (dòng 6, 7)',
+      );
+      expect(res.body.rows.filter((r: { row: number }) => r.row === 6 || r.row === 7)).toMatchObject([
+        { action: 'error' },
+        { action: 'error' },
+      ]);
+      expect(res.body).toMatchObject({ failed: 7, errorsOmitted: 0 });
       expect((await list(unit.id)).items.map((p) => p.code).sort()).toEqual(['1.000001', '1.000008']);
     });
 

@@ -17,3 +17,4 @@ export * from './request-hygiene';
 export * from './field-labels';
 export * from './unit-actions';
 export { EVIDENCE_CHAIN_LOCK_CLASS, GLOBAL_LOCKS, KEYED_LOCKS, lockKeyed } from './advisory-locks';
+export * from './csv';

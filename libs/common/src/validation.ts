@@ -41,6 +41,7 @@ const TEMPLATES: Record<string, (p: string) => string> = {
   isUrl: () => 'phải là địa chỉ URL hợp lệ',
   isCalendarDate: () => 'phải là một ngày có thật, dạng YYYY-MM-DD',
   noHtml: () => 'không được chứa mã HTML; hãy nhập văn bản thuần',
+  storableText: () => 'có ký tự không lưu được (NUL, hay nửa cặp UTF-16 như \\ud800); hãy gõ lại',
 };
 
 export function translateConstraint(type: string, english: string): string {

@@ -1,89 +1,89 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DomainException, ForbiddenException, NotFoundException, Principal, Role, Upload } from '@app/common';
+import { DomainException, Principal } from '@app/common';
 import { QueueService } from '@app/queue';
 import { UnitAccess, UnitsRepository } from '@app/units';
-import { parseImportFile } from './import/parse';
+import type { ImportFile } from './import/parse';
+import { readImportFile } from './import/reader';
+import { displayable } from './import/storable';
 import { ProcedureImportResponse } from './procedure.dto';
 import { ProcedureImport } from './procedure-import.entity';
-import { importPasses, ProceduresService } from './procedures.service';
+import { importPasses, ProcedureImporter } from './procedure-importer';
+import { PROCEDURE_EDITORS, PROCEDURE_READERS } from './procedure-rules';
+import { ProceduresException } from './procedures.exception';
+import { ProceduresRepository } from './procedures.repository';
 
-const WRITERS: Role[] = ['admin', 'editor'];
-const READERS: Role[] = ['admin', 'editor', 'approver', 'operator', 'reporter'];
 /** Progress is written at most this often while an import runs. */
 const PROGRESS_EVERY_MS = 250;
-/** How long a preview's file waits for its confirmation. */
-const KEEP_PREVIEW = '1 day';
 
 /**
  * Imports as jobs (design.md §7: work over a second runs as a job and shows progress). The file is read
- * once when it is uploaded, so that what is wrong with the file as a whole is a 4xx at once; the worker
- * reads it again from the stored bytes and runs the same import as the direct endpoint, writing its
- * progress to the row as it goes.
+ * once when it is uploaded (off the event loop), so that what is wrong with the file as a whole is a 4xx
+ * at once; the worker reads it again from the stored bytes and runs the same import as the direct
+ * endpoint, writing its progress to the row as it goes. What a job keeps is bounded: the file (10 MB),
+ * and a result of at most IMPORT_MAX_ROWS rows and IMPORT_MAX_ERRORS errors.
  */
 @Injectable()
 export class ProcedureImportsService {
   private readonly logger = new Logger('ProcedureImports');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly procedures: ProceduresRepository,
     private readonly units: UnitsRepository,
     private readonly access: UnitAccess,
-    private readonly procedures: ProceduresService,
+    private readonly importer: ProcedureImporter,
     private readonly queue: QueueService,
   ) {}
 
   /** Who may import is settled before the file is read (see the controller). */
   async assertMayImport(principal: Principal, unitId: string): Promise<void> {
-    await this.procedures.assertMayImport(principal, unitId);
+    await this.access.requireRole(principal, unitId, PROCEDURE_EDITORS);
   }
 
   async start(
     principal: Principal,
     unitId: string,
-    upload: Upload,
+    upload: ImportFile,
     dryRun: boolean,
   ): Promise<ProcedureImportResponse> {
     await this.assertMayImport(principal, unitId);
-    const parsed = await parseImportFile(upload);
+    const checked = await readImportFile(upload);
     return this.enqueue({
       unitId,
       createdBy: principal.id,
-      fileName: upload.filename.normalize('NFC').slice(0, 300),
-      format: parsed.format,
-      file: upload.bytes,
+      fileName: storedName(upload.filename),
+      format: checked.format,
+      file: Buffer.from(upload.bytes),
       dryRun,
       confirmsId: null,
-      total: parsed.rows.length,
+      total: checked.rows.length,
     });
   }
 
   async get(principal: Principal, id: string): Promise<ProcedureImportResponse> {
-    const job = await this.dataSource.getRepository(ProcedureImport).findOneBy({ id });
-    if (!job || !this.access.hasRole(principal, job.unitId, READERS)) {
-      throw new NotFoundException('lần nhập thủ tục');
+    const job = await this.procedures.findImport(id);
+    if (!job || !this.access.hasRole(principal, job.unitId, PROCEDURE_READERS)) {
+      throw ProceduresException.notFound('lần nhập thủ tục');
     }
     return toImportResponse(job);
   }
 
   /** Imports for real the file of a finished dry run: a new job, the dry run left as it was. */
   async confirm(principal: Principal, id: string): Promise<ProcedureImportResponse> {
-    const dry = await this.dataSource
-      .getRepository(ProcedureImport)
-      .findOne({ where: { id }, select: { ...selectAll, file: true } });
+    const dry = await this.procedures.findImport(id, true);
     if (!dry || !this.access.isMember(principal, dry.unitId)) {
-      throw new NotFoundException('lần nhập thủ tục');
+      throw ProceduresException.notFound('lần nhập thủ tục');
     }
-    if (!this.access.hasRole(principal, dry.unitId, WRITERS)) {
-      throw new ForbiddenException();
+    if (!this.access.hasRole(principal, dry.unitId, PROCEDURE_EDITORS)) {
+      throw ProceduresException.forbidden();
     }
     if (!dry.dryRun || dry.status !== 'done' || !dry.file) {
-      const message = !dry.dryRun
-        ? 'Chỉ xác nhận được một lần xem trước (dryRun), không phải một lần nhập'
-        : dry.status !== 'done'
-          ? 'Lần xem trước chưa xong: hãy chờ xem trước xong rồi xác nhận'
-          : 'Tệp của lần xem trước không còn: hãy tải tệp lên lại';
-      throw new DomainException('INVALID_STATE', message);
+      throw ProceduresException.invalidState(
+        !dry.dryRun
+          ? 'Chỉ xác nhận được một lần xem trước (dryRun), không phải một lần nhập'
+          : dry.status !== 'done'
+            ? 'Lần xem trước chưa xong: hãy chờ xem trước xong rồi xác nhận'
+            : 'Tệp của lần xem trước không còn: hãy tải tệp lên lại',
+      );
     }
     return this.enqueue({
       unitId: dry.unitId,
@@ -99,12 +99,11 @@ export class ProcedureImportsService {
 
   /** The worker's side (job `procedures.import`): idempotent, as the import itself is an upsert. */
   async run(id: string): Promise<void> {
-    const repo = this.dataSource.getRepository(ProcedureImport);
-    const job = await repo.findOne({ where: { id }, select: { ...selectAll, file: true } });
+    const job = await this.procedures.findImport(id, true);
     if (!job || job.status === 'done' || job.status === 'failed') {
       return; // already run (a redelivered job), or gone
     }
-    await repo.update({ id }, { status: 'processing', startedAt: new Date(), processed: 0 });
+    await this.procedures.updateImport(id, { status: 'processing', startedAt: new Date(), processed: 0 });
     const unit = await this.units.findById(job.unitId);
     if (!unit || !job.file) {
       await this.fail(id, 'Không còn đơn vị hoặc tệp của lần nhập này');
@@ -112,33 +111,19 @@ export class ProcedureImportsService {
     }
     const progress = this.progressWriter(id, job.total, job.dryRun);
     try {
-      const parsed = await parseImportFile({
-        bytes: job.file,
-        filename: job.fileName,
-        mimetype: '',
-        fields: {},
-      });
-      const result = await this.procedures.importParsed(
-        unit,
-        parsed,
-        job.dryRun,
-        job.createdBy,
-        progress.hear,
-      );
+      const checked = await readImportFile({ bytes: job.file, filename: job.fileName });
+      const result = await this.importer.run(unit, checked, job.dryRun, job.createdBy, progress.hear);
       await progress.stop();
-      await repo.update(
-        { id },
-        {
-          status: 'done',
-          processed: job.total,
-          result,
-          finishedAt: new Date(),
-          // The file of a real import is not needed any more; a dry run's waits for its confirmation.
-          ...(job.dryRun ? {} : { file: null }),
-        },
-      );
+      await this.procedures.updateImport(id, {
+        status: 'done',
+        processed: job.total,
+        result,
+        finishedAt: new Date(),
+        // The file of a real import is not needed any more; a dry run's waits for its confirmation.
+        ...(job.dryRun ? {} : { file: null }),
+      });
       if (!job.dryRun && job.confirmsId) {
-        await repo.update({ id: job.confirmsId }, { file: null });
+        await this.procedures.updateImport(job.confirmsId, { file: null });
       }
     } catch (error) {
       await progress.stop();
@@ -154,31 +139,20 @@ export class ProcedureImportsService {
   }
 
   private async enqueue(values: Partial<ProcedureImport>): Promise<ProcedureImportResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      // Files of previews nobody confirmed within a day are let go (a preview is cheap to make again).
-      await manager.query(
-        `UPDATE procedure_imports SET file = NULL
-         WHERE unit_id = $1 AND dry_run AND file IS NOT NULL AND created_at < now() - interval '${KEEP_PREVIEW}'`,
-        [values.unitId],
-      );
-      const repo = manager.getRepository(ProcedureImport);
-      const job = repo.create({ ...values, status: 'queued', processed: 0 });
-      await repo.insert(job);
+    return this.procedures.transaction(async (manager) => {
+      const job = await this.procedures.insertImport(manager, values);
       // The job exists only if the row does (same transaction); its key makes a redelivery harmless.
       await this.queue.enqueue(
         'procedures.import',
         { importId: job.id },
         { manager, singletonKey: job.id, retryLimit: 1 },
       );
-      const saved = await repo.findOneByOrFail({ id: job.id });
-      return toImportResponse(saved);
+      return toImportResponse(job);
     });
   }
 
   private async fail(id: string, message: string): Promise<void> {
-    await this.dataSource
-      .getRepository(ProcedureImport)
-      .update({ id }, { status: 'failed', error: message, finishedAt: new Date() });
+    await this.procedures.updateImport(id, { status: 'failed', error: message, finishedAt: new Date() });
   }
 
   /**
@@ -197,37 +171,22 @@ export class ProcedureImportsService {
         }
         last = now;
         const processed = Math.min(total, Math.floor(done / passes));
-        pending = pending
-          .then(() =>
-            this.dataSource.query(
-              `UPDATE procedure_imports SET processed = GREATEST(processed, $2) WHERE id = $1 AND status = 'processing'`,
-              [id, processed],
-            ),
-          )
-          .catch(() => undefined);
+        pending = pending.then(() => this.procedures.importProgress(id, processed)).catch(() => undefined);
       },
       stop: () => pending,
     };
   }
 }
 
-const selectAll = {
-  id: true,
-  unitId: true,
-  createdBy: true,
-  fileName: true,
-  format: true,
-  dryRun: true,
-  confirmsId: true,
-  status: true,
-  total: true,
-  processed: true,
-  result: true,
-  error: true,
-  createdAt: true,
-  startedAt: true,
-  finishedAt: true,
-} as const;
+/** A file name as stored and shown: no NUL or broken character (PostgreSQL refuses them), 300 at most. */
+function storedName(name: string): string {
+  return (
+    displayable(name.normalize('NFC'))
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .slice(0, 300) || 'tep'
+  );
+}
 
 export function toImportResponse(job: ProcedureImport): ProcedureImportResponse {
   return {

@@ -29,6 +29,7 @@ import {
   type ProcedureStatus,
 } from './procedure.entity';
 import { NoHtml } from './no-html';
+import { PROCEDURE_ACTIONS, type ProcedureUserAction } from './procedure-rules';
 import { IMPORT_JOB_STATUSES, type ImportJobStatus } from './procedure-import.entity';
 
 const LONG_TEXT = 20_000;
@@ -450,6 +451,12 @@ export class ProcedureResponse extends ProcedureContentDto {
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({
+    enum: PROCEDURE_ACTIONS,
+    isArray: true,
+    description: 'Thao tác người gọi được làm với thủ tục này lúc này (sửa, đăng, bãi bỏ)',
+  })
+  allowedActions!: ProcedureUserAction[];
 }
 
 export class ProcedureRevisionResponse {
@@ -485,7 +492,10 @@ export class ImportResultDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
-  @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
+  @ApiProperty({ description: 'Số dòng lỗi (không nhập)' }) failed!: number;
+  @ApiProperty({ type: [ImportErrorDto], description: 'Lỗi theo dòng, tối đa 1.000 lỗi đầu' })
+  errors!: ImportErrorDto[];
+  @ApiProperty({ description: 'Số lỗi không liệt kê (quá 1.000 lỗi)' }) errorsOmitted!: number;
   @ApiProperty({ type: [ImportRowDto] }) rows!: ImportRowDto[];
 }
 

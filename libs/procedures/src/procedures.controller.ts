@@ -45,12 +45,12 @@ import {
   ProcedureRevisionResponse,
   UpdateProcedureDto,
 } from './procedure.dto';
-import { csvOf, sheetRow, TEMPLATE_EXAMPLES, xlsxOf } from './import/sheet';
+import { IMPORT_MAX_BYTES } from './import/limits';
 import { ProcedureImportsService } from './procedure-imports.service';
+import { ProcedureLifecycleService } from './procedure-lifecycle.service';
+import { PROCEDURE_EDITORS, PROCEDURE_PUBLISHERS } from './procedure-rules';
+import { ProcedureSheetsService, type SheetFile } from './procedure-sheets.service';
 import { ProceduresService } from './procedures.service';
-
-/** Import files: a province's whole catalogue in XLSX is a few MB. */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 class ImportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: chỉ xem trước, không ghi gì' })
@@ -62,7 +62,7 @@ class ImportQueryDto {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv; charset=utf-8';
 
-function download(bytes: Buffer, fileName: string, format: 'csv' | 'xlsx'): StreamableFile {
+function download({ bytes, fileName, format }: SheetFile): StreamableFile {
   return new StreamableFile(bytes, {
     type: format === 'csv' ? CSV_TYPE : XLSX_TYPE,
     disposition: `attachment; filename="${fileName}"`,
@@ -89,7 +89,9 @@ class PublishAllResponse {
 export class UnitProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
+    private readonly lifecycle: ProcedureLifecycleService,
     private readonly imports: ProcedureImportsService,
+    private readonly sheets: ProcedureSheetsService,
   ) {}
 
   @Get()
@@ -104,7 +106,7 @@ export class UnitProceduresController {
   }
 
   @Post()
-  @Access('editor', 'admin')
+  @Access(...PROCEDURE_EDITORS)
   @ApiCreatedResponse({ type: ProcedureResponse })
   create(
     @CurrentUser() user: Principal,
@@ -117,7 +119,7 @@ export class UnitProceduresController {
   /** CSV, XLSX or the national database's JSON (field `file`, ≤ 10 MB); `?dryRun=true` writes nothing. */
   @Post('import')
   @HttpCode(200)
-  @Access('editor', 'admin')
+  @Access(...PROCEDURE_EDITORS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiOkResponse({ type: ImportResultDto })
@@ -138,7 +140,7 @@ export class UnitProceduresController {
    */
   @Post('import-jobs')
   @HttpCode(202)
-  @Access('editor', 'admin')
+  @Access(...PROCEDURE_EDITORS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiAcceptedResponse({ type: ProcedureImportResponse })
@@ -163,8 +165,7 @@ export class UnitProceduresController {
     @Param() params: UnitIdParamDto,
     @Query() query: ProcedureFiltersDto,
   ): Promise<StreamableFile> {
-    const file = await this.procedures.exportSheet(user, params.unitId, query, 'xlsx');
-    return download(file.bytes, file.fileName, 'xlsx');
+    return download(await this.sheets.export(user, params.unitId, query, 'xlsx'));
   }
 
   /** The same as CSV (UTF-8 with BOM, for Excel). */
@@ -177,16 +178,15 @@ export class UnitProceduresController {
     @Param() params: UnitIdParamDto,
     @Query() query: ProcedureFiltersDto,
   ): Promise<StreamableFile> {
-    const file = await this.procedures.exportSheet(user, params.unitId, query, 'csv');
-    return download(file.bytes, file.fileName, 'csv');
+    return download(await this.sheets.export(user, params.unitId, query, 'csv'));
   }
 
   @Post('publish-all')
   @HttpCode(200)
-  @Access('approver', 'admin')
+  @Access(...PROCEDURE_PUBLISHERS)
   @ApiOkResponse({ type: PublishAllResponse })
   publishAll(@CurrentUser() user: Principal, @Param() params: UnitIdParamDto): Promise<PublishAllResponse> {
-    return this.procedures.publishAll(user, params.unitId);
+    return this.lifecycle.publishAll(user, params.unitId);
   }
 }
 
@@ -194,7 +194,11 @@ export class UnitProceduresController {
 @ApiBearerAuth()
 @Controller('procedures')
 export class ProceduresController {
-  constructor(private readonly procedures: ProceduresService) {}
+  constructor(
+    private readonly procedures: ProceduresService,
+    private readonly lifecycle: ProcedureLifecycleService,
+    private readonly sheets: ProcedureSheetsService,
+  ) {}
 
   /** The import template: the columns, two example procedures (one with cases) and a guide sheet. */
   @Get('import-template.xlsx')
@@ -202,17 +206,15 @@ export class ProceduresController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async templateXlsx(): Promise<StreamableFile> {
-    const rows = TEMPLATE_EXAMPLES.map((e) => sheetRow(e.content, e.replacedByCode));
-    return download(await xlsxOf(rows, true), 'mau-nhap-thu-tuc-hanh-chinh.xlsx', 'xlsx');
+    return download(await this.sheets.template('xlsx'));
   }
 
   @Get('import-template.csv')
   @Access('authenticated')
   @ApiProduces(CSV_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  templateCsv(): StreamableFile {
-    const rows = TEMPLATE_EXAMPLES.map((e) => sheetRow(e.content, e.replacedByCode));
-    return download(csvOf(rows), 'mau-nhap-thu-tuc-hanh-chinh.csv', 'csv');
+  async templateCsv(): Promise<StreamableFile> {
+    return download(await this.sheets.template('csv'));
   }
 
   @Get(':id')
@@ -233,7 +235,7 @@ export class ProceduresController {
   }
 
   @Patch(':id')
-  @Access('editor', 'admin')
+  @Access(...PROCEDURE_EDITORS)
   @ApiOkResponse({ type: ProcedureResponse })
   update(
     @CurrentUser() user: Principal,
@@ -245,22 +247,22 @@ export class ProceduresController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @Access('approver', 'admin')
+  @Access(...PROCEDURE_PUBLISHERS)
   @ApiOkResponse({ type: ProcedureResponse })
   publish(@CurrentUser() user: Principal, @Param() params: IdParamDto): Promise<ProcedureResponse> {
-    return this.procedures.publish(user, params.id);
+    return this.lifecycle.publish(user, params.id);
   }
 
   @Post(':id/abolish')
   @HttpCode(200)
-  @Access('approver', 'admin')
+  @Access(...PROCEDURE_PUBLISHERS)
   @ApiOkResponse({ type: ProcedureResponse })
   abolish(
     @CurrentUser() user: Principal,
     @Param() params: IdParamDto,
     @Body() dto: AbolishProcedureDto,
   ): Promise<ProcedureResponse> {
-    return this.procedures.abolish(user, params.id, dto.reason);
+    return this.lifecycle.abolish(user, params.id, dto.reason);
   }
 }
 
@@ -281,7 +283,7 @@ export class ProcedureImportsController {
   /** Imports for real the file of a finished dry run (a new job; 409 unless the dry run is done). */
   @Post(':id/confirm')
   @HttpCode(202)
-  @Access('editor', 'admin')
+  @Access(...PROCEDURE_EDITORS)
   @ApiAcceptedResponse({ type: ProcedureImportResponse })
   confirm(@CurrentUser() user: Principal, @Param() params: IdParamDto): Promise<ProcedureImportResponse> {
     return this.imports.confirm(user, params.id);

@@ -1,21 +1,42 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleDestroy } from '@nestjs/common';
 import { EvidenceModule } from '@app/evidence';
 import { UnitsModule } from '@app/units';
 import { ProcedureUnitActions } from './procedure.actions';
+import { stopImportReader } from './import/reader';
+import { ProcedureChanges } from './procedure-changes';
 import { ProcedureImportJob } from './procedure-import.job';
+import { ProcedureImporter } from './procedure-importer';
 import { ProcedureImportsService } from './procedure-imports.service';
+import { ProcedureLifecycleService } from './procedure-lifecycle.service';
+import { ProcedureSheetsService } from './procedure-sheets.service';
 import {
   ProcedureImportsController,
   ProceduresController,
   UnitProceduresController,
 } from './procedures.controller';
+import { ProceduresRepository } from './procedures.repository';
 import { ProceduresService } from './procedures.service';
 
 @Module({
   imports: [UnitsModule, EvidenceModule],
   // The template controller's static paths come before ProceduresController's `:id`.
   controllers: [UnitProceduresController, ProcedureImportsController, ProceduresController],
-  providers: [ProceduresService, ProcedureImportsService, ProcedureImportJob, ProcedureUnitActions],
+  providers: [
+    ProceduresRepository,
+    ProcedureChanges,
+    ProceduresService,
+    ProcedureLifecycleService,
+    ProcedureImporter,
+    ProcedureImportsService,
+    ProcedureSheetsService,
+    ProcedureImportJob,
+    ProcedureUnitActions,
+  ],
   exports: [ProceduresService, ProcedureImportsService],
 })
-export class ProceduresModule {}
+export class ProceduresModule implements OnModuleDestroy {
+  /** The file-reading thread goes with the module (a closing api or worker). */
+  async onModuleDestroy(): Promise<void> {
+    await stopImportReader();
+  }
+}

@@ -1050,7 +1050,12 @@ export interface components {
         ImportResultDto: {
             created: number;
             dryRun: boolean;
+            /** @description Lỗi theo dòng, tối đa 1.000 lỗi đầu */
             errors: components["schemas"]["ImportErrorDto"][];
+            /** @description Số lỗi không liệt kê (quá 1.000 lỗi) */
+            errorsOmitted: number;
+            /** @description Số dòng lỗi (không nhập) */
+            failed: number;
             /** @enum {string} */
             format: "csv" | "xlsx" | "json";
             rows: components["schemas"]["ImportRowDto"][];
@@ -1277,6 +1282,8 @@ export interface components {
         ProcedureResponse: {
             /** @description Cơ quan thực hiện */
             agency?: string;
+            /** @description Thao tác người gọi được làm với thủ tục này lúc này (sửa, đăng, bãi bỏ) */
+            allowedActions: ("edit" | "publish" | "abolish")[];
             /** @description Đối tượng thực hiện */
             applicants?: string;
             /**

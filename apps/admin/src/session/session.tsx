@@ -23,8 +23,6 @@ export interface Session {
    * `unitId`. The rules live in the api (`GET /users/me` → permissions); the app keeps no role lists.
    */
   can: (action: string, unitId?: string | null) => boolean;
-  /** @deprecated Role lists belong to the api: use `can`. Kept for the pages not moved yet. */
-  hasRole: (...roles: Role[]) => boolean;
 }
 
 interface SessionContextValue {
@@ -198,7 +196,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       isSystemAdmin: user.isSystemAdmin,
       can: (action: string, unit: string | null = unitId) =>
         everywhere.has(action) || (unit !== null && (byUnit.get(unit)?.has(action) ?? false)),
-      hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     };
   }, [stored, unitId]);
 

@@ -87,15 +87,5 @@ export const STATUS_LABELS: Record<ProcedureStatus, string> = {
   abolished: 'Bãi bỏ',
 };
 
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return before one) is
- * made inert with a leading apostrophe (OWASP "CSV injection"). The import takes the apostrophe off
- * again (`restoreNeutralized`).
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function restoreNeutralized(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
+// The formula rule is the product's one CSV rule (libs/common/src/csv.ts), also used for XLSX cells.
+export { neutralizeFormula, restoreNeutralized } from '@app/common';

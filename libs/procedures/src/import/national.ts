@@ -1,5 +1,6 @@
 import type { CaseList, DossierItem, LegalDocument, ProcedureMethod } from '../procedure.entity';
 import type { ParsedRow, RowError } from './parse';
+import { quoted } from './storable';
 import { parseDate, parseOnlineLevel, parseStatus } from './text';
 
 /**
@@ -78,7 +79,7 @@ export function mapNationalRecord(row: number, record: unknown): ParsedRow {
       errors.push({
         row,
         field: `legalBasis.${i}.issuedOn`,
-        message: `Căn cứ pháp lý thứ ${i + 1}: ngày ban hành "${issued}" không phải một ngày có thật`,
+        message: `Căn cứ pháp lý thứ ${i + 1}: ngày ban hành ${quoted(issued)} không phải một ngày có thật`,
       });
     }
     return {
@@ -128,14 +129,14 @@ export function mapNationalRecord(row: number, record: unknown): ParsedRow {
     errors.push({
       row,
       field: 'onlineLevel',
-      message: `MUCDO "${text(r.MUCDO)}" không rõ (toàn trình, một phần)`,
+      message: `MUCDO ${quoted(text(r.MUCDO))} không rõ (toàn trình, một phần)`,
     });
   }
   const status = parseStatus(text(r.TRANGTHAI));
   if (status) {
     input.status = status;
   } else {
-    errors.push({ row, field: 'status', message: `TRANGTHAI "${text(r.TRANGTHAI)}" không rõ` });
+    errors.push({ row, field: 'status', message: `TRANGTHAI ${quoted(text(r.TRANGTHAI))} không rõ` });
   }
   const decision =
     r.QUYETDINHCONGBO && typeof r.QUYETDINHCONGBO === 'object' ? upper(r.QUYETDINHCONGBO) : undefined;
@@ -151,7 +152,7 @@ export function mapNationalRecord(row: number, record: unknown): ParsedRow {
         errors.push({
           row,
           field: 'decisionDate',
-          message: `Ngày quyết định công bố "${date}" không phải một ngày có thật`,
+          message: `Ngày quyết định công bố ${quoted(date)} không phải một ngày có thật`,
         });
       }
     }

@@ -1,13 +1,16 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DomainException, Upload } from '@app/common';
+import { ProceduresException } from '../procedures.exception';
 import { columnLabel, COLUMNS, type ColumnKey } from './columns';
 import { restoreNeutralized } from './format';
+import { IMPORT_MAX_ROWS } from './limits';
 import { mapNationalRecord } from './national';
+import { quoted } from './storable';
 import {
   fold,
   parseCases,
   parseDate,
+  parseExcelSerial,
   parseDossier,
   parseLegalBasis,
   parseMethods,
@@ -30,6 +33,12 @@ export interface ParsedRow {
   errors: RowError[];
 }
 
+/** The bytes and name of an uploaded file (what crosses to the reading thread). */
+export interface ImportFile {
+  bytes: Uint8Array;
+  filename: string;
+}
+
 export interface ParsedFile {
   format: ImportFormat;
   rows: ParsedRow[];
@@ -37,8 +46,18 @@ export interface ParsedFile {
 
 const FORMATS = ['csv', 'xlsx', 'json'] as const;
 
-function fileError(code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED', message: string): DomainException {
-  return new DomainException(code, message, [{ field: 'file', message }]);
+function fileError(
+  code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED',
+  message: string,
+): ProceduresException {
+  return ProceduresException.file(message, code);
+}
+
+function tooManyRows(count: number): ProceduresException {
+  return fileError(
+    'VALIDATION_FAILED',
+    `Tệp có ${count.toLocaleString('vi-VN')} dòng thủ tục; mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều tệp nhỏ hơn.`,
+  );
 }
 
 /**
@@ -46,7 +65,7 @@ function fileError(code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED', message
  * be a zip (Office Open XML), a .csv or .json must be UTF-8 text. What is wrong with the file as a whole
  * is a 4xx naming `file`; what is wrong with one record is an error of that row.
  */
-export async function parseImportFile(upload: Upload): Promise<ParsedFile> {
+export async function parseImportFile(upload: ImportFile): Promise<ParsedFile> {
   const extension = /\.([a-z0-9]+)$/i.exec(upload.filename ?? '')?.[1]?.toLowerCase() ?? '';
   const format = FORMATS.find((f) => f === extension);
   if (!format) {
@@ -56,7 +75,7 @@ export async function parseImportFile(upload: Upload): Promise<ParsedFile> {
       `Chỉ nhận tệp .csv, .xlsx hoặc .json (tệp gửi lên: "${upload.filename}").${hint}`,
     );
   }
-  const bytes = upload.bytes;
+  const bytes = Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength);
   const isZip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
   if (format === 'xlsx') {
     if (!isZip) {
@@ -84,7 +103,10 @@ function utf8(bytes: Buffer, format: ImportFormat): string {
       `Tệp có đuôi .${format} nhưng không phải văn bản UTF-8 (có thể là tệp nhị phân, hoặc CSV lưu bằng bảng mã khác: hãy lưu lại dạng "CSV UTF-8")`,
     );
   }
-  if (text.includes('\u0000')) {
+  // NUL in the first line is a binary file (or UTF-16 text); further down it is one bad cell, which its
+  // row reports (check.ts).
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  if (firstLine.includes('\u0000')) {
     throw fileError('UNSUPPORTED_MEDIA_TYPE', `Tệp có đuôi .${format} nhưng nội dung là dữ liệu nhị phân`);
   }
   return text.replace(/^\uFEFF/, '');
@@ -201,6 +223,9 @@ function tableRows(table: Table): ParsedRow[] {
   if (rows.length === 0) {
     throw fileError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề');
   }
+  if (rows.length > IMPORT_MAX_ROWS) {
+    throw tooManyRows(rows.length);
+  }
   return rows.map(({ row, cells }) => {
     const cell = (key: ColumnKey): string => {
       const index = positions.get(key);
@@ -241,7 +266,10 @@ function rowFromCells(row: number, cell: (key: ColumnKey) => string): ParsedRow 
   if (online) {
     input.onlineLevel = online;
   } else {
-    fail('onlineLevel', `"${cell('onlineLevel')}" không rõ; ghi "Toàn trình", "Một phần" hoặc để trống`);
+    fail(
+      'onlineLevel',
+      `${quoted(cell('onlineLevel'))} không rõ; ghi "Toàn trình", "Một phần" hoặc để trống`,
+    );
   }
   const status = parseStatus(cell('status'));
   if (status) {
@@ -249,18 +277,22 @@ function rowFromCells(row: number, cell: (key: ColumnKey) => string): ParsedRow 
   } else {
     fail(
       'status',
-      `"${cell('status')}" không rõ; ghi "Còn hiệu lực", "Sửa đổi, bổ sung", "Thay thế" hoặc "Bãi bỏ"`,
+      `${quoted(cell('status'))} không rõ; ghi "Còn hiệu lực", "Sửa đổi, bổ sung", "Thay thế" hoặc "Bãi bỏ"`,
     );
   }
   const date = cell('decisionDate');
   if (date === '') {
     input.decisionDate = null;
   } else {
-    const parsed = parseDate(date);
+    // A date Excel kept as a date reaches a CSV (or a cell formatted as a number) as its serial, 45000.
+    const parsed = parseDate(date) ?? parseExcelSerial(date);
     if (parsed) {
       input.decisionDate = parsed;
     } else {
-      fail('decisionDate', `"${date}" không phải một ngày có thật (ghi dạng dd/mm/yyyy, ví dụ 25/12/2024)`);
+      fail(
+        'decisionDate',
+        `${quoted(date)} không phải một ngày có thật (ghi dạng ngày/tháng/năm, ví dụ 25/12/2024)`,
+      );
     }
   }
   return { row, input, errors };
@@ -291,6 +323,9 @@ function jsonRows(text: string): ParsedRow[] {
   }
   if (records.length === 0) {
     throw fileError('VALIDATION_FAILED', 'Tệp JSON không có thủ tục nào');
+  }
+  if (records.length > IMPORT_MAX_ROWS) {
+    throw tooManyRows(records.length);
   }
   return records.map((record, index) => mapNationalRecord(index + 1, record));
 }

@@ -1,8 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvText } from '@app/common';
 import type { CaseList, DossierItem } from '../procedure.entity';
 import type { ProcedureContent } from '../procedure-content';
 import { COLUMNS, type ColumnKey } from './columns';
+import { IMPORT_MAX_ROWS } from './limits';
 import {
   formatCases,
   formatDay,
@@ -48,7 +49,11 @@ export function sheetRow(p: ProcedureContent, replacedByCode: string | null): Sh
 
 const WIDE: ColumnKey[] = ['name', 'steps', 'methods', 'dossier', 'legalBasis', 'conditions'];
 
-/** One sheet with the template's header row; every cell is text, formula-looking ones made inert. */
+/**
+ * One sheet with the template's header row; every cell is text, formula-looking ones made inert. The
+ * columns are formatted as text (@), so that what a person types stays as typed: a date 01/07/2025 is
+ * not turned into a serial, a code 1.0010 keeps its zero.
+ */
 export async function xlsxOf(rows: SheetRow[], guide = false): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trang thông tin điện tử xã';
@@ -57,7 +62,7 @@ export async function xlsxOf(rows: SheetRow[], guide = false): Promise<Buffer> {
     header: c.label,
     key: c.key,
     width: WIDE.includes(c.key) ? 60 : 22,
-    style: { alignment: { wrapText: true, vertical: 'top' } },
+    style: { alignment: { wrapText: true, vertical: 'top' }, numFmt: '@' },
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
@@ -75,18 +80,21 @@ export async function xlsxOf(rows: SheetRow[], guide = false): Promise<Buffer> {
     for (const column of COLUMNS) {
       help.addRow({ label: column.label, required: column.required ? 'Có' : '', how: HOW[column.key] });
     }
+    help.addRow({ label: 'Giới hạn', required: '', how: LIMITS });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** CSV with a BOM, so Excel opens the Vietnamese text as UTF-8; formula-looking cells made inert. */
+/** CSV by the product's one rule (every field quoted, formula-looking cells made inert, a BOM). */
 export function csvOf(rows: SheetRow[]): Buffer {
-  const text = stringify(
-    [COLUMNS.map((c) => c.label), ...rows.map((row) => COLUMNS.map((c) => neutralizeFormula(row[c.key])))],
-    { record_delimiter: '\r\n' },
+  return Buffer.from(
+    csvText([COLUMNS.map((c) => c.label), ...rows.map((row) => COLUMNS.map((c) => row[c.key]))]),
+    'utf8',
   );
-  return Buffer.from(`\uFEFF${text}`, 'utf8');
 }
+
+/** Said in the template's guide and in the admin app's import page. */
+export const LIMITS = `Mỗi tệp tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng thủ tục và 10 MB; tệp lớn hơn hãy chia thành nhiều tệp. Mỗi Mã TTHC chỉ ghi một dòng.`;
 
 const HOW: Record<ColumnKey, string> = {
   code: 'Mã thủ tục trên Cơ sở dữ liệu quốc gia, ví dụ 1.001193. Nhập lại cùng mã thì thủ tục được cập nhật, không tạo mới.',
@@ -110,7 +118,8 @@ const HOW: Record<ColumnKey, string> = {
   onlineLevel: '"Toàn trình", "Một phần" hoặc để trống (không có dịch vụ công trực tuyến).',
   onlineUrl: 'Đường dẫn đến dịch vụ công trực tuyến (https://…).',
   decisionNumber: 'Số Quyết định công bố, ví dụ 1234/QĐ-UBND.',
-  decisionDate: 'Ngày của Quyết định công bố, dạng dd/mm/yyyy.',
+  decisionDate:
+    'Ngày của Quyết định công bố, dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 01/07/2025. Ô đã định dạng văn bản; ngày Excel lưu dạng ngày cũng được nhận.',
   decisionIssuer: 'Cơ quan ban hành Quyết định công bố.',
   status: '"Còn hiệu lực" (hoặc để trống), "Sửa đổi, bổ sung", "Thay thế" hoặc "Bãi bỏ".',
   replacedByCode: 'Khi trạng thái là "Thay thế": mã TTHC của thủ tục thay thế.',

@@ -142,6 +142,25 @@ export function parseDate(text: string): string | undefined {
   return undefined;
 }
 
+/** Day 0 of Excel's serial dates (1900 system; from 1 March 1900 on, past its leap-year bug). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * An Excel date serial ("45000" → 2023-03-15) when it names a day between 1900 and 2100; undefined for
+ * any other text. Only whole numbers: a time of day has no place in a decision date.
+ */
+export function parseExcelSerial(text: string): string | undefined {
+  const value = text.trim();
+  if (!/^\d{2,5}$/.test(value)) {
+    return undefined;
+  }
+  const serial = Number(value);
+  if (serial < 61 || serial > 73415) {
+    return undefined; // before 1 March 1900, or after 2100
+  }
+  return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
 const ONLINE: Record<string, OnlineLevel> = {
   'toan trinh': 'full',
   'dvc toan trinh': 'full',

@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { FormListFieldData } from 'antd';
+import viVN from 'antd/locale/vi_VN';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { DATE_FORMAT } from '../../lib/format';
 
 // The lists of a procedure that differ by case (trường hợp) and its other repeated rows. Form names
@@ -14,8 +15,33 @@ export const dateField = {
   normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
 };
 
+/** The picker's words as a person reads them: "Chọn" rather than "OK". */
+const PICKER_LOCALE = viVN.DatePicker && {
+  ...viVN.DatePicker,
+  lang: { ...viVN.DatePicker.lang, ok: 'Chọn' },
+};
+
 export function DateInput(props: { 'aria-label'?: string; id?: string }) {
-  return <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} {...props} />;
+  return (
+    <DatePicker
+      format={DATE_FORMAT}
+      placeholder="ngày/tháng/năm"
+      locale={PICKER_LOCALE}
+      style={{ width: '100%' }}
+      {...props}
+    />
+  );
+}
+
+/**
+ * Enter in a one-line field must not submit the whole form: in a date picker it picks the typed date,
+ * and a save there lost what was typed right after (issue 13 A17). Text areas keep their new line and
+ * buttons their click; saving is the "Lưu" button.
+ */
+export function keepEnterInField(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+    event.preventDefault();
+  }
 }
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {

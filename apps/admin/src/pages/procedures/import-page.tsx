@@ -41,7 +41,7 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { oneFileItem } from '../../lib/files';
 import { IMPORT_ROW_ACTION, procedureFieldLabel } from '../../lib/labels';
 import { useSession } from '../../session/session';
-import { errorText, reportCsv } from './import-report';
+import { errorsByRow, errorText, reportCsv } from './import-report';
 
 // The wizard: choose a file → check it (a dry-run job) → look at what each row would do → confirm (a
 // second job on the same file) → watch it run → the result and its report. The job's id is in the
@@ -209,7 +209,7 @@ function ChooseFile({
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">Bấm để chọn tệp, hoặc kéo tệp thả vào đây</p>
-            <p className="ant-upload-hint">.xlsx, .csv hoặc .json, tối đa 10 MB</p>
+            <p className="ant-upload-hint">.xlsx, .csv hoặc .json, tối đa 10 MB và 10.000 dòng thủ tục</p>
           </Upload.Dragger>
         </Form.Item>
         <Space wrap>
@@ -256,6 +256,12 @@ function Summary({ result, dryRun }: { result: ImportResult; dryRun: boolean }) 
         value={failed}
         valueStyle={failed > 0 ? { color: '#cf1322' } : undefined}
       />
+      {result.errorsOmitted > 0 && (
+        <Typography.Text type="warning" role="status">
+          Chỉ liệt kê {result.errors.length.toLocaleString('vi-VN')} lỗi đầu; còn{' '}
+          {result.errorsOmitted.toLocaleString('vi-VN')} lỗi nữa. Hãy sửa các lỗi này rồi xem trước lại.
+        </Typography.Text>
+      )}
     </Space>
   );
 }
@@ -278,10 +284,7 @@ type Filter = 'all' | ImportRow['action'];
 
 function RowsTable({ result }: { result: ImportResult }) {
   const [filter, setFilter] = useState<Filter>('all');
-  const errorsByRow = new Map<number, ImportError[]>();
-  for (const e of result.errors) {
-    errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e]);
-  }
+  const errorsOf = errorsByRow(result);
   const count = (action: ImportRow['action']) => result.rows.filter((r) => r.action === action).length;
   const rows = filter === 'all' ? result.rows : result.rows.filter((r) => r.action === filter);
   const columns: TableColumnsType<ImportRow> = [
@@ -301,7 +304,7 @@ function RowsTable({ result }: { result: ImportResult }) {
       width: '45%',
       render: (_, r) =>
         r.action === 'error' ? (
-          <ErrorList errors={errorsByRow.get(r.row) ?? []} />
+          <ErrorList errors={errorsOf(r)} />
         ) : r.changed.length > 0 ? (
           `Thay đổi: ${[...new Set(r.changed.map(procedureFieldLabel))].join(', ')}`
         ) : (

@@ -17,6 +17,7 @@ import {
   Methods,
   StepCases,
   dateField,
+  keepEnterInField,
   requiredText,
 } from './case-lists';
 import { StatusTag } from './status-tag';
@@ -222,13 +223,10 @@ export default function ProcedureEditPage() {
     return <LoadError error={procedure.error} retry={() => void procedure.refetch()} />;
   }
   const current = procedure.data;
-  const canWrite = session.hasRole('editor', 'admin');
-  const canPublish =
-    session.hasRole('approver', 'admin') &&
-    !!current &&
-    !current.publishedAt &&
-    (current.status === 'active' || current.status === 'amended');
-  const canAbolish = session.hasRole('approver', 'admin') && !!current && current.status !== 'abolished';
+  // What the caller may do is the api's word (allowedActions); a new procedure is the unit's editors'.
+  const canWrite = current ? current.allowedActions.includes('edit') : session.can('procedures.create');
+  const canPublish = !!current?.allowedActions.includes('publish');
+  const canAbolish = !!current?.allowedActions.includes('abolish');
 
   const reload = async () => {
     draft.discard();
@@ -319,6 +317,7 @@ export default function ProcedureEditPage() {
         initialValues={current ? toValues(current) : EMPTY}
         layout="vertical"
         disabled={!canWrite || save.isPending}
+        onKeyDown={keepEnterInField}
         onFinish={(values) => {
           setNotice(null);
           save.mutate(values);

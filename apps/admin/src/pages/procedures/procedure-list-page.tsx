@@ -111,8 +111,8 @@ export default function ProcedureListPage() {
     },
   ];
 
-  const canWrite = session.hasRole('editor', 'admin');
-  const canPublish = session.hasRole('approver', 'admin');
+  const canWrite = session.can('procedures.create');
+  const canPublish = session.can('procedures.publish');
 
   return (
     <>
