@@ -50,10 +50,12 @@ module.exports = {
     },
     {
       name: 'admin-over-http-only',
-      comment: 'apps/admin talks to the api over HTTP only, typed from its OpenAPI document',
+      comment:
+        'apps/admin talks to the api over HTTP only, typed from its OpenAPI document; the one exception is ' +
+        'libs/common/src/csv.ts, a helper with no imports, so that a CSV the browser writes is quoted as the api quotes',
       severity: 'error',
       from: { path: '^apps/admin/' },
-      to: { path: '^(libs|apps/(api|worker|launcher))/' },
+      to: { path: '^(libs|apps/(api|worker|launcher))/', pathNot: '^libs/common/src/csv\\.ts$' },
     },
     {
       name: 'no-lib-imports-an-app',
