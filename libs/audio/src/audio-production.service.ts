@@ -15,7 +15,7 @@ import { Audio, AudioJingles } from './audio.entity';
 import { AudioException } from './audio.exception';
 import { AudioRepository } from './audio.repository';
 import { DEFAULT_TARGET_LUFS, SPEECH_KBPS } from './limits';
-import { SpeechPipeline } from './speech-pipeline';
+import { Mastered, SpeechPipeline } from './speech-pipeline';
 
 /** Article states whose audio may be made and aired (design.md §1: nothing airs unapproved). */
 export const SPEAKABLE: readonly string[] = ['approved', 'published'];
@@ -98,23 +98,30 @@ export class AudioProductionService {
         targetLufs: audio.targetLufs ?? DEFAULT_TARGET_LUFS,
         ...jingles,
       });
-      const stored = await this.media.put('audio', mastered.mp3, 'mp3');
-      await this.finish(audio, {
-        fileKey: stored.key,
-        sha256: stored.sha256,
-        bytes: stored.bytes,
-        durationMs: Math.round(mastered.durationMs),
-        loudnessLufs: mastered.loudnessLufs,
-        truePeakDb: mastered.truePeakDb,
-        provider: spoken.provider,
-        voice: spoken.voice,
-        fallbackReason: spoken.fallbackReason,
-      });
+      await this.store(audio, mastered, spoken);
     } catch (error) {
       await this.fail(audio, error);
     } finally {
       await rm(wavPath, { force: true });
     }
+  }
+
+  /** The mastered MP3 streamed into storage, then the audio made ready with what was measured. */
+  private async store(
+    audio: Audio,
+    mastered: Mastered,
+    spoken: { provider: string; voice: string | null; fallbackReason: string | null },
+  ): Promise<void> {
+    const stored = await this.media.put('audio', mastered.mp3, 'mp3');
+    await this.finish(audio, {
+      fileKey: stored.key,
+      sha256: stored.sha256,
+      bytes: stored.bytes,
+      durationMs: Math.round(mastered.durationMs),
+      loudnessLufs: mastered.loudnessLufs,
+      truePeakDb: mastered.truePeakDb,
+      ...spoken,
+    });
   }
 
   /** The job `audio.master-upload`: the uploaded original mastered like speech. Idempotent. */
@@ -140,18 +147,7 @@ export class AudioProductionService {
       if (!mastered) {
         throw AudioException.sourceMissing();
       }
-      const stored = await this.media.put('audio', mastered.mp3, 'mp3');
-      await this.finish(audio, {
-        fileKey: stored.key,
-        sha256: stored.sha256,
-        bytes: stored.bytes,
-        durationMs: Math.round(mastered.durationMs),
-        loudnessLufs: mastered.loudnessLufs,
-        truePeakDb: mastered.truePeakDb,
-        provider: 'upload',
-        voice: null,
-        fallbackReason: null,
-      });
+      await this.store(audio, mastered, { provider: 'upload', voice: null, fallbackReason: null });
     } catch (error) {
       await this.fail(audio, error);
     }

@@ -115,27 +115,36 @@ export interface EvidenceSnapshots {
 /** Whether each field of a snapshot must be there; the compiler holds it to the type exactly. */
 export type SnapshotFields<S> = { [K in keyof S]-?: object extends Pick<S, K> ? 'optional' : 'required' };
 
+const ARTICLE_PUBLISHED_FIELDS: SnapshotFields<ArticlePublishedSnapshot> = {
+  first: 'required',
+  title: 'required',
+  url: 'required',
+  sourceUrl: 'optional',
+  categories: 'required',
+  countsAsCchc: 'required',
+};
+const PROCEDURE_FIELDS: SnapshotFields<ProcedureSnapshot> = {
+  code: 'required',
+  name: 'required',
+  field: 'required',
+  status: 'required',
+  onlineLevel: 'required',
+  decisionNumber: 'required',
+  url: 'required',
+};
+const PROCEDURE_CHANGED_FIELDS: SnapshotFields<ProcedureChangedSnapshot> = {
+  ...PROCEDURE_FIELDS,
+  changed: 'required',
+  reason: 'optional',
+};
+
 /**
  * The fields of each shaped snapshot, at run time (tests check recorded rows against it). An empty object
  * for a type not shaped yet.
  */
 export const SNAPSHOT_FIELDS: { [T in EvidenceType]: SnapshotFields<EvidenceSnapshots[T]> } = {
-  'article.published': {
-    first: 'required',
-    title: 'required',
-    url: 'required',
-    sourceUrl: 'optional',
-    categories: 'required',
-    countsAsCchc: 'required',
-  },
-  'article.republished': {
-    first: 'required',
-    title: 'required',
-    url: 'required',
-    sourceUrl: 'optional',
-    categories: 'required',
-    countsAsCchc: 'required',
-  },
+  'article.published': ARTICLE_PUBLISHED_FIELDS,
+  'article.republished': ARTICLE_PUBLISHED_FIELDS,
   'article.unpublished': { title: 'required', url: 'required', reason: 'required' },
   'article.audio-changed': {
     articleId: 'required',
@@ -147,38 +156,9 @@ export const SNAPSHOT_FIELDS: { [T in EvidenceType]: SnapshotFields<EvidenceSnap
     previousAudioId: 'required',
     previousAudioUrl: 'required',
   },
-  'procedure.published': {
-    code: 'required',
-    name: 'required',
-    field: 'required',
-    status: 'required',
-    onlineLevel: 'required',
-    decisionNumber: 'required',
-    url: 'required',
-    first: 'required',
-  },
-  'procedure.updated': {
-    code: 'required',
-    name: 'required',
-    field: 'required',
-    status: 'required',
-    onlineLevel: 'required',
-    decisionNumber: 'required',
-    url: 'required',
-    changed: 'required',
-    reason: 'optional',
-  },
-  'procedure.abolished': {
-    code: 'required',
-    name: 'required',
-    field: 'required',
-    status: 'required',
-    onlineLevel: 'required',
-    decisionNumber: 'required',
-    url: 'required',
-    changed: 'required',
-    reason: 'optional',
-  },
+  'procedure.published': { ...PROCEDURE_FIELDS, first: 'required' },
+  'procedure.updated': PROCEDURE_CHANGED_FIELDS,
+  'procedure.abolished': PROCEDURE_CHANGED_FIELDS,
   'audio.produced': {
     title: 'required',
     kind: 'required',
