@@ -158,8 +158,9 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
       headers: { 'content-type': 'application/json' },
     });
     expectError(res, 400, 'VALIDATION_FAILED');
+    // Refused where the JSON is parsed (request hygiene), naming the very item.
     expect(res.body.details).toEqual([
-      { field: 'steps.0.items', message: expect.stringContaining('có ký tự không lưu được') },
+      { field: 'steps.0.items.0', message: expect.stringContaining('nửa cặp mã UTF-16 đứng một mình') },
     ]);
     expect(await codes(unit.id)).toEqual([]);
   });
