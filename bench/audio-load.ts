@@ -5,11 +5,11 @@
  * Prints p50/p99 of the page both ways (target: p99 under 100 ms while synthesizing) and how long the 10 took.
  * Run: npm run bench:audio-load   (ARTICLES=10 by default)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@app/db';
-import { launch, msUntilHealthy, percentile, printFigures } from './support';
+import { launch, percentile, printFigures, signedInAdmin, stopAndRemove } from './support';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10);
 const PASSWORD = 'mat-khau-do-toc-do';
@@ -23,46 +23,27 @@ async function main(): Promise<void> {
   const port = await freePort();
   const run = launch(dataDir, port, { BOOTSTRAP_ADMIN_PASSWORD: PASSWORD });
   try {
-    await msUntilHealthy(port, Date.now());
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (res.status >= 300) {
-        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      }
-      return (await res.json()) as T;
-    };
-    const { accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/login', '', {
-      username: 'admin',
-      password: PASSWORD,
-    });
-    const unit = await call<{ id: string }>('POST', '/units', token, {
+    const { call } = await signedInAdmin(port, PASSWORD);
+    const unit = await call<{ id: string }>('POST', '/units', {
       code: 'BENCH',
       name: 'UBND xã Đo Tốc Độ',
       kind: 'commune',
       slug: 'do-toc-do',
     });
-    const [category] = await call<{ id: string }[]>('GET', `/units/${unit.id}/categories`, token);
+    const [category] = await call<{ id: string }[]>('GET', `/units/${unit.id}/categories`);
     const approved = async (title: string, paragraphs: number): Promise<{ id: string; slug: string }> => {
-      const article = await call<{ id: string; slug: string }>('POST', '/articles', token, {
+      const article = await call<{ id: string; slug: string }>('POST', '/articles', {
         unitId: unit.id,
         title,
         bodyHtml: `<p>${PARAGRAPH.repeat(paragraphs)}</p>`,
         categoryIds: [category.id],
       });
-      await call('POST', `/articles/${article.id}/submit`, token);
-      await call('POST', `/articles/${article.id}/approve`, token);
+      await call('POST', `/articles/${article.id}/submit`);
+      await call('POST', `/articles/${article.id}/approve`);
       return article;
     };
     const shown = await approved('Tin bài trên cổng trong lúc đo', 3);
-    await call('POST', `/articles/${shown.id}/publish`, token);
+    await call('POST', `/articles/${shown.id}/publish`);
     const page = `http://127.0.0.1:${port}/site/do-toc-do/bai-viet/${shown.slug}`;
     const view = async (): Promise<number> => {
       const started = performance.now();
@@ -86,7 +67,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const audioIds = await Promise.all(
       articles.map(
-        async (a) => (await call<{ audioId: string }>('POST', `/articles/${a.id}/audio`, token, {})).audioId,
+        async (a) => (await call<{ audioId: string }>('POST', `/articles/${a.id}/audio`, {})).audioId,
       ),
     );
     const busy: number[] = [];
@@ -99,7 +80,7 @@ async function main(): Promise<void> {
         const states = await Promise.all(
           [...pending].map(async (id) => ({
             id,
-            ...(await call<{ status: string; error: string | null }>('GET', `/audio/${id}`, token)),
+            ...(await call<{ status: string; error: string | null }>('GET', `/audio/${id}`)),
           })),
         );
         const failed = states.find((s) => s.status === 'failed');
@@ -125,9 +106,7 @@ async function main(): Promise<void> {
       [`${ARTICLES} articles (≈1,500 characters each) to mastered MP3`, `${(allMs / 1000).toFixed(1)} s`, ''],
     ]);
   } finally {
-    run.child.kill('SIGINT');
-    await run.exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopAndRemove(run, dataDir);
   }
 }
 

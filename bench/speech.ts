@@ -13,7 +13,7 @@
  * Run: npm run bench:speech   (RUNS=5; FFMPEG_PATH=/usr/bin/ffmpeg to run the product on Debian's ffmpeg)
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,7 @@ import { freePort } from '@app/db';
 import { EspeakEngine } from '../libs/speech/src/engines';
 import { ffmpegVersion, FfmpegRunner, resolveFfmpeg } from '../libs/sound/src/ffmpeg';
 import { AudioMastering } from '../libs/sound/src/mastering';
-import { launch, msUntilHealthy, printFigures } from './support';
+import { launch, printFigures, signedInAdmin, stopAndRemove } from './support';
 
 const run = promisify(execFile);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -132,29 +132,10 @@ async function main(): Promise<void> {
     const textFile = join(dir, 'bai.txt');
     writeFileSync(textFile, text);
 
-    await msUntilHealthy(port, Date.now());
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (res.status >= 300) {
-        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      }
-      return (await res.json()) as T;
-    };
-    const { accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/login', '', {
-      username: 'admin',
-      password: PASSWORD,
-    });
+    const { call } = await signedInAdmin(port, PASSWORD);
     /** An approved article with the text, in a unit of its own (so no run reuses another's file). */
     const approvedArticle = async (n: number): Promise<string> => {
-      const unit = await call<{ id: string }>('POST', '/units', token, {
+      const unit = await call<{ id: string }>('POST', '/units', {
         code: `BENCHSP${n}`,
         name: `UBND xã Đo Giọng Đọc ${n}`,
         kind: 'commune',
@@ -162,27 +143,26 @@ async function main(): Promise<void> {
       });
       if (JINGLES === 'none') {
         for (const kind of ['intro', 'outro']) {
-          await call('PATCH', `/units/${unit.id}/audio-jingles/${kind}`, token, { source: 'none' });
+          await call('PATCH', `/units/${unit.id}/audio-jingles/${kind}`, { source: 'none' });
         }
       }
-      const article = await call<{ id: string }>('POST', '/articles', token, {
+      const article = await call<{ id: string }>('POST', '/articles', {
         unitId: unit.id,
         title: `Bản tin cải cách hành chính ${n}`,
         bodyHtml: parts.map((p) => `<p>${p}</p>`).join(''),
         categoryIds: [],
       });
-      await call('POST', `/articles/${article.id}/submit`, token);
-      await call('POST', `/articles/${article.id}/approve`, token);
+      await call('POST', `/articles/${article.id}/submit`);
+      await call('POST', `/articles/${article.id}/approve`);
       return article.id;
     };
     const viaProduct = async (articleId: string): Promise<{ ms: number; durationMs: number }> => {
       const started = performance.now();
-      const { audioId } = await call<{ audioId: string }>('POST', `/articles/${articleId}/audio`, token, {});
+      const { audioId } = await call<{ audioId: string }>('POST', `/articles/${articleId}/audio`, {});
       for (;;) {
         const audio = await call<{ status: string; error: string | null; durationMs: number }>(
           'GET',
           `/audio/${audioId}`,
-          token,
         );
         if (audio.status === 'ready') {
           return { ms: performance.now() - started, durationMs: audio.durationMs };
@@ -274,9 +254,7 @@ async function main(): Promise<void> {
       ['by-hand MP3 size', `${Math.round(statSync(join(dir, `hand-${RUNS}.mp3`)).size / 1024)} KiB`],
     ]);
   } finally {
-    product.child.kill('SIGINT');
-    await product.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await stopAndRemove(product, dir);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LAUNCHER = join(__dirname, '..', 'apps', 'launcher', 'src', 'main.js');
@@ -21,6 +22,13 @@ export function launch(
   return { child, exited: new Promise((resolve) => child.on('exit', resolve)) };
 }
 
+/** Stops what `launch` started as Ctrl-C on `npm start` would, waits until it has exited, and removes `dir`. */
+export async function stopAndRemove(run: ReturnType<typeof launch>, dir: string): Promise<void> {
+  run.child.kill('SIGINT');
+  await run.exited;
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function msUntilHealthy(port: number, started: number): Promise<number> {
   for (;;) {
     try {
@@ -35,6 +43,41 @@ export async function msUntilHealthy(port: number, started: number): Promise<num
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A JSON call to the api as the signed-in administrator; throws on any answer from 300 up. */
+export type AdminCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/**
+ * Waits until the product launched on `port` answers, then logs the bootstrap administrator in (the
+ * password given to `launch` as BOOTSTRAP_ADMIN_PASSWORD). Returns the api's base address, the token and a
+ * `call` that sends it.
+ */
+export async function signedInAdmin(
+  port: number,
+  password: string,
+): Promise<{ base: string; token: string; call: AdminCall }> {
+  await msUntilHealthy(port, Date.now());
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const send = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status >= 300) {
+      throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    }
+    return (await res.json()) as T;
+  };
+  const { accessToken: token } = await send<{ accessToken: string }>('POST', '/auth/login', '', {
+    username: 'admin',
+    password,
+  });
+  return { base, token, call: (method, path, body) => send(method, path, token, body) };
 }
 
 /** One aligned line per figure: what, the value measured, the target. */

@@ -6,20 +6,11 @@
  * how long the upload took. Linux only (/proc).
  * Run: npm run bench:upload-memory   (MB=99, WARM_MB=10 by default)
  */
-import {
-  closeSync,
-  mkdtempSync,
-  openAsBlob,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openAsBlob, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@app/db';
-import { launch, msUntilHealthy, printFigures } from './support';
+import { launch, printFigures, signedInAdmin, stopAndRemove } from './support';
 
 const MB = Number(process.env.MB ?? 99);
 const WARM_MB = Number(process.env.WARM_MB ?? 10);
@@ -85,27 +76,8 @@ async function main(): Promise<void> {
   const port = await freePort();
   const run = launch(dataDir, port, { BOOTSTRAP_ADMIN_PASSWORD: PASSWORD });
   try {
-    await msUntilHealthy(port, Date.now());
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (res.status >= 300) {
-        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      }
-      return (await res.json()) as T;
-    };
-    const { accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/login', '', {
-      username: 'admin',
-      password: PASSWORD,
-    });
-    const unit = await call<{ id: string }>('POST', '/units', token, {
+    const { base, token, call } = await signedInAdmin(port, PASSWORD);
+    const unit = await call<{ id: string }>('POST', '/units', {
       code: 'BENCHUP',
       name: 'UBND xã Đo Bộ Nhớ',
       kind: 'commune',
@@ -154,9 +126,7 @@ async function main(): Promise<void> {
       [`upload of ${MB} MB (sent, probed, stored, queued)`, `${(ms / 1000).toFixed(2)} s`, ''],
     ]);
   } finally {
-    run.child.kill('SIGINT');
-    await run.exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopAndRemove(run, dataDir);
   }
 }
 

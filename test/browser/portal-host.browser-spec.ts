@@ -1,38 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, startApi, TestApi } from '../support/api';
-import { launchBrowser, signInToAdmin } from '../support/browser';
+import { browserStage } from '../support/admin-stage';
+import { ADMIN_PASSWORD } from '../support/api';
 import { createUnit, createUser } from '../support/factories';
 
 // The unit form of the admin app: only the system administrator maps a host name to a unit's portal.
 describe('Portal host name in the admin app', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchBrowser();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const stage = browserStage();
 
   it('shows a unit admin the mapped host read-only, and saves their other changes without touching it', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const host = `xa-${unit.slug}.gov.vn`;
-    const mapped = await api.request('PATCH', `/api/v1/units/${unit.id}`, {
-      token: admin,
+    const mapped = await stage.api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: stage.adminToken,
       body: { settings: { portalHost: host } },
     });
     expect(mapped.status).toBe(200);
-    const unitAdmin = await createUser(api, admin, [{ unitId: unit.id, role: 'admin' }]);
+    const unitAdmin = await createUser(stage.api, stage.adminToken, [{ unitId: unit.id, role: 'admin' }]);
 
-    const session = await signInToAdmin(browser, api.baseUrl, unitAdmin.username, unitAdmin.password);
+    const session = await stage.signIn(unitAdmin.username, unitAdmin.password);
     try {
       const { page } = session;
-      await page.goto(`${api.baseUrl}/admin/quan-tri/don-vi/${unit.id}`);
+      await page.goto(`${stage.api.baseUrl}/admin/quan-tri/don-vi/${unit.id}`);
       const field = page.getByLabel('Tên miền riêng của cổng thông tin');
       await field.waitFor();
       expect(await field.inputValue()).toBe(host);
@@ -44,16 +31,16 @@ describe('Portal host name in the admin app', () => {
     } finally {
       await session.close();
     }
-    const saved = await api.request('GET', `/api/v1/units/${unit.id}`, { token: admin });
+    const saved = await stage.api.request('GET', `/api/v1/units/${unit.id}`, { token: stage.adminToken });
     expect(saved.body.settings).toMatchObject({ portalHost: host, signerName: 'Trần Thị Ký' });
   });
 
   it('lets the system administrator edit it', async () => {
-    const unit = await createUnit(api, admin);
-    const session = await signInToAdmin(browser, api.baseUrl, 'admin', ADMIN_PASSWORD);
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const session = await stage.signIn('admin', ADMIN_PASSWORD);
     try {
       const { page } = session;
-      await page.goto(`${api.baseUrl}/admin/quan-tri/don-vi/${unit.id}`);
+      await page.goto(`${stage.api.baseUrl}/admin/quan-tri/don-vi/${unit.id}`);
       const field = page.getByLabel('Tên miền riêng của cổng thông tin');
       await field.waitFor();
       expect(await field.isDisabled()).toBe(false);

@@ -1,40 +1,27 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { startApi, TestApi } from '../support/api';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { browserStage } from '../support/admin-stage';
+import { newPage, PHONE, screenshot } from '../support/browser';
 import { createUnit } from '../support/factories';
 
 // The thủ tục hành chính pages as a citizen uses them on a PC and on a cheap phone, JavaScript off:
 // the list, its search and filters (plain GET forms), and a procedure's page.
 describe('Public portal procedures in a browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchBrowser();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const stage = browserStage();
 
   async function publish(unitId: string, fields: Record<string, unknown>): Promise<void> {
-    const created = await api.request('POST', `/api/v1/units/${unitId}/procedures`, {
-      token: admin,
+    const created = await stage.api.request('POST', `/api/v1/units/${unitId}/procedures`, {
+      token: stage.adminToken,
       body: { level: 'Cấp xã', onlineLevel: 'none', ...fields },
     });
     expect(created.status).toBe(201);
-    const published = await api.request('POST', `/api/v1/procedures/${created.body.id}/publish`, {
-      token: admin,
+    const published = await stage.api.request('POST', `/api/v1/procedures/${created.body.id}/publish`, {
+      token: stage.adminToken,
     });
     expect(published.status).toBe(200);
   }
 
   it('finds a procedure by search and filters and reads it, without JavaScript, on a PC and at 360 px', async () => {
-    const unit = await createUnit(api, admin, { name: 'UBND xã Tân Hòa' });
+    const unit = await createUnit(stage.api, stage.adminToken, { name: 'UBND xã Tân Hòa' });
     await publish(unit.id, {
       code: '1.001193',
       name: 'Thủ tục đăng ký khai sinh',
@@ -108,11 +95,11 @@ describe('Public portal procedures in a browser', () => {
       ['pc', { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false }],
       ['dien-thoai', { ...PHONE, javaScriptEnabled: false }],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
+      const { context, page } = await newPage(stage.browser, options);
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-      await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      await page.goto(`${stage.api.baseUrl}/site/${unit.slug}/`);
       await page.getByRole('navigation').getByRole('link', { name: 'Tra cứu thủ tục' }).click();
-      await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh`);
+      await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh`);
       expect(await page.title()).toBe('Thủ tục hành chính — UBND xã Tân Hòa');
       expect(await page.locator('section.tthc h2').allInnerTexts()).toEqual([
         'Lĩnh vực',
@@ -137,7 +124,7 @@ describe('Public portal procedures in a browser', () => {
       expect(await width()).toBe(options.viewport.width);
 
       await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).click();
-      await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193`);
+      await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193`);
       expect(await page.locator('h1').innerText()).toBe('Thủ tục đăng ký khai sinh');
       expect(await page.locator('article h3').allInnerTexts()).toEqual([
         'Trường hợp: Đăng ký khai sinh đúng hạn',
@@ -160,7 +147,7 @@ describe('Public portal procedures in a browser', () => {
       await screenshot(page, `cong-thong-tin-thu-tuc-chi-tiet-${name}`);
 
       await page.getByRole('link', { name: 'Bản in' }).click();
-      await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193/in`);
+      await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193/in`);
       expect(await page.locator('nav').count()).toBe(0);
       expect(await page.locator('h1').innerText()).toBe('Thủ tục đăng ký khai sinh');
       expect(await width()).toBe(options.viewport.width);

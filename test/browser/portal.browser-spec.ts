@@ -1,24 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { startApi, TestApi } from '../support/api';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { browserStage } from '../support/admin-stage';
+import { newPage, PHONE, screenshot } from '../support/browser';
 import { createUnit } from '../support/factories';
 
 // The public portal as a reader sees it on a PC and on a cheap phone, JavaScript off.
 describe('Public portal in a browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchBrowser();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const stage = browserStage();
 
   async function publish(
     unitId: string,
@@ -26,21 +13,24 @@ describe('Public portal in a browser', () => {
     bodyHtml: string,
     categorySlug: string,
   ): Promise<string> {
-    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
-      .body;
+    const categories = (
+      await stage.api.request('GET', `/api/v1/units/${unitId}/categories`, { token: stage.adminToken })
+    ).body;
     const category = categories.find((c: { slug: string }) => c.slug === categorySlug);
-    const created = await api.request('POST', '/api/v1/articles', {
-      token: admin,
+    const created = await stage.api.request('POST', '/api/v1/articles', {
+      token: stage.adminToken,
       body: { unitId, title, summary: `Tóm tắt: ${title}`, bodyHtml, categoryIds: [category.id] },
     });
     for (const step of ['submit', 'approve', 'publish']) {
-      await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin });
+      await stage.api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
+        token: stage.adminToken,
+      });
     }
     return created.body.slug as string;
   }
 
   it('shows the home page and an article, readable without JavaScript, on a PC and at 360 px', async () => {
-    const unit = await createUnit(api, admin, {
+    const unit = await createUnit(stage.api, stage.adminToken, {
       name: 'UBND xã Tân Hòa',
       settings: {
         address: 'Thôn Đông, xã Tân Hòa, tỉnh Hải Phòng',
@@ -67,8 +57,8 @@ describe('Public portal in a browser', () => {
       ['pc', { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false }],
       ['dien-thoai', { ...PHONE, javaScriptEnabled: false }],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
-      await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      const { context, page } = await newPage(stage.browser, options);
+      await page.goto(`${stage.api.baseUrl}/site/${unit.slug}/`);
       expect(await page.title()).toBe('UBND xã Tân Hòa — Trang thông tin điện tử');
       expect(await page.locator('section').first().innerText()).toContain('Đẩy mạnh cải cách hành chính');
       expect(await page.locator('footer').innerText()).toContain('Thôn Đông, xã Tân Hòa');
@@ -80,7 +70,7 @@ describe('Public portal in a browser', () => {
         .getByRole('link', { name: /Đẩy mạnh cải cách hành chính/ })
         .first()
         .click();
-      await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`);
+      await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`);
       expect(await page.locator('h1').innerText()).toBe(
         'Đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân',
       );
@@ -94,7 +84,7 @@ describe('Public portal in a browser', () => {
   });
 
   it('moves the visit counter in the footer as new readers view pages, and not for a reader coming back', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     // Each reader is a browser of their own. Headless chromium says "HeadlessChrome" and is rightly not
     // counted as a reader, so these present ordinary browsers' agents.
     const DESKTOP =
@@ -102,8 +92,11 @@ describe('Public portal in a browser', () => {
     const PHONE =
       'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
     const visit = async (userAgent: string): Promise<number> => {
-      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 }, userAgent });
-      await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      const { context, page } = await newPage(stage.browser, {
+        viewport: { width: 1280, height: 800 },
+        userAgent,
+      });
+      await page.goto(`${stage.api.baseUrl}/site/${unit.slug}/`);
       const text = await page.locator('footer').innerText();
       await context.close();
       return Number(/Lượt truy cập: ([\d.]+)/.exec(text)![1].replace(/\./g, ''));

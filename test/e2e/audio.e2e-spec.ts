@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { snapshotMismatch } from '../../libs/evidence/src';
 import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
+import { workerStage } from '../support/admin-stage';
 import { startApi, TestApi } from '../support/api';
 import { expectError, VIETNAMESE } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
@@ -66,23 +67,11 @@ function measured(bytes: Buffer): { lufs: number; peak: number } {
 }
 
 describe('Audio: speech of approved articles and uploaded programmes (e2e)', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await createWorker();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  const stage = workerStage();
 
   async function ready(id: string): Promise<Audio> {
     for (let i = 0; i < 600; i += 1) {
-      const res = await api.request('GET', `/api/v1/audio/${id}`, { token: admin });
+      const res = await stage.api.request('GET', `/api/v1/audio/${id}`, { token: stage.adminToken });
       expect(res.status).toBe(200);
       if (res.body.status === 'ready' || res.body.status === 'failed') {
         return res.body;
@@ -93,18 +82,23 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   }
 
   async function article(unitId: string, status: 'draft' | 'approved', bodyHtml: string): Promise<string> {
-    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
-      .body as { id: string; slug: string }[];
+    const categories = (
+      await stage.api.request('GET', `/api/v1/units/${unitId}/categories`, { token: stage.adminToken })
+    ).body as { id: string; slug: string }[];
     const cchc = categories.find((c) => c.slug === 'cai-cach-hanh-chinh')!;
-    const created = await api.request('POST', '/api/v1/articles', {
-      token: admin,
+    const created = await stage.api.request('POST', '/api/v1/articles', {
+      token: stage.adminToken,
       body: { unitId, title: 'UBND xã triển khai cải cách hành chính', bodyHtml, categoryIds: [cchc.id] },
     });
     expect(created.status).toBe(201);
     if (status === 'approved') {
       for (const step of ['submit', 'approve']) {
         expect(
-          (await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin })).status,
+          (
+            await stage.api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
+              token: stage.adminToken,
+            })
+          ).status,
         ).toBe(200);
       }
     }
@@ -115,8 +109,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     unitId: string,
     type: string,
   ): Promise<{ occurredAt: string; method: string; actorId: string | null; snapshot: any }[]> {
-    const res = await api.request('GET', `/api/v1/evidence?unitId=${unitId}&type=${type}&pageSize=50`, {
-      token: admin,
+    const res = await stage.api.request('GET', `/api/v1/evidence?unitId=${unitId}&type=${type}&pageSize=50`, {
+      token: stage.adminToken,
     });
     expect(res.status).toBe(200);
     return res.body.items;
@@ -127,7 +121,7 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   /** Until the audio is past `queued`: the worker has taken it. */
   async function taken(id: string): Promise<void> {
     for (let i = 0; i < 600; i += 1) {
-      const res = await api.request('GET', `/api/v1/audio/${id}`, { token: admin });
+      const res = await stage.api.request('GET', `/api/v1/audio/${id}`, { token: stage.adminToken });
       if (res.body.status !== 'queued') {
         return;
       }
@@ -138,7 +132,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
 
   const step = async (id: string, action: string, body: unknown = {}) =>
     expect(
-      (await api.request('POST', `/api/v1/articles/${id}/${action}`, { token: admin, body })).status,
+      (await stage.api.request('POST', `/api/v1/articles/${id}/${action}`, { token: stage.adminToken, body }))
+        .status,
     ).toBe(200);
 
   /** A body long enough that speaking and mastering it takes seconds. */
@@ -147,19 +142,22 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   const LONG_BODY = longBody(15);
 
   it('speaks an approved article offline, mastered to −16 LUFS, and counts it once as a radio piece', async () => {
-    const unit = await createUnit(api, admin);
-    const operator = await memberToken(api, admin, unit.id, 'operator');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const operator = await memberToken(stage.api, stage.adminToken, unit.id, 'operator');
     const id = await article(
       unit.id,
       'approved',
       '<p>Ngày 04/01/2022, UBND xã ban hành Kế hoạch số 25/KH-UBND về CCHC. Hotline: 0912345678.</p>',
     );
     // Published first: its portal page has no player until the audio is ready.
-    expect((await api.request('POST', `/api/v1/articles/${id}/publish`, { token: admin })).status).toBe(200);
-    const slug = (await api.request('GET', `/api/v1/articles/${id}`, { token: admin })).body.slug;
-    const page = () => fetch(`${api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`).then((r) => r.text());
+    expect(
+      (await stage.api.request('POST', `/api/v1/articles/${id}/publish`, { token: stage.adminToken })).status,
+    ).toBe(200);
+    const slug = (await stage.api.request('GET', `/api/v1/articles/${id}`, { token: stage.adminToken })).body
+      .slug;
+    const page = () => fetch(`${stage.api.baseUrl}/site/${unit.slug}/bai-viet/${slug}`).then((r) => r.text());
     expect(await page()).not.toContain('Nghe bài viết');
-    const requested = await api.request('POST', `/api/v1/articles/${id}/audio`, {
+    const requested = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
       token: operator,
       body: {},
     });
@@ -186,21 +184,24 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(withPlayer).toContain(`<audio controls preload="none" src="${audio.url}">`);
 
     // The file, with ranges, measured independently.
-    const whole = await fetch(`${api.baseUrl}${audio.url}`);
+    const whole = await fetch(`${stage.api.baseUrl}${audio.url}`);
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('audio/mpeg');
     const bytes = Buffer.from(await whole.arrayBuffer());
     const { lufs, peak } = measured(bytes);
     expect(Math.abs(lufs + 16)).toBeLessThanOrEqual(1);
     expect(peak).toBeLessThanOrEqual(-1.4);
-    const part = await fetch(`${api.baseUrl}${audio.url}`, { headers: { range: 'bytes=0-99' } });
+    const part = await fetch(`${stage.api.baseUrl}${audio.url}`, { headers: { range: 'bytes=0-99' } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(0, 100));
 
     // Asking again for the same thing answers the same audio; another rate makes a new one.
-    const again = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    const again = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: operator,
+      body: {},
+    });
     expect(again.body.audioId).toBe(requested.body.audioId);
-    const faster = await api.request('POST', `/api/v1/articles/${id}/audio`, {
+    const faster = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
       token: operator,
       body: { speakingRate: 1.3, voice: 'vi-vn-x-south' },
     });
@@ -235,60 +236,69 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(snapshotMismatch('audio.produced', rows[0].snapshot)).toEqual([]);
     expect(snapshotMismatch('article.audio-changed', changed[0].snapshot)).toEqual([]);
     expect(rows[0].snapshot.categories).toEqual(publishedRow.snapshot.categories);
-    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
+    const listed = await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
       token: operator,
     });
     expect(listed.body.total).toBe(2);
   });
 
   it('reuses a ready file for the same words, voice and mastering in another article of the unit', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const body = '<p>Tuyên truyền thủ tục hành chính tại bộ phận một cửa.</p>';
     const first = await ready(
       (
-        await api.request('POST', `/api/v1/articles/${await article(unit.id, 'approved', body)}/audio`, {
-          token: admin,
-          body: {},
-        })
+        await stage.api.request(
+          'POST',
+          `/api/v1/articles/${await article(unit.id, 'approved', body)}/audio`,
+          {
+            token: stage.adminToken,
+            body: {},
+          },
+        )
       ).body.audioId,
     );
     const otherArticle = await article(unit.id, 'approved', body);
-    const reused = await api.request('POST', `/api/v1/articles/${otherArticle}/audio`, {
-      token: admin,
+    const reused = await stage.api.request('POST', `/api/v1/articles/${otherArticle}/audio`, {
+      token: stage.adminToken,
       body: {},
     });
     // Ready at once, no job: the same file.
     expect(reused.body.status).toBe('ready');
-    const audio = (await api.request('GET', `/api/v1/audio/${reused.body.audioId}`, { token: admin })).body;
+    const audio = (
+      await stage.api.request('GET', `/api/v1/audio/${reused.body.audioId}`, { token: stage.adminToken })
+    ).body;
     expect(audio.url).toBe(first.url);
     // Two articles, two radio pieces.
     expect(await produced(unit.id)).toHaveLength(2);
   });
 
   it('lists the offline engine’s Vietnamese voices', async () => {
-    const res = await api.request('GET', '/api/v1/audio/voices', { token: admin });
+    const res = await stage.api.request('GET', '/api/v1/audio/voices', { token: stage.adminToken });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       provider: 'espeak',
       defaultVoice: 'vi',
       voices: ['vi', 'vi-vn-x-central', 'vi-vn-x-south'],
     });
-    expect((await api.request('GET', '/api/v1/audio/voices')).status).toBe(401);
+    expect((await stage.api.request('GET', '/api/v1/audio/voices')).status).toBe(401);
   });
 
   it('refuses what cannot be spoken with a clear 4xx, and lets only producers of the unit ask', async () => {
-    const unit = await createUnit(api, admin);
-    const other = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const other = await createUnit(stage.api, stage.adminToken);
     const draft = await article(unit.id, 'draft', '<p>Bản nháp.</p>');
     expectError(
-      await api.request('POST', `/api/v1/articles/${draft}/audio`, { token: admin, body: {} }),
+      await stage.api.request('POST', `/api/v1/articles/${draft}/audio`, {
+        token: stage.adminToken,
+        body: {},
+      }),
       409,
       'INVALID_STATE',
     );
     const approved = await article(unit.id, 'approved', '<p>Đã duyệt.</p>');
     expectError(
-      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
-        token: admin,
+      await stage.api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: stage.adminToken,
         body: { voice: 'en-us' },
       }),
       400,
@@ -296,8 +306,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'voice',
     );
     expectError(
-      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
-        token: admin,
+      await stage.api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: stage.adminToken,
         body: { speakingRate: 5 },
       }),
       400,
@@ -305,16 +315,16 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'speakingRate',
     );
     expectError(
-      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
-        token: await memberToken(api, admin, unit.id, 'reporter'),
+      await stage.api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: await memberToken(stage.api, stage.adminToken, unit.id, 'reporter'),
         body: {},
       }),
       403,
       'FORBIDDEN',
     );
     expectError(
-      await api.request('POST', `/api/v1/articles/${approved}/audio`, {
-        token: await memberToken(api, admin, other.id, 'editor'),
+      await stage.api.request('POST', `/api/v1/articles/${approved}/audio`, {
+        token: await memberToken(stage.api, stage.adminToken, other.id, 'editor'),
         body: {},
       }),
       404,
@@ -322,21 +332,30 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     );
     const long = await article(unit.id, 'approved', `<p>${'Cải cách hành chính. '.repeat(1200)}</p>`);
     expectError(
-      await api.request('POST', `/api/v1/articles/${long}/audio`, { token: admin, body: {} }),
+      await stage.api.request('POST', `/api/v1/articles/${long}/audio`, {
+        token: stage.adminToken,
+        body: {},
+      }),
       400,
       'VALIDATION_FAILED',
       'radioScript',
     );
     // Nothing was queued for any of them.
-    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
+    const listed = await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}`, {
+      token: stage.adminToken,
+    });
     expect(listed.body.total).toBe(0);
   });
 
   it('masters an uploaded programme, and counts a historical one at its production time as an import', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const wav = generated('tone.wav', 'sine=frequency=440:sample_rate=44100', 4);
     const upload = (bytes: Buffer, name: string, fields: Record<string, string>) =>
-      api.upload(`/api/v1/units/${unit.id}/audio`, { token: admin, file: { name, bytes }, fields });
+      stage.api.upload(`/api/v1/units/${unit.id}/audio`, {
+        token: stage.adminToken,
+        file: { name, bytes },
+        fields,
+      });
 
     const live = await upload(wav, 'phong-su.wav', { title: 'Phóng sự cải cách hành chính' });
     expect(live.status).toBe(202);
@@ -369,12 +388,17 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       '-b:a',
       '8k',
     ]);
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const upload = (
       bytes: Buffer,
       name: string,
       fields: Record<string, string> = { title: 'Chương trình' },
-    ) => api.upload(`/api/v1/units/${unit.id}/audio`, { token: admin, file: { name, bytes }, fields });
+    ) =>
+      stage.api.upload(`/api/v1/units/${unit.id}/audio`, {
+        token: stage.adminToken,
+        file: { name, bytes },
+        fields,
+      });
     const text = await upload(Buffer.from('Đây là văn bản, không phải âm thanh.\n'.repeat(50)), 'gia.mp3');
     expectError(text, 415, 'UNSUPPORTED_MEDIA_TYPE');
     // Said in Vietnamese only: no ffmpeg English, no temporary path.
@@ -395,24 +419,26 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'PAYLOAD_TOO_LARGE',
       'file',
     );
-    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin });
+    const listed = await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}`, {
+      token: stage.adminToken,
+    });
     expect(listed.body.total).toBe(0);
   }, 150_000);
 
   it("masters speech with the unit's own intro, or none, and only new requests change", async () => {
-    const unit = await createUnit(api, admin);
-    const operator = await memberToken(api, admin, unit.id, 'operator');
-    const editor = await memberToken(api, admin, unit.id, 'editor');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const operator = await memberToken(stage.api, stage.adminToken, unit.id, 'operator');
+    const editor = await memberToken(stage.api, stage.adminToken, unit.id, 'editor');
     const base = `/api/v1/units/${unit.id}/audio-jingles`;
 
     // Nothing chosen: the generated default on both sides, playable.
-    const fresh = await api.request('GET', base, { token: editor });
+    const fresh = await stage.api.request('GET', base, { token: editor });
     expect(fresh.status).toBe(200);
     expect(fresh.body.intro).toMatchObject({ kind: 'intro', source: 'default', fileName: null });
     expect(fresh.body.outro).toMatchObject({ kind: 'outro', source: 'default' });
     expect(fresh.body.intro.url).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
     expect(fresh.body.intro.url).not.toBe(fresh.body.outro.url);
-    const preview = await fetch(`${api.baseUrl}${fresh.body.intro.url}`);
+    const preview = await fetch(`${stage.api.baseUrl}${fresh.body.intro.url}`);
     expect(preview.status).toBe(200);
     expect(
       Buffer.from(await preview.arrayBuffer())
@@ -425,7 +451,10 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'approved',
       '<p>Người dân nộp hồ sơ trực tuyến tại Cổng dịch vụ công.</p>',
     );
-    const before = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    const before = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: operator,
+      body: {},
+    });
     const withDefaults = await ready(before.body.audioId);
     expect(withDefaults).toMatchObject({ status: 'ready', jingles: { intro: 'default', outro: 'default' } });
     // The radio piece's evidence says what was around the speech.
@@ -433,7 +462,7 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
 
     // The unit's own intro (5 s of a tone, m4a) and no outro.
     const tune = generated('nhac-hieu.m4a', 'sine=frequency=880:sample_rate=44100', 5, ['-c:a', 'aac']);
-    const put = await api.upload(`${base}/intro`, {
+    const put = await stage.api.upload(`${base}/intro`, {
       token: operator,
       method: 'PUT',
       file: { name: 'Nhạc hiệu xã.m4a', bytes: tune },
@@ -442,22 +471,28 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(put.body).toMatchObject({ kind: 'intro', source: 'custom', fileName: 'Nhạc hiệu xã.m4a' });
     expect(put.body.url).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.m4a$/);
     expect(Math.abs(put.body.durationMs - 5000)).toBeLessThan(150);
-    const none = await api.request('PATCH', `${base}/outro`, { token: operator, body: { source: 'none' } });
+    const none = await stage.api.request('PATCH', `${base}/outro`, {
+      token: operator,
+      body: { source: 'none' },
+    });
     expect(none.status).toBe(200);
     expect(none.body).toMatchObject({ kind: 'outro', source: 'none', url: null });
 
     // The piece made before is untouched; asking again makes a new one, with the new jingles.
     expect(
-      (await api.request('GET', `/api/v1/audio/${withDefaults.id}`, { token: admin })).body,
+      (await stage.api.request('GET', `/api/v1/audio/${withDefaults.id}`, { token: stage.adminToken })).body,
     ).toMatchObject({
       url: withDefaults.url,
       jingles: { intro: 'default', outro: 'default' },
     });
-    const after = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: operator, body: {} });
+    const after = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: operator,
+      body: {},
+    });
     expect(after.body.audioId).not.toBe(withDefaults.id);
     const withOwn = await ready(after.body.audioId);
     expect(withOwn).toMatchObject({ status: 'ready', jingles: { intro: 'custom', outro: 'none' } });
-    const bytes = Buffer.from(await (await fetch(`${api.baseUrl}${withOwn.url}`)).arrayBuffer());
+    const bytes = Buffer.from(await (await fetch(`${stage.api.baseUrl}${withOwn.url}`)).arrayBuffer());
     // The first silence is the gap after the 5 s intro (the default's would be near 2 s).
     const path = join(work, 'with-own-intro.mp3');
     writeFileSync(path, bytes);
@@ -478,17 +513,25 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(withOwn.durationMs! - withDefaults.durationMs!).toBeLessThan(1500);
 
     // Back to the default.
-    const back = await api.request('PATCH', `${base}/intro`, { token: admin, body: { source: 'default' } });
+    const back = await stage.api.request('PATCH', `${base}/intro`, {
+      token: stage.adminToken,
+      body: { source: 'default' },
+    });
     expect(back.body).toMatchObject({ source: 'default', url: fresh.body.intro.url });
   });
 
   it('refuses jingles that are no audio, empty, too long or too short, and lets only the radio keepers change them', async () => {
-    const unit = await createUnit(api, admin);
-    const editor = await memberToken(api, admin, unit.id, 'editor');
-    const stranger = await memberToken(api, admin, (await createUnit(api, admin)).id, 'operator');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const editor = await memberToken(stage.api, stage.adminToken, unit.id, 'editor');
+    const stranger = await memberToken(
+      stage.api,
+      stage.adminToken,
+      (await createUnit(stage.api, stage.adminToken)).id,
+      'operator',
+    );
     const base = `/api/v1/units/${unit.id}/audio-jingles`;
-    const put = (kind: string, bytes: Buffer, name: string, token = admin) =>
-      api.upload(`${base}/${kind}`, { token, method: 'PUT', file: { name, bytes } });
+    const put = (kind: string, bytes: Buffer, name: string, token = stage.adminToken) =>
+      stage.api.upload(`${base}/${kind}`, { token, method: 'PUT', file: { name, bytes } });
     const tone = generated('jingle-ok.wav', 'sine=frequency=440:sample_rate=22050', 2);
 
     expectError(
@@ -514,30 +557,33 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     );
     expectError(await put('giua', tone, 'a.wav'), 400, 'VALIDATION_FAILED', 'kind');
     expectError(
-      await api.request('PATCH', `${base}/intro`, { token: admin, body: { source: 'custom' } }),
+      await stage.api.request('PATCH', `${base}/intro`, {
+        token: stage.adminToken,
+        body: { source: 'custom' },
+      }),
       400,
       'VALIDATION_FAILED',
       'source',
     );
     expectError(await put('intro', tone, 'a.wav', editor), 403, 'FORBIDDEN');
     expectError(
-      await api.request('PATCH', `${base}/intro`, { token: stranger, body: { source: 'none' } }),
+      await stage.api.request('PATCH', `${base}/intro`, { token: stranger, body: { source: 'none' } }),
       403,
       'FORBIDDEN',
     );
     // Nothing was kept: both sides are still the default.
-    const state = await api.request('GET', base, { token: editor });
+    const state = await stage.api.request('GET', base, { token: editor });
     expect([state.body.intro.source, state.body.outro.source]).toEqual(['default', 'default']);
   });
 
   it('ties an upload to an article only when it is approved or published, and a published one only by those who may publish', async () => {
-    const unit = await createUnit(api, admin);
-    const other = await createUnit(api, admin);
-    const operator = await memberToken(api, admin, unit.id, 'operator');
-    const approver = await memberToken(api, admin, unit.id, 'approver');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const other = await createUnit(stage.api, stage.adminToken);
+    const operator = await memberToken(stage.api, stage.adminToken, unit.id, 'operator');
+    const approver = await memberToken(stage.api, stage.adminToken, unit.id, 'approver');
     const tone = generated('tied.wav', 'sine=frequency=440:sample_rate=22050', 2);
     const upload = (token: string, fields: Record<string, string>) =>
-      api.upload(`/api/v1/units/${unit.id}/audio`, {
+      stage.api.upload(`/api/v1/units/${unit.id}/audio`, {
         token,
         file: { name: 'ghi-am.wav', bytes: tone },
         fields,
@@ -560,9 +606,10 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       'VALIDATION_FAILED',
       'articleId',
     );
-    expect((await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin })).body.total).toBe(
-      0,
-    );
+    expect(
+      (await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: stage.adminToken })).body
+        .total,
+    ).toBe(0);
 
     // Approved, not public yet: a producer may record it.
     const approved = await article(unit.id, 'approved', '<p>Bài đã duyệt.</p>');
@@ -600,11 +647,11 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   });
 
   it('takes producedAt only as a real date from 2000 to now, never rolled over', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const tone = generated('dated.wav', 'sine=frequency=440:sample_rate=22050', 2);
     const upload = (producedAt: string) =>
-      api.upload(`/api/v1/units/${unit.id}/audio`, {
-        token: admin,
+      stage.api.upload(`/api/v1/units/${unit.id}/audio`, {
+        token: stage.adminToken,
         file: { name: 'cu.wav', bytes: tone },
         fields: { title: 'Bản tin cũ', producedAt },
       });
@@ -623,9 +670,10 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
       expectError(res, 400, 'VALIDATION_FAILED', 'producedAt');
       expect(res.body.details[0].message).toMatch(VIETNAMESE);
     }
-    expect((await api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: admin })).body.total).toBe(
-      0,
-    );
+    expect(
+      (await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}`, { token: stage.adminToken })).body
+        .total,
+    ).toBe(0);
     // A leap day is a real day: counted at the start of that Vietnamese day.
     const leap = await upload('2024-02-29');
     expect(leap.status).toBe(202);
@@ -635,10 +683,13 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   });
 
   it('never makes ready, nor counts, the audio of an article rejected or unpublished before it was made', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     // Rejected right after the request.
     const rejected = await article(unit.id, 'approved', LONG_BODY);
-    const first = await api.request('POST', `/api/v1/articles/${rejected}/audio`, { token: admin, body: {} });
+    const first = await stage.api.request('POST', `/api/v1/articles/${rejected}/audio`, {
+      token: stage.adminToken,
+      body: {},
+    });
     expect(first.status).toBe(202);
     await step(rejected, 'reject', { reason: 'Cần sửa số liệu' });
     const failed = await ready(first.body.audioId);
@@ -648,8 +699,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     // Unpublished while the worker is speaking it: the state under the lock when it is made ready decides.
     const unpublished = await article(unit.id, 'approved', LONG_BODY.replace('lịch', 'kế hoạch'));
     await step(unpublished, 'publish');
-    const second = await api.request('POST', `/api/v1/articles/${unpublished}/audio`, {
-      token: admin,
+    const second = await stage.api.request('POST', `/api/v1/articles/${unpublished}/audio`, {
+      token: stage.adminToken,
       body: {},
     });
     await taken(second.body.audioId);
@@ -662,10 +713,13 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   }, 150_000);
 
   it('rounds the speaking rate, answers a pending request with its audio, and caps what one article has waiting', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const id = await article(unit.id, 'approved', longBody(8));
     const ask = (speakingRate: number) =>
-      api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: { speakingRate } });
+      stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+        token: stage.adminToken,
+        body: { speakingRate },
+      });
     const asked = [await ask(1), await ask(1.0000001), await ask(1.0000002), await ask(1.01)];
     expect(asked.map((r) => r.status)).toEqual([202, 202, 202, 202]);
     expect(new Set(asked.map((r) => r.body.audioId)).size).toBe(1);
@@ -675,8 +729,8 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
     expect(third.status).toBe(202);
     const refused = await ask(1.3);
     expectError(refused, 429, 'TOO_MANY_REQUESTS');
-    const listed = await api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
-      token: admin,
+    const listed = await stage.api.request('GET', `/api/v1/audio?unitId=${unit.id}&articleId=${id}`, {
+      token: stage.adminToken,
     });
     expect(listed.body.total).toBe(3);
     expect(listed.body.items.map((a: Audio) => a.speakingRate).sort()).toEqual([1, 1.1, 1.2]);
@@ -689,17 +743,23 @@ describe('Audio: speech of approved articles and uploaded programmes (e2e)', () 
   }, 150_000);
 
   it('queues again an audio left processing by a lost worker when it is asked for again', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const id = await article(unit.id, 'approved', '<p>Thông báo lịch tiêm chủng.</p>');
-    const requested = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: {} });
+    const requested = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: stage.adminToken,
+      body: {},
+    });
     await ready(requested.body.audioId);
     // What a kill -9 mid-synthesis leaves: processing, no file, nobody working on it.
-    await api.app.get(DataSource).query(
+    await stage.api.app.get(DataSource).query(
       `UPDATE audios SET status = 'processing', file_key = NULL, ready_at = NULL,
            updated_at = now() - interval '10 minutes' WHERE id = $1`,
       [requested.body.audioId],
     );
-    const again = await api.request('POST', `/api/v1/articles/${id}/audio`, { token: admin, body: {} });
+    const again = await stage.api.request('POST', `/api/v1/articles/${id}/audio`, {
+      token: stage.adminToken,
+      body: {},
+    });
     expect(again.body).toEqual({ audioId: requested.body.audioId, status: 'queued' });
     const audio = await ready(again.body.audioId);
     expect(audio).toMatchObject({ status: 'ready', url: expect.stringMatching(/^\/media\/audio\//) });

@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { PortalCache, VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
-import { createUnit } from '../support/factories';
+import { createUnit, publishArticle } from '../support/factories';
 
 // The public portal under hostile anonymous requests (issue 13: A2, A8, A9, A12). No PUBLIC_URL here.
 describe('Public portal under hostile input (e2e)', () => {
@@ -125,24 +125,6 @@ describe('Public portal under hostile input (e2e)', () => {
     expect(res.body).toContain(`<a href="/site/${unit.slug}/">Về trang chủ</a>`);
   });
 
-  async function publishedArticle(unitId: string, title: string): Promise<{ id: string; slug: string }> {
-    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
-      .body as { id: string }[];
-    const created = await api.request('POST', '/api/v1/articles', {
-      token: admin,
-      body: { unitId, title, bodyHtml: '<p>Nội dung</p>', categoryIds: [categories[0].id] },
-    });
-    expect(created.status).toBe(201);
-    for (const step of ['submit', 'approve', 'publish']) {
-      const res = await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
-        token: admin,
-        body: {},
-      });
-      expect(res.status).toBe(200);
-    }
-    return { id: created.body.id, slug: created.body.slug };
-  }
-
   /** Views until the page is cached (a page rendered while a change is heard is rightly not kept). */
   async function cachedPage(path: string): Promise<void> {
     const cache = api.app.get(PortalCache);
@@ -186,7 +168,7 @@ describe('Public portal under hostile input (e2e)', () => {
   });
 
   it('never writes the request’s Host into a page, a feed or the sitemap: links are relative without PUBLIC_URL', async () => {
-    const article = await publishedArticle(unit.id, 'Tin kiểm tra tên miền');
+    const article = await publishArticle(api, admin, unit.id, { title: 'Tin kiểm tra tên miền' });
     for (const path of [
       `/site/${unit.slug}/bai-viet/${article.slug}`,
       `/site/${unit.slug}/rss.xml`,
@@ -207,7 +189,7 @@ describe('Public portal under hostile input (e2e)', () => {
 
   it('keeps RSS valid and the visit count in its place whatever control characters a title holds', async () => {
     const other = await createUnit(api, admin);
-    const article = await publishedArticle(other.id, 'Tin tạm');
+    const article = await publishArticle(api, admin, other.id, { title: 'Tin tạm' });
     // Written past the api (which refuses them at input), as an older row or an import could hold them.
     const title = 'Tin\u0001lượt truy cập\u0001 giả\u0008\u001b mạo\uFFFE';
     await api.app.get(DataSource).query('UPDATE articles SET title = $1 WHERE id = $2', [title, article.id]);

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PortalCache, PortalService, VisitCounter } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
-import { createUnit, createUser } from '../support/factories';
+import { createUnit, createUser, publishArticle } from '../support/factories';
 
 // The public portal as a reader's browser, a feed reader and a search engine see it.
 describe('Public portal (e2e)', () => {
@@ -28,30 +28,11 @@ describe('Public portal (e2e)', () => {
     unitId: string,
     fields: { title: string; bodyHtml?: string; summary?: string; categorySlug?: string },
   ): Promise<{ id: string; slug: string; publishedAt: string }> {
-    const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token: admin }))
-      .body;
-    const category = categories.find(
-      (c: { slug: string }) => c.slug === (fields.categorySlug ?? 'cai-cach-hanh-chinh'),
-    );
-    const created = await api.request('POST', '/api/v1/articles', {
-      token: admin,
-      body: {
-        unitId,
-        title: fields.title,
-        summary: fields.summary,
-        bodyHtml: fields.bodyHtml ?? '<p>Nội dung</p>',
-        categoryIds: [category.id],
-      },
+    const { id } = await publishArticle(api, admin, unitId, {
+      ...fields,
+      categorySlug: fields.categorySlug ?? 'cai-cach-hanh-chinh',
     });
-    expect(created.status).toBe(201);
-    for (const step of ['submit', 'approve', 'publish']) {
-      const res = await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
-        token: admin,
-        body: {},
-      });
-      expect(res.status).toBe(200);
-    }
-    const article = (await api.request('GET', `/api/v1/articles/${created.body.id}`, { token: admin })).body;
+    const article = (await api.request('GET', `/api/v1/articles/${id}`, { token: admin })).body;
     return { id: article.id, slug: article.slug, publishedAt: article.publishedAt };
   }
 

@@ -1,7 +1,5 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { startApi, TestApi } from '../support/api';
+import { workerStage } from '../support/admin-stage';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
 
@@ -22,33 +20,23 @@ async function xlsx(rows: (string | number | Date)[][]): Promise<Buffer> {
 }
 
 describe('Procedure imports: bounded answers, unstorable text, Excel dates, allowed actions (e2e)', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await createWorker();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  const stage = workerStage();
 
   const importFile = (unitId: string, name: string, bytes: Buffer, dryRun = false) =>
-    api.upload(`/api/v1/units/${unitId}/procedures/import?dryRun=${dryRun}`, {
-      token: admin,
+    stage.api.upload(`/api/v1/units/${unitId}/procedures/import?dryRun=${dryRun}`, {
+      token: stage.adminToken,
       file: { name, bytes },
     });
 
   async function codes(unitId: string): Promise<string[]> {
-    const res = await api.request('GET', `/api/v1/units/${unitId}/procedures?pageSize=100`, { token: admin });
+    const res = await stage.api.request('GET', `/api/v1/units/${unitId}/procedures?pageSize=100`, {
+      token: stage.adminToken,
+    });
     return res.body.items.map((p: { code: string }) => p.code).sort();
   }
 
   it('reports a code repeated 1,000 times as one error with its count: the answer grows linearly', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const res = await importFile(unit.id, 'lap.csv', repeatedCode(1000), true);
     expect(res.status).toBe(200);
     expect(res.body.errors).toEqual([
@@ -65,15 +53,15 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
   });
 
   it('refuses a file over 10,000 rows with a 4xx naming the file, for the direct import and the job', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const big = repeatedCode(20_000);
     const direct = await importFile(unit.id, 'lon.csv', big, true);
     expectError(direct, 400, 'VALIDATION_FAILED');
     expect(direct.body.details).toEqual([
       { field: 'file', message: expect.stringContaining('tối đa 10.000 dòng') },
     ]);
-    const job = await api.upload(`/api/v1/units/${unit.id}/procedures/import-jobs?dryRun=true`, {
-      token: admin,
+    const job = await stage.api.upload(`/api/v1/units/${unit.id}/procedures/import-jobs?dryRun=true`, {
+      token: stage.adminToken,
       file: { name: 'lon.csv', bytes: big },
     });
     expectError(job, 400, 'VALIDATION_FAILED');
@@ -81,7 +69,7 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
   });
 
   it('gives NUL and lone surrogates a row error naming the column, and the dry run predicts the import', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     // The national JSON, written by hand: JSON.stringify would not keep the lone surrogate as "\ud800".
     const json = Buffer.from(`[
       {"MATTHC": "2.000001", "TENTTHC": "Tên hỏng \\ud800", "LINHVUCTHUCHIEN": [{"TENLINHVUC": "Hộ tịch"}]},
@@ -133,15 +121,19 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
       expect(real.status).toBe(200);
       expect({ ...real.body, dryRun: true }).toEqual(dry.body);
       // The same file as a job (its result is stored as jsonb, which refuses NUL and lone surrogates).
-      const job = await api.upload(`/api/v1/units/${unit.id}/procedures/import-jobs?dryRun=true`, {
-        token: admin,
+      const job = await stage.api.upload(`/api/v1/units/${unit.id}/procedures/import-jobs?dryRun=true`, {
+        token: stage.adminToken,
         file: { name, bytes },
       });
       expect(job.status).toBe(202);
       let done = job.body;
       for (let i = 0; i < 400 && (done.status === 'queued' || done.status === 'processing'); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        done = (await api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, { token: admin })).body;
+        done = (
+          await stage.api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, {
+            token: stage.adminToken,
+          })
+        ).body;
       }
       expect(done).toMatchObject({ status: 'done', error: null });
       expect(done.result.errors).toHaveLength(bad.length);
@@ -150,10 +142,10 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
   });
 
   it('refuses a lone surrogate in a procedure field of the API with a 400 naming it (it was a 5xx)', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     // Raw JSON: JSON.stringify would not keep "\ud800" as one.
-    const res = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
-      token: admin,
+    const res = await stage.api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+      token: stage.adminToken,
       raw: '{"code":"7.000001","name":"Tên","field":"Hộ tịch","steps":[{"case":null,"items":["Nộp \\ud800"]}]}',
       headers: { 'content-type': 'application/json' },
     });
@@ -166,7 +158,7 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
   });
 
   it('reads Excel date serials and date cells, and serves a template whose columns keep what is typed', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     const csv = Buffer.from(
       'Mã TTHC,Tên thủ tục,Lĩnh vực,Ngày quyết định công bố\r\n5.000001,Một,Hộ tịch,45000\r\n5.000002,Hai,Hộ tịch,12\r\n',
     );
@@ -181,8 +173,8 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
       ['5.000004', 'Bốn', 'Hộ tịch', new Date(Date.UTC(2023, 2, 15))],
     ]);
     expect((await importFile(unit.id, 'ngay.xlsx', sheet)).body).toMatchObject({ created: 2, errors: [] });
-    const list = await api.request('GET', `/api/v1/units/${unit.id}/procedures?pageSize=10`, {
-      token: admin,
+    const list = await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures?pageSize=10`, {
+      token: stage.adminToken,
     });
     expect(
       list.body.items.map((p: { code: string; decisionDate: string }) => [p.code, p.decisionDate]).sort(),
@@ -192,8 +184,8 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
       ['5.000004', '2023-03-15'],
     ]);
 
-    const template = await fetch(`${api.baseUrl}/api/v1/procedures/import-template.xlsx`, {
-      headers: { authorization: `Bearer ${admin}` },
+    const template = await fetch(`${stage.api.baseUrl}/api/v1/procedures/import-template.xlsx`, {
+      headers: { authorization: `Bearer ${stage.adminToken}` },
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await template.arrayBuffer());
@@ -207,25 +199,26 @@ describe('Procedure imports: bounded answers, unstorable text, Excel dates, allo
   });
 
   it('tells each caller what they may do with a procedure (allowedActions)', async () => {
-    const unit = await createUnit(api, admin);
-    const editor = await memberToken(api, admin, unit.id, 'editor');
-    const approver = await memberToken(api, admin, unit.id, 'approver');
-    const reporter = await memberToken(api, admin, unit.id, 'reporter');
-    const created = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const editor = await memberToken(stage.api, stage.adminToken, unit.id, 'editor');
+    const approver = await memberToken(stage.api, stage.adminToken, unit.id, 'approver');
+    const reporter = await memberToken(stage.api, stage.adminToken, unit.id, 'reporter');
+    const created = await stage.api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
       token: editor,
       body: { code: '6.000001', name: 'Thủ tục', field: 'Hộ tịch' },
     });
     expect(created.body.allowedActions).toEqual(['edit']);
     const as = async (token: string) =>
-      (await api.request('GET', `/api/v1/procedures/${created.body.id}`, { token })).body.allowedActions;
+      (await stage.api.request('GET', `/api/v1/procedures/${created.body.id}`, { token })).body
+        .allowedActions;
     expect(await as(approver)).toEqual(['publish', 'abolish']);
     expect(await as(reporter)).toEqual([]);
-    expect(await as(admin)).toEqual(['edit', 'publish', 'abolish']);
-    const published = await api.request('POST', `/api/v1/procedures/${created.body.id}/publish`, {
+    expect(await as(stage.adminToken)).toEqual(['edit', 'publish', 'abolish']);
+    const published = await stage.api.request('POST', `/api/v1/procedures/${created.body.id}/publish`, {
       token: approver,
     });
     expect(published.body.allowedActions).toEqual(['abolish']);
-    const listed = await api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editor });
+    const listed = await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures`, { token: editor });
     expect(listed.body.items[0].allowedActions).toEqual(['edit']);
   });
 });

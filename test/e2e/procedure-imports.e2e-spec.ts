@@ -1,9 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { startApi, TestApi } from '../support/api';
+import { workerStage } from '../support/admin-stage';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
 
@@ -65,23 +63,11 @@ function splitLikeExcel(line: string, separator: string): string[] {
 }
 
 describe('Procedure imports as jobs, the template and exports (e2e)', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let admin: string;
+  // The worker runs the import jobs, on the same database as the api.
+  const stage = workerStage();
 
-  beforeAll(async () => {
-    api = await startApi();
-    // The worker runs the import jobs, on the same database as the api.
-    worker = await createWorker();
-    admin = await api.adminToken();
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
-
-  const startJob = (unitId: string, name: string, bytes: Buffer, dryRun: boolean, token = admin) =>
-    api.upload(`/api/v1/units/${unitId}/procedures/import-jobs?dryRun=${dryRun}`, {
+  const startJob = (unitId: string, name: string, bytes: Buffer, dryRun: boolean, token = stage.adminToken) =>
+    stage.api.upload(`/api/v1/units/${unitId}/procedures/import-jobs?dryRun=${dryRun}`, {
       token,
       file: { name, bytes },
     });
@@ -89,7 +75,9 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
   /** Polls the job until it ends; records every `processed` seen on the way. */
   async function finished(id: string, seen: number[] = []): Promise<ImportJob> {
     for (let i = 0; i < 600; i += 1) {
-      const res = await api.request('GET', `/api/v1/procedure-imports/${id}`, { token: admin });
+      const res = await stage.api.request('GET', `/api/v1/procedure-imports/${id}`, {
+        token: stage.adminToken,
+      });
       expect(res.status).toBe(200);
       seen.push(res.body.processed);
       if (res.body.status === 'done' || res.body.status === 'failed') {
@@ -101,13 +89,15 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
   }
 
   async function count(unitId: string): Promise<number> {
-    const res = await api.request('GET', `/api/v1/units/${unitId}/procedures?pageSize=1`, { token: admin });
+    const res = await stage.api.request('GET', `/api/v1/units/${unitId}/procedures?pageSize=1`, {
+      token: stage.adminToken,
+    });
     return res.body.total;
   }
 
   it('previews as a job writing nothing, then imports the same file on confirmation, with progress', async () => {
-    const unit = await createUnit(api, admin);
-    const editor = await memberToken(api, admin, unit.id, 'editor');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const editor = await memberToken(stage.api, stage.adminToken, unit.id, 'editor');
     const file = bigCsv(1200, 7);
 
     const dry = await startJob(unit.id, 'tthc-lon.csv', file, true, editor);
@@ -132,7 +122,7 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
     ]);
     expect(await count(unit.id)).toBe(0);
 
-    const confirmed = await api.request('POST', `/api/v1/procedure-imports/${dry.body.id}/confirm`, {
+    const confirmed = await stage.api.request('POST', `/api/v1/procedure-imports/${dry.body.id}/confirm`, {
       token: editor,
     });
     expect(confirmed.status).toBe(202);
@@ -147,12 +137,12 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
     expect(seen.at(-1)).toBe(1200);
 
     // A dry run is confirmed once: its file is gone after the import ran.
-    const again = await api.request('POST', `/api/v1/procedure-imports/${dry.body.id}/confirm`, {
+    const again = await stage.api.request('POST', `/api/v1/procedure-imports/${dry.body.id}/confirm`, {
       token: editor,
     });
     expectError(again, 409, 'INVALID_STATE');
     // A real import cannot be "confirmed".
-    const notDry = await api.request('POST', `/api/v1/procedure-imports/${confirmed.body.id}/confirm`, {
+    const notDry = await stage.api.request('POST', `/api/v1/procedure-imports/${confirmed.body.id}/confirm`, {
       token: editor,
     });
     expectError(notDry, 409, 'INVALID_STATE');
@@ -163,7 +153,7 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
   });
 
   it('refuses a bad file at upload with a 4xx naming the file, and queues nothing', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     expectError(
       await startJob(unit.id, 'tthc.xlsx', Buffer.from('Mã TTHC,Tên\n1,2'), true),
       415,
@@ -182,72 +172,77 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
   });
 
   it('lets only the unit’s editors and admins start or confirm an import, and only members read one', async () => {
-    const unit = await createUnit(api, admin);
-    const other = await createUnit(api, admin);
-    const approver = await memberToken(api, admin, unit.id, 'approver');
-    const outsider = await memberToken(api, admin, other.id, 'editor');
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const other = await createUnit(stage.api, stage.adminToken);
+    const approver = await memberToken(stage.api, stage.adminToken, unit.id, 'approver');
+    const outsider = await memberToken(stage.api, stage.adminToken, other.id, 'editor');
     expectError(await startJob(unit.id, 'tthc.csv', CSV, true, approver), 403, 'FORBIDDEN');
     expectError(await startJob(unit.id, 'tthc.csv', CSV, true, outsider), 403, 'FORBIDDEN');
 
     const job = await startJob(unit.id, 'tthc.csv', CSV, true);
     await finished(job.body.id);
     expect(
-      (await api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, { token: approver })).status,
+      (await stage.api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, { token: approver }))
+        .status,
     ).toBe(200);
     expectError(
-      await api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, { token: outsider }),
+      await stage.api.request('GET', `/api/v1/procedure-imports/${job.body.id}`, { token: outsider }),
       404,
       'NOT_FOUND',
     );
     expectError(
-      await api.request('POST', `/api/v1/procedure-imports/${job.body.id}/confirm`, { token: approver }),
+      await stage.api.request('POST', `/api/v1/procedure-imports/${job.body.id}/confirm`, {
+        token: approver,
+      }),
       403,
       'FORBIDDEN',
     );
     expectError(
-      await api.request('POST', `/api/v1/procedure-imports/${job.body.id}/confirm`, { token: outsider }),
+      await stage.api.request('POST', `/api/v1/procedure-imports/${job.body.id}/confirm`, {
+        token: outsider,
+      }),
       404,
       'NOT_FOUND',
     );
   });
 
   it('serves the template, which imports as it is (two procedures, one with cases)', async () => {
-    const unit = await createUnit(api, admin);
+    const unit = await createUnit(stage.api, stage.adminToken);
     for (const format of ['xlsx', 'csv'] as const) {
-      const res = await fetch(`${api.baseUrl}/api/v1/procedures/import-template.${format}`, {
-        headers: { authorization: `Bearer ${admin}` },
+      const res = await fetch(`${stage.api.baseUrl}/api/v1/procedures/import-template.${format}`, {
+        headers: { authorization: `Bearer ${stage.adminToken}` },
       });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="mau-nhap-thu-tuc-hanh-chinh.${format}"`,
       );
       const bytes = Buffer.from(await res.arrayBuffer());
-      const dry = await api.upload(`/api/v1/units/${unit.id}/procedures/import?dryRun=true`, {
-        token: admin,
+      const dry = await stage.api.upload(`/api/v1/units/${unit.id}/procedures/import?dryRun=true`, {
+        token: stage.adminToken,
         file: { name: `mau.${format}`, bytes },
       });
       expect(dry.status).toBe(200);
       expect(dry.body).toMatchObject({ created: 2, errors: [] });
     }
     const workbook = new ExcelJS.Workbook();
-    const res = await fetch(`${api.baseUrl}/api/v1/procedures/import-template.xlsx`, {
-      headers: { authorization: `Bearer ${admin}` },
+    const res = await fetch(`${stage.api.baseUrl}/api/v1/procedures/import-template.xlsx`, {
+      headers: { authorization: `Bearer ${stage.adminToken}` },
     });
     await workbook.xlsx.load(await res.arrayBuffer());
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Thủ tục hành chính', 'Hướng dẫn']);
     expect(workbook.worksheets[0].getRow(1).getCell(1).value).toBe('Mã TTHC');
-    expect((await fetch(`${api.baseUrl}/api/v1/procedures/import-template.csv`)).status).toBe(401);
+    expect((await fetch(`${stage.api.baseUrl}/api/v1/procedures/import-template.csv`)).status).toBe(401);
   });
 
   it('exports the catalogue to XLSX and CSV that import back unchanged, with formula injection made inert', async () => {
-    const unit = await createUnit(api, admin);
-    const imported = await api.upload(`/api/v1/units/${unit.id}/procedures/import`, {
-      token: admin,
+    const unit = await createUnit(stage.api, stage.adminToken);
+    const imported = await stage.api.upload(`/api/v1/units/${unit.id}/procedures/import`, {
+      token: stage.adminToken,
       file: { name: 'thu-tuc-xa.csv', bytes: CSV },
     });
     expect(imported.status).toBe(200);
-    const created = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
-      token: admin,
+    const created = await stage.api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+      token: stage.adminToken,
       body: {
         code: '9.999999',
         name: '=HYPERLINK("http://ke-xau.example","Bấm vào đây")',
@@ -262,8 +257,8 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
     });
     expect(created.status).toBe(201);
 
-    const csvRes = await fetch(`${api.baseUrl}/api/v1/units/${unit.id}/procedures/export.csv`, {
-      headers: { authorization: `Bearer ${admin}` },
+    const csvRes = await fetch(`${stage.api.baseUrl}/api/v1/units/${unit.id}/procedures/export.csv`, {
+      headers: { authorization: `Bearer ${stage.adminToken}` },
     });
     expect(csvRes.status).toBe(200);
     expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -283,8 +278,8 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
     expect(csvText).toContain(`'-1 ngày`);
     expect(csvText).toContain(`'@SUM(1,2)`);
 
-    const xlsxRes = await fetch(`${api.baseUrl}/api/v1/units/${unit.id}/procedures/export.xlsx`, {
-      headers: { authorization: `Bearer ${admin}` },
+    const xlsxRes = await fetch(`${stage.api.baseUrl}/api/v1/units/${unit.id}/procedures/export.xlsx`, {
+      headers: { authorization: `Bearer ${stage.adminToken}` },
     });
     expect(xlsxRes.status).toBe(200);
     const xlsxBytes = Buffer.from(await xlsxRes.arrayBuffer());
@@ -303,8 +298,8 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
       ['xuat.csv', csvBytes],
       ['xuat.xlsx', xlsxBytes],
     ] as const) {
-      const back = await api.upload(`/api/v1/units/${unit.id}/procedures/import?dryRun=true`, {
-        token: admin,
+      const back = await stage.api.upload(`/api/v1/units/${unit.id}/procedures/import?dryRun=true`, {
+        token: stage.adminToken,
         file: { name, bytes },
       });
       expect(back.status).toBe(200);
@@ -315,8 +310,8 @@ describe('Procedure imports as jobs, the template and exports (e2e)', () => {
 
     // The list's filters apply to the export.
     const filtered = await fetch(
-      `${api.baseUrl}/api/v1/units/${unit.id}/procedures/export.csv?q=${encodeURIComponent('ho tich')}`,
-      { headers: { authorization: `Bearer ${admin}` } },
+      `${stage.api.baseUrl}/api/v1/units/${unit.id}/procedures/export.csv?q=${encodeURIComponent('ho tich')}`,
+      { headers: { authorization: `Bearer ${stage.adminToken}` } },
     );
     const filteredText = await filtered.text();
     expect(filteredText).toContain('1.001193');

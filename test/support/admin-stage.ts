@@ -4,13 +4,21 @@ import { createWorker } from '../../apps/worker/src/create-worker';
 import { startApi, TestApi } from './api';
 import { DESKTOP, launchBrowser, signInToAdmin } from './browser';
 
-/** The api, a worker consuming its jobs on the same database, and a browser: what admin-screen specs drive. */
-export interface AdminStage {
+/** The api and the system administrator's token: what every stage has. */
+export interface ApiStage {
   api: TestApi;
-  worker: INestApplicationContext;
-  browser: Browser;
   /** The system administrator's token, for setting up units and people through the API. */
   adminToken: string;
+}
+
+/** An api stage with a worker consuming its jobs on the same database. */
+export interface WorkerStage extends ApiStage {
+  worker: INestApplicationContext;
+}
+
+/** An api stage with a browser. */
+export interface BrowserStage extends ApiStage {
+  browser: Browser;
   /** An admin-app address: `url('/am-thanh')`. */
   url(path: string): string;
   /** A new browser context signed in as this person, on the home screen. */
@@ -21,23 +29,48 @@ export interface AdminStage {
   ): Promise<{ page: Page; close: () => Promise<void> }>;
 }
 
-/** Starts the stage before the spec's tests and stops it after them (registers beforeAll/afterAll). */
-export function adminStageWithWorker(): AdminStage {
-  const stage = {
-    url: (path: string) => `${stage.api.baseUrl}/admin${path}`,
+/** The api, a worker consuming its jobs on the same database, and a browser: what admin-screen specs drive. */
+export type AdminStage = WorkerStage & BrowserStage;
+
+/**
+ * Starts the api (then a worker and a browser when asked) and signs the administrator in before the tests of
+ * the describe block it is called in, and stops them after them (registers beforeAll/afterAll there).
+ */
+function stage<S extends ApiStage>(parts: { worker: boolean; browser: boolean }): S {
+  const started = {
+    url: (path: string) => `${started.api.baseUrl}/admin${path}`,
     signIn: (username: string, password: string, options: BrowserContextOptions = DESKTOP) =>
-      signInToAdmin(stage.browser, stage.api.baseUrl, username, password, options),
+      signInToAdmin(started.browser, started.api.baseUrl, username, password, options),
   } as AdminStage;
   beforeAll(async () => {
-    stage.api = await startApi();
-    stage.worker = await createWorker();
-    stage.browser = await launchBrowser();
-    stage.adminToken = await stage.api.adminToken();
+    started.api = await startApi();
+    if (parts.worker) {
+      started.worker = await createWorker();
+    }
+    if (parts.browser) {
+      started.browser = await launchBrowser();
+    }
+    started.adminToken = await started.api.adminToken();
   });
   afterAll(async () => {
-    await stage.browser?.close();
-    await stage.worker?.close();
-    await stage.api?.close();
+    await started.browser?.close();
+    await started.worker?.close();
+    await started.api?.close();
   });
-  return stage;
+  return started as unknown as S;
+}
+
+/** The api with a worker running its jobs (registers beforeAll/afterAll). */
+export function workerStage(): WorkerStage {
+  return stage({ worker: true, browser: false });
+}
+
+/** The api with a browser to drive its pages (registers beforeAll/afterAll). */
+export function browserStage(): BrowserStage {
+  return stage({ worker: false, browser: true });
+}
+
+/** Starts the stage before the spec's tests and stops it after them (registers beforeAll/afterAll). */
+export function adminStageWithWorker(): AdminStage {
+  return stage({ worker: true, browser: true });
 }

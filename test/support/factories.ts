@@ -58,6 +58,42 @@ export async function memberToken(
   return api.login(user.username, user.password);
 }
 
+/**
+ * An article made through the API in one of the unit's categories (the one with `categorySlug`, else the first
+ * listed) and taken through submit, approve and publish, each answer checked.
+ */
+export async function publishArticle(
+  api: TestApi,
+  token: string,
+  unitId: string,
+  fields: { title: string; bodyHtml?: string; summary?: string; categorySlug?: string },
+): Promise<{ id: string; slug: string }> {
+  const categories = (await api.request('GET', `/api/v1/units/${unitId}/categories`, { token })).body as {
+    id: string;
+    slug: string;
+  }[];
+  const category =
+    fields.categorySlug === undefined
+      ? categories[0]
+      : categories.find((c) => c.slug === fields.categorySlug);
+  const created = await api.request('POST', '/api/v1/articles', {
+    token,
+    body: {
+      unitId,
+      title: fields.title,
+      summary: fields.summary,
+      bodyHtml: fields.bodyHtml ?? '<p>Nội dung</p>',
+      categoryIds: [category!.id],
+    },
+  });
+  expect(created.status).toBe(201);
+  for (const step of ['submit', 'approve', 'publish']) {
+    const res = await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token, body: {} });
+    expect(res.status).toBe(200);
+  }
+  return { id: created.body.id, slug: created.body.slug };
+}
+
 // --- Rows straight into a database, for service-level tests (no api) --------------------------------------
 
 /** A unit row with unique code and slug; returns its id and slug. */
