@@ -245,6 +245,8 @@ describe('Admin app in a browser', () => {
     // The choice is remembered for this person.
     await page.reload();
     await page.getByRole('menuitem', { name: 'Quản trị' }).waitFor();
+    // The menu comes from the stored session at once; the unit names arrive with the unit list.
+    await page.locator('.ant-select', { has: switcher }).getByText(other.name).waitFor();
     expect(await textOf(page.locator('.ant-select', { has: switcher }))).toBe(other.name);
     await context.close();
   });

@@ -72,8 +72,9 @@ function UnitSwitcher({ block }: { block?: boolean }) {
       showSearch
       optionFilterProp="label"
       loading={units.isLoading}
-      value={session.unitId ?? undefined}
-      placeholder={options.length === 0 ? 'Chưa có đơn vị' : 'Chọn đơn vị'}
+      // Until the names arrive the unit's id is all the select would have to show: show that it loads.
+      value={units.isLoading ? undefined : (session.unitId ?? undefined)}
+      placeholder={units.isLoading ? 'Đang tải…' : options.length === 0 ? 'Chưa có đơn vị' : 'Chọn đơn vị'}
       options={options}
       onChange={switchUnit}
       style={{ width: block ? '100%' : 260 }}
