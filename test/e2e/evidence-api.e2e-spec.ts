@@ -45,7 +45,7 @@ describe('evidence API (e2e)', () => {
   function record(
     unitId: string,
     occurredAt: string,
-    fields: Partial<{ type: 'test.event' | 'relay.aired'; snapshot: Record<string, unknown> }> = {},
+    fields: Partial<{ type: 'test.event' | 'relay.recorded'; snapshot: Record<string, unknown> }> = {},
   ): Promise<{ id: string; prevHash: string; hash: string; subjectId: string }> {
     const subjectId = randomUUID();
     const chained = async (r: { id: string }) => {
@@ -55,16 +55,40 @@ describe('evidence API (e2e)', () => {
       );
       return { id: r.id, prevHash: rows[0].prev_hash, hash: rows[0].hash };
     };
-    return evidence
-      .record(dataSource.manager, {
-        unitId,
-        type: fields.type ?? 'test.event',
-        occurredAt: new Date(occurredAt),
-        actorId: adminId,
-        method: 'live',
-        subject: { type: 'article', id: subjectId },
-        snapshot: fields.snapshot ?? { title: 'Tin thử nghiệm' },
-      })
+    const base = {
+      unitId,
+      occurredAt: new Date(occurredAt),
+      actorId: adminId,
+      subject: { type: 'article', id: subjectId },
+    };
+    const relay = {
+      stationId: subjectId,
+      stationName: 'Đài thử',
+      airingId: subjectId,
+      status: 'aired' as const,
+      method: 'operator' as const,
+      title: 'Tiếp âm VOV',
+      sourceName: 'VOV1',
+      planItemId: null,
+      startedAt: occurredAt,
+      endedAt: occurredAt,
+      minutes: 30,
+    };
+    return (
+      fields.type === 'relay.recorded'
+        ? evidence.record(dataSource.manager, {
+            ...base,
+            type: 'relay.recorded',
+            method: 'operator',
+            snapshot: relay,
+          })
+        : evidence.record(dataSource.manager, {
+            ...base,
+            type: 'test.event',
+            method: 'live',
+            snapshot: fields.snapshot ?? { title: 'Tin thử nghiệm' },
+          })
+    )
       .then(chained)
       .then((r) => ({ ...r, subjectId }));
   }
@@ -153,7 +177,7 @@ describe('evidence API (e2e)', () => {
       unitId = (await createUnit(api, admin)).id;
       lateEvening = (await record(unitId, '2026-03-01T23:30:00+07:00')).id;
       afterMidnight = (await record(unitId, '2026-03-01T17:30:00Z')).id;
-      midnightRelay = (await record(unitId, '2026-02-28T17:00:00Z', { type: 'relay.aired' })).id;
+      midnightRelay = (await record(unitId, '2026-02-28T17:00:00Z', { type: 'relay.recorded' })).id;
       lastMomentOfFeb28 = (await record(unitId, '2026-02-28T16:59:59.999Z')).id;
     });
 
@@ -193,7 +217,7 @@ describe('evidence API (e2e)', () => {
       expect(events.status).toBe(200);
       expect(ids(events)).toEqual([lateEvening, afterMidnight, lastMomentOfFeb28].sort());
       expect((events.body.items as EvidenceItem[]).every((r) => r.type === 'test.event')).toBe(true);
-      expect(ids(await list('type=relay.aired'))).toEqual([midnightRelay]);
+      expect(ids(await list('type=relay.recorded'))).toEqual([midnightRelay]);
       expect(ids(await list('type=test.event&from=2026-03-01&to=2026-03-01'))).toEqual([lateEvening]);
       expect(ids(await list('type=article.published'))).toEqual([]);
     });
@@ -219,7 +243,7 @@ describe('evidence API (e2e)', () => {
 
     await record(unit.id, '2026-05-01T08:00:00+07:00');
     await record(unit.id, '2026-05-01T09:00:00+07:00', { snapshot: { title: 'Tiếp âm VOV', minutes: 30 } });
-    await record(unit.id, '2026-04-30T09:00:00+07:00', { type: 'relay.aired' });
+    await record(unit.id, '2026-04-30T09:00:00+07:00', { type: 'relay.recorded' });
     const res = await api.request('GET', `/api/v1/evidence/verify?unitId=${unit.id}`, { token: admin });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, checked: 3 });

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter, ConfigModule, loggerOptions } from '@app/common';
 import { ArticlesModule } from '@app/articles';
 import { AudioModule } from '@app/audio';
+import { BroadcastModule } from '@app/broadcast';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
@@ -34,6 +35,7 @@ import { RouteAccessCheck } from './route-access.check';
     ProceduresModule,
     SpeechModule,
     AudioModule,
+    BroadcastModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, loggerOptions } from '@app/common';
 import { ArticlesModule } from '@app/articles';
 import { AudioModule } from '@app/audio';
+import { BroadcastModule } from '@app/broadcast';
 import { AuthModule } from '@app/auth';
 import { DbModule } from '@app/db';
 import { EvidenceModule } from '@app/evidence';
@@ -12,6 +13,7 @@ import { QueueModule } from '@app/queue';
 import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { ArticleSchedules } from './articles.schedules';
+import { BroadcastSchedules } from './broadcast.schedules';
 import { EvidenceLinker } from './evidence-linker';
 import { MaintenanceSchedules } from './maintenance.schedules';
 
@@ -30,7 +32,8 @@ import { MaintenanceSchedules } from './maintenance.schedules';
     ProceduresModule,
     SpeechModule,
     AudioModule,
+    BroadcastModule,
   ],
-  providers: [MaintenanceSchedules, ArticleSchedules, EvidenceLinker],
+  providers: [MaintenanceSchedules, ArticleSchedules, BroadcastSchedules, EvidenceLinker],
 })
 export class WorkerModule {}

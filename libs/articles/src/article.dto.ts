@@ -92,6 +92,18 @@ export class CreateArticleDto {
   @Min(0)
   @Max(100)
   plannedAirings?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 90,
+    default: 7,
+    description: 'Phát đủ số lần dự kiến trong bao nhiêu ngày (tính từ ngày đầu tiên được xếp lịch)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  airingDays?: number;
 }
 
 export class UpdateArticleDto extends PartialType(
@@ -104,6 +116,7 @@ export class UpdateArticleDto extends PartialType(
     'radioScript',
     'priority',
     'plannedAirings',
+    'airingDays',
   ] as const),
 ) {
   @ApiProperty({
@@ -220,6 +233,7 @@ export class ArticleResponse {
   @ApiProperty({ description: 'true khi lời đọc được soạn riêng' }) radioScriptEdited!: boolean;
   @ApiProperty({ enum: ARTICLE_PRIORITIES }) priority!: ArticlePriority;
   @ApiProperty() plannedAirings!: number;
+  @ApiProperty() airingDays!: number;
   @ApiProperty({ enum: ARTICLE_STATUSES }) status!: ArticleStatus;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'uuid' }) authorId!: string;

@@ -70,6 +70,10 @@ export class Article {
   @Column({ type: 'integer', default: 1 })
   plannedAirings!: number;
 
+  /** Over how many days, from the first day it is planned, the planned airings are spread (M of "N over M"). */
+  @Column({ type: 'integer', default: 7 })
+  airingDays!: number;
+
   @Column({ type: 'varchar', length: 20 })
   status!: ArticleStatus;
 

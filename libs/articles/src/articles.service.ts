@@ -103,6 +103,7 @@ export class ArticlesService {
         radioScript: this.cleanScript(dto.radioScript),
         priority: dto.priority ?? 'normal',
         plannedAirings: dto.plannedAirings ?? 1,
+        airingDays: dto.airingDays ?? 7,
         status: 'draft',
         version: 1,
         authorId: principal.id,
@@ -181,6 +182,9 @@ export class ArticlesService {
       }
       if (dto.plannedAirings !== undefined) {
         article.plannedAirings = dto.plannedAirings;
+      }
+      if (dto.airingDays !== undefined) {
+        article.airingDays = dto.airingDays;
       }
       if (article.status === 'unpublished') {
         article.status = 'draft';
@@ -516,6 +520,7 @@ export class ArticlesService {
       radioScriptEdited: article.radioScript !== null,
       priority: article.priority,
       plannedAirings: article.plannedAirings,
+      airingDays: article.airingDays,
       status: article.status,
       version: article.version,
       authorId: article.authorId,

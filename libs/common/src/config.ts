@@ -35,6 +35,8 @@ export interface AppConfig {
   embeddedPgPort: number;
   /** How often the worker publishes scheduled articles (cron with seconds, Asia/Ho_Chi_Minh). */
   publishCheckCron: string;
+  /** When the worker generates tomorrow's daily plans (cron with seconds, Vietnam time). */
+  planGenerateCron: string;
   /** PUBLIC_URL without a trailing slash: absolute portal links, and a host name no unit may map. */
   publicUrl: string | undefined;
   /** How long a stopping worker waits for its running jobs before handing them back to the queue. */
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     publishCheckCron: cron(env, 'PUBLISH_CHECK_CRON', '0 * * * * *'),
+    planGenerateCron: cron(env, 'PLAN_GENERATE_CRON', '0 0 18 * * *'),
     publicUrl: publicUrl(env, 'PUBLIC_URL'),
     // The longest article's speech takes under a minute even on a busy two-core PC.
     workerStopTimeoutSeconds: int(env, 'WORKER_STOP_TIMEOUT_SECONDS', 60, 1, 3600),

@@ -76,6 +76,22 @@ export const LABELS: Record<string, string> = {
   issuer: 'Cơ quan ban hành',
   form: 'Mẫu đơn',
   description: 'Mô tả',
+  weekdays: 'Ngày phát trong tuần',
+  start: 'Giờ bắt đầu',
+  durationMinutes: 'Thời lượng (phút)',
+  relaySource: 'Nguồn tiếp âm',
+  url: 'Địa chỉ luồng phát',
+  stationId: 'Đài',
+  slotId: 'Khung giờ',
+  planItemId: 'Mục trong lịch phát',
+  audioId: 'Bản tin âm thanh',
+  startedAt: 'Bắt đầu phát',
+  endedAt: 'Kết thúc phát',
+  playedSeconds: 'Số giây đã phát',
+  note: 'Ghi chú',
+  method: 'Cách ghi nhận',
+  date: 'Ngày',
+  airingDays: 'Số ngày phát',
 };
 
 /** "Tiêu đề (title)" for a known field, else `Trường "steps.0.x"`: how messages name a field path. */

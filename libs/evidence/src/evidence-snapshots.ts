@@ -83,6 +83,77 @@ export interface ProcedureChangedSnapshot extends ProcedureSnapshot {
   reason?: string;
 }
 
+/** Where an airing happened. */
+export interface StationRef {
+  stationId: string;
+  stationName: string;
+}
+
+/** One item of an approved plan, as the leader approved it. */
+export interface PlanItemSnapshot {
+  itemId: string;
+  slotId: string;
+  kind: 'audio' | 'relay';
+  audioId: string | null;
+  articleId: string | null;
+  title: string;
+  plannedStart: string;
+  durationSec: number;
+  priority: 'normal' | 'priority';
+}
+
+/** `plan.approved`: the daily plan a leader approved (never counted; it says what was meant to air). */
+export interface PlanApprovedSnapshot extends StationRef {
+  planId: string;
+  date: string;
+  items: PlanItemSnapshot[];
+  minutes: number;
+}
+
+/**
+ * `airing.recorded`: one airing of a radio piece in a programme slot, whatever its status; reports count
+ * `status: 'aired'` as lượt phát sóng (design.md §5) and show `partial` and `missed`.
+ */
+export interface AiringRecordedSnapshot extends StationRef, CategoriesSnapshot {
+  airingId: string;
+  status: 'aired' | 'partial' | 'missed';
+  method: 'console' | 'operator' | 'import';
+  title: string;
+  audioId: string | null;
+  articleId: string | null;
+  planItemId: string | null;
+  priority: 'normal' | 'priority';
+  startedAt: string;
+  endedAt: string;
+  /** Minutes on air (played seconds / 60, or the length between start and end), 2 decimals. */
+  minutes: number;
+}
+
+/** `relay.recorded`: a relay (tiếp âm) of an upper-level station or VOV; counted as relays with minutes. */
+export interface RelayRecordedSnapshot extends StationRef {
+  airingId: string;
+  status: 'aired' | 'partial' | 'missed';
+  method: 'console' | 'operator' | 'import';
+  title: string;
+  sourceName: string;
+  planItemId: string | null;
+  startedAt: string;
+  endedAt: string;
+  minutes: number;
+}
+
+/** `emergency.aired`: a notice aired at once, outside the plan. */
+export interface EmergencyAiredSnapshot extends StationRef, CategoriesSnapshot {
+  airingId: string;
+  method: 'console' | 'operator' | 'import';
+  title: string;
+  audioId: string | null;
+  articleId: string | null;
+  startedAt: string;
+  endedAt: string;
+  minutes: number;
+}
+
 /**
  * Not recorded yet: broadcast ([7/10]) gives these their shape before it records the first row. Until then
  * any object is accepted, and no report may read them.
@@ -103,10 +174,10 @@ export interface EvidenceSnapshots {
   'procedure.updated': ProcedureChangedSnapshot;
   'procedure.abolished': ProcedureChangedSnapshot;
   'audio.produced': AudioProducedSnapshot;
-  'plan.approved': NotShapedYet;
-  'airing.recorded': NotShapedYet;
-  'relay.aired': NotShapedYet;
-  'emergency.aired': NotShapedYet;
+  'plan.approved': PlanApprovedSnapshot;
+  'airing.recorded': AiringRecordedSnapshot;
+  'relay.recorded': RelayRecordedSnapshot;
+  'emergency.aired': EmergencyAiredSnapshot;
   'evidence.corrected': NotShapedYet;
   /** Tests and benchmarks of the log itself; never counted. */
   'test.event': NotShapedYet;
@@ -137,6 +208,19 @@ const PROCEDURE_CHANGED_FIELDS: SnapshotFields<ProcedureChangedSnapshot> = {
   changed: 'required',
   reason: 'optional',
 };
+
+const AIRING_FIELDS = {
+  stationId: 'required',
+  stationName: 'required',
+  airingId: 'required',
+  status: 'required',
+  method: 'required',
+  title: 'required',
+  planItemId: 'required',
+  startedAt: 'required',
+  endedAt: 'required',
+  minutes: 'required',
+} as const;
 
 /**
  * The fields of each shaped snapshot, at run time (tests check recorded rows against it). An empty object
@@ -172,10 +256,37 @@ export const SNAPSHOT_FIELDS: { [T in EvidenceType]: SnapshotFields<EvidenceSnap
     categories: 'required',
     countsAsCchc: 'required',
   },
-  'plan.approved': {},
-  'airing.recorded': {},
-  'relay.aired': {},
-  'emergency.aired': {},
+  'plan.approved': {
+    stationId: 'required',
+    stationName: 'required',
+    planId: 'required',
+    date: 'required',
+    items: 'required',
+    minutes: 'required',
+  },
+  'airing.recorded': {
+    ...AIRING_FIELDS,
+    audioId: 'required',
+    articleId: 'required',
+    priority: 'required',
+    categories: 'required',
+    countsAsCchc: 'required',
+  },
+  'relay.recorded': { ...AIRING_FIELDS, sourceName: 'required' },
+  'emergency.aired': {
+    stationId: 'required',
+    stationName: 'required',
+    airingId: 'required',
+    method: 'required',
+    title: 'required',
+    audioId: 'required',
+    articleId: 'required',
+    startedAt: 'required',
+    endedAt: 'required',
+    minutes: 'required',
+    categories: 'required',
+    countsAsCchc: 'required',
+  },
   'evidence.corrected': {},
   'test.event': {},
 };

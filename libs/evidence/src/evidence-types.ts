@@ -13,7 +13,7 @@ export const EVIDENCE_TYPES = [
   'audio.produced',
   'plan.approved',
   'airing.recorded',
-  'relay.aired',
+  'relay.recorded',
   'emergency.aired',
   'evidence.corrected',
   // Used by tests and benchmarks of the log itself; never counted by a report.

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'audio.synthesize': { audioId: string };
   /** Masters an uploaded programme to the station's loudness. */
   'audio.master-upload': { audioId: string };
+  /** Generates the daily plans of one day (YYYY-MM-DD) for every station that has none yet. */
+  'broadcast.generate-plans': { date: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,7 @@ export const JOB_NAMES = Object.keys({
   'procedures.import': true,
   'audio.synthesize': true,
   'audio.master-upload': true,
+  'broadcast.generate-plans': true,
 } satisfies Record<JobName, true>) as JobName[];
 
 /**
@@ -54,6 +57,8 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
   'audio.synthesize': { expireInSeconds: 120, retryLimit: 3, retryDelaySeconds: 1 },
   // An uploaded programme of up to 100 MB: several ffmpeg passes over up to hours of sound.
   'audio.master-upload': { expireInSeconds: 15 * 60, retryLimit: 3, retryDelaySeconds: 5 },
+  // Every station of the deployment, 500 at a time: 1,000 stations take a few seconds.
+  'broadcast.generate-plans': { expireInSeconds: 10 * 60, retryLimit: 3, retryDelaySeconds: 30 },
 };
 
 /**

@@ -41,7 +41,7 @@ export const EVIDENCE_TYPE_LABELS: Record<string, string> = {
   'audio.produced': 'Tạo bản tin âm thanh',
   'plan.approved': 'Duyệt lịch phát sóng',
   'airing.recorded': 'Phát sóng',
-  'relay.aired': 'Tiếp âm',
+  'relay.recorded': 'Tiếp âm',
   'emergency.aired': 'Phát khẩn cấp',
   'evidence.corrected': 'Đính chính',
   'test.event': 'Kiểm thử',

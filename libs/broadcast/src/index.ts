@@ -1,0 +1,13 @@
+export * from './station.entity';
+export * from './plan.entity';
+export * from './airing.entity';
+export * from './broadcast.dto';
+export * from './broadcast.roles';
+export { BroadcastException } from './broadcast.exception';
+export { BroadcastRepository } from './broadcast.repository';
+export { StationsService, DEFAULT_STATION_NAME } from './stations.service';
+export { PlansService, spokenDuration } from './plans.service';
+export { AiringsService, AIRED_SHARE } from './airings.service';
+export { BroadcastModule } from './broadcast.module';
+export { generatePlan, generateDay, addDays, weekdayOf, GAP_SEC } from './plan-generator';
+export { defaultSlots, slotProblems, VOV1_STREAM } from './slot-policy';
