@@ -265,7 +265,7 @@ export class BroadcastRepository {
       `SELECT a.id, a.unit_id AS "unitId", a.article_id AS "articleId", a.category_id AS "categoryId",
               COALESCE(ar.title, a.title) AS title, a.duration_ms AS "durationMs", a.file_key AS "fileKey",
               COALESCE(ar.priority, 'normal') AS priority, ar.status AS "articleStatus",
-              COALESCE((SELECT array_agg(ac.category_id) FROM article_categories ac WHERE ac.article_id = a.article_id),
+              COALESCE((SELECT array_agg(ac.category_id) FROM article_categories ac WHERE ac.unit_id = a.unit_id AND ac.article_id = a.article_id),
                        CASE WHEN a.category_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[a.category_id] END) AS "categoryIds"
          FROM audios a LEFT JOIN articles ar ON ar.id = a.article_id AND ar.unit_id = a.unit_id
         WHERE a.unit_id = $1 AND a.id = $2 AND a.status = 'ready'`,
