@@ -116,6 +116,8 @@ export function RadioScriptCorrection({ article }: { article: Article }) {
         <ErrorNotice message={notice} />
         <Form<CorrectionValues>
           form={form}
+          // Its own field ids: the article form on the page has a radioScript too.
+          name="radio-script-correction"
           layout="vertical"
           // Mounted afresh at each opening (destroyOnHidden): the script as the article says it now.
           initialValues={{ radioScript: article.radioScript, reason: '' }}
