@@ -6,7 +6,7 @@ import { createUnit, createUser } from '../support/factories';
 const suffix = (): string => randomBytes(4).toString('hex');
 
 type Status = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'unpublished';
-type Action = 'update' | 'submit' | 'approve' | 'reject' | 'publish' | 'unpublish';
+type Action = 'update' | 'submit' | 'approve' | 'reject' | 'publish' | 'unpublish' | 'correct-radio-script';
 type Role = 'editor' | 'approver' | 'admin' | 'operator' | 'reporter';
 
 /**
@@ -20,9 +20,19 @@ const SPEC: Record<Action, { roles: Role[]; from: Status[] }> = {
   reject: { roles: ['approver', 'admin'], from: ['submitted', 'approved'] },
   publish: { roles: ['approver', 'admin'], from: ['approved', 'unpublished'] },
   unpublish: { roles: ['approver', 'admin'], from: ['published'] },
+  // What the radio says, corrected once the article is decided, without sending it back.
+  'correct-radio-script': { roles: ['operator', 'approver', 'admin'], from: ['approved', 'published'] },
 };
 const ROLES: Role[] = ['editor', 'approver', 'admin', 'operator', 'reporter'];
-const ACTIONS: Action[] = ['update', 'submit', 'approve', 'reject', 'publish', 'unpublish'];
+const ACTIONS: Action[] = [
+  'update',
+  'submit',
+  'approve',
+  'reject',
+  'publish',
+  'unpublish',
+  'correct-radio-script',
+];
 const STATUSES: Status[] = ['draft', 'submitted', 'approved', 'rejected', 'published', 'unpublished'];
 
 /** Where each allowed action leaves the article (editing an unpublished article sends it back to draft). */
@@ -40,6 +50,8 @@ function statusAfter(action: Action, from: Status): Status {
       return 'published';
     case 'unpublish':
       return 'unpublished';
+    case 'correct-radio-script':
+      return from;
   }
 }
 
@@ -191,6 +203,16 @@ describe('articles (e2e)', () => {
       case 'approve':
       case 'publish':
         return api.request('POST', `/api/v1/articles/${article.id}/${action}`, { token, body });
+      case 'correct-radio-script':
+        return api.request('PUT', `/api/v1/articles/${article.id}/radio-script`, {
+          token,
+          body: {
+            radioScript: `Lời đọc đã sửa ${suffix()}`,
+            reason: 'Máy đọc sai tên riêng',
+            version: article.version,
+            ...body,
+          },
+        });
     }
   }
 
@@ -376,7 +398,7 @@ describe('articles (e2e)', () => {
     );
 
     it('covers every combination, and each outcome occurs', () => {
-      expect(cases).toHaveLength(5 * 6 * 6);
+      expect(cases).toHaveLength(5 * 7 * 6);
       const outcomes = new Set(cases.map((c) => c.expected));
       expect([...outcomes].sort()).toEqual([200, 403, 409]);
     });

@@ -120,15 +120,15 @@ describe('Speech: normalize and the unit lexicon (e2e)', () => {
       expect((await getLexicon(editor, unit.id)).body).toEqual([]);
     });
 
-    it('lets every member read, and only admins and editors of the unit write', async () => {
+    it('lets every member read, and only admins, editors and operators of the unit write', async () => {
       const unit = await createUnit(api, admin);
       const other = await createUnit(api, admin);
       const entries = [{ term: 'HTX', spoken: 'hợp tác xã' }];
-      for (const role of ['admin', 'editor']) {
+      for (const role of ['admin', 'editor', 'operator']) {
         const token = await memberToken(api, admin, unit.id, role);
         expect((await putLexicon(token, unit.id, entries)).status).toBe(200);
       }
-      for (const role of ['approver', 'operator', 'reporter']) {
+      for (const role of ['approver', 'reporter']) {
         const token = await memberToken(api, admin, unit.id, role);
         expect((await getLexicon(token, unit.id)).body).toEqual(entries);
         expectError(await putLexicon(token, unit.id, []), 403, 'FORBIDDEN');

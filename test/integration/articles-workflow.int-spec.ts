@@ -21,6 +21,8 @@ type Action = keyof typeof WORKFLOW;
 const STATES: ArticleStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'published', 'unpublished'];
 const WRITERS: Role[] = ['editor', 'admin'];
 const DECIDERS: Role[] = ['approver', 'admin'];
+/** Who hears the radio, who approved, the unit admin: they correct the spoken text of a decided article. */
+const RADIO_FIXERS: Role[] = ['operator', 'approver', 'admin'];
 
 /** action → who, and from which state to which. */
 const TABLE: Record<Action, { roles: Role[]; moves: Partial<Record<ArticleStatus, ArticleStatus>> }> = {
@@ -30,6 +32,7 @@ const TABLE: Record<Action, { roles: Role[]; moves: Partial<Record<ArticleStatus
   reject: { roles: DECIDERS, moves: { submitted: 'rejected', approved: 'rejected' } },
   publish: { roles: DECIDERS, moves: { approved: 'published', unpublished: 'published' } },
   unpublish: { roles: DECIDERS, moves: { published: 'unpublished' } },
+  'correct-radio-script': { roles: RADIO_FIXERS, moves: { approved: 'approved', published: 'published' } },
 };
 const ACTIONS = Object.keys(TABLE) as Action[];
 /** Revisions of an edit have always been named `update`. */
@@ -49,6 +52,12 @@ function act(service: ArticlesService, principal: Principal, action: Action, art
       return service.publish(principal, article.id, {});
     case 'unpublish':
       return service.unpublish(principal, article.id, 'Thông tin đã cũ');
+    case 'correct-radio-script':
+      return service.correctRadioScript(principal, article.id, {
+        version: article.version,
+        radioScript: 'Lời đọc đã sửa cho đài',
+        reason: 'Máy đọc sai tên thôn',
+      });
   }
 }
 

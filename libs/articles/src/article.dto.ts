@@ -31,6 +31,8 @@ import { ARTICLE_ACTIONS, ArticleAction } from './articles.exception';
 
 /** About 300 pages of text: far beyond a tin bài, small enough for one request. */
 export const MAX_BODY_LENGTH = 500_000;
+/** The longest radio script (what /speech/normalize takes too). */
+export const MAX_RADIO_SCRIPT_LENGTH = 50_000;
 
 export class CreateArticleDto {
   @ApiProperty({ format: 'uuid' })
@@ -78,7 +80,7 @@ export class CreateArticleDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(50_000)
+  @MaxLength(MAX_RADIO_SCRIPT_LENGTH)
   radioScript?: string | null;
 
   @ApiPropertyOptional({ enum: ARTICLE_PRIORITIES, default: 'normal' })
@@ -177,6 +179,34 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** Correcting what the radio says of an approved or published article, without sending it back. */
+export class CorrectRadioScriptDto {
+  @ApiProperty({
+    maxLength: MAX_RADIO_SCRIPT_LENGTH,
+    description: 'Lời đọc mới cho đài (thay toàn bộ lời đọc; nội dung trên cổng thông tin không đổi)',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_RADIO_SCRIPT_LENGTH)
+  radioScript!: string;
+
+  @ApiProperty({ maxLength: 1000, example: 'Máy đọc sai tên thôn Nà Sliến' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiProperty({
+    minimum: 1,
+    description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
 export class PublishArticleDto {
   @ApiPropertyOptional({ description: 'Hẹn giờ đăng (ISO 8601, có múi giờ); bỏ trống thì đăng ngay' })
   @IsOptional()
@@ -256,11 +286,34 @@ export class ArticleResponse {
   @ApiProperty() updatedAt!: Date;
 }
 
+/** How to ask for the corrected script's audio: it is not made by itself (an operator chooses the voice). */
+export class AudioRequestLink {
+  @ApiProperty({ enum: ['POST'] }) method!: 'POST';
+  @ApiProperty({ example: '/api/v1/articles/6f0c…/audio' }) path!: string;
+}
+
+export class RadioScriptCorrectionResponse extends ArticleResponse {
+  @ApiProperty({ type: AudioRequestLink, description: 'Tạo lại âm thanh với lời đọc mới: gửi yêu cầu này' })
+  requestAudio!: AudioRequestLink;
+}
+
 export class ArticleRevisionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty() action!: string;
+  @ApiProperty({
+    description:
+      'create, update, submit, approve, reject, publish, schedule, unpublish, import, correct-radio-script',
+  })
+  action!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ tên người thực hiện (null: hệ thống)' })
+  actorName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Lý do của lần này: trả lại, gỡ bài, sửa lời đọc cho đài',
+  })
+  reason!: string | null;
   @ApiProperty({ enum: ARTICLE_STATUSES }) status!: ArticleStatus;
   @ApiProperty({ type: Object }) content!: Record<string, unknown>;
   @ApiProperty() createdAt!: Date;

@@ -1,17 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, ApiPageResponse, CurrentUser, IdParamDto, Page, Principal } from '@app/common';
 import {
   ArticleResponse,
   ArticleRevisionResponse,
+  CorrectRadioScriptDto,
   CreateArticleDto,
   ImportArticlesDto,
   ImportArticlesResponse,
   ListArticlesQueryDto,
   PublishArticleDto,
+  RadioScriptCorrectionResponse,
   ReasonDto,
   UpdateArticleDto,
 } from './article.dto';
+import { RADIO_SCRIPT_CORRECTORS } from './articles.roles';
 import { ArticlesService } from './articles.service';
 
 @ApiTags('Tin bài')
@@ -116,5 +119,20 @@ export class ArticlesController {
     @Body() dto: ReasonDto,
   ): Promise<ArticleResponse> {
     return this.articles.unpublish(user, params.id, dto.reason);
+  }
+
+  /**
+   * Corrects the spoken text of an approved or published article (operator, approver, unit admin) without
+   * sending it back; the portal text is untouched and no audio is made (the answer says where to ask).
+   */
+  @Put(':id/radio-script')
+  @Access(...RADIO_SCRIPT_CORRECTORS)
+  @ApiOkResponse({ type: RadioScriptCorrectionResponse })
+  correctRadioScript(
+    @CurrentUser() user: Principal,
+    @Param() params: IdParamDto,
+    @Body() dto: CorrectRadioScriptDto,
+  ): Promise<RadioScriptCorrectionResponse> {
+    return this.articles.correctRadioScript(user, params.id, dto);
   }
 }

@@ -18,9 +18,20 @@ export const ACTION_LABELS = {
   reject: 'trả lại',
   publish: 'đăng',
   unpublish: 'gỡ',
+  'correct-radio-script': 'sửa lời đọc cho đài',
 } as const;
 export type ArticleAction = keyof typeof ACTION_LABELS;
 export const ARTICLE_ACTIONS = Object.keys(ACTION_LABELS) as ArticleAction[];
+
+/** The action said with its object: "duyệt bài", "sửa lời đọc cho đài của bài". */
+export function actionOnArticle(action: ArticleAction): string {
+  return action === 'correct-radio-script'
+    ? `${ACTION_LABELS[action]} của bài`
+    : `${ACTION_LABELS[action]} bài`;
+}
+
+const quoted = (states: readonly ArticleStatus[]): string =>
+  states.map((s) => `"${STATUS_LABELS[s]}"`).join(', ');
 
 export class ArticlesException extends DomainException {
   static invalidState(
@@ -28,16 +39,24 @@ export class ArticlesException extends DomainException {
     status: ArticleStatus,
     allowed: readonly ArticleStatus[],
   ): ArticlesException {
+    const now = `Không thể ${actionOnArticle(action)} đang ở trạng thái "${STATUS_LABELS[status]}"`;
     return new ArticlesException(
       'INVALID_STATE',
-      `Không thể ${ACTION_LABELS[action]} bài đang ở trạng thái "${STATUS_LABELS[status]}"` +
-        ` (chỉ ${ACTION_LABELS[action]} được bài ${allowed.map((s) => `"${STATUS_LABELS[s]}"`).join(', ')})`,
+      action === 'correct-radio-script'
+        ? // The correction is for what has been decided; before that, the writer edits the script in the article.
+          `${now}: chỉ sửa riêng lời đọc khi bài ${quoted(allowed)}. Bài chưa duyệt thì sửa lời đọc ngay trong bài.`
+        : `${now} (chỉ ${ACTION_LABELS[action]} được bài ${quoted(allowed)})`,
     );
   }
 
   static versionConflict(current: number): ArticlesException {
     const message = `Bài đã được người khác thay đổi (phiên bản hiện tại ${current}). Hãy tải lại rồi sửa tiếp.`;
     return new ArticlesException('VERSION_CONFLICT', message, [{ field: 'version', message }]);
+  }
+
+  static radioScriptUnchanged(): ArticlesException {
+    const message = 'Lời đọc mới giống hệt lời đọc hiện tại: không có gì để sửa';
+    return new ArticlesException('VALIDATION_FAILED', message, [{ field: 'radioScript', message }]);
   }
 
   static unknownCategories(field: string, ids: string[]): ArticlesException {

@@ -140,6 +140,22 @@ export class ArticlesRepository {
       .find({ where: { articleId }, order: { version: 'DESC' } });
   }
 
+  /**
+   * The full names of the people who made revisions, by id (the system's own steps have none). Read by
+   * SQL from libs/auth's table, as the portal reads ours: the module map keeps articles from importing auth.
+   */
+  async actorNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) {
+      return new Map();
+    }
+    const rows: { id: string; fullName: string }[] = await this.dataSource.query(
+      'SELECT id, full_name AS "fullName" FROM users WHERE id = ANY($1::uuid[])',
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.id, r.fullName]));
+  }
+
   /** Approved articles whose publication time has come, locked so that two workers never take the same. */
   async lockDue(now: Date, limit: number, manager: EntityManager): Promise<Article[]> {
     return manager

@@ -19,24 +19,33 @@ import { Article, ArticleStatus } from './article.entity';
 import {
   ArticleResponse,
   ArticleRevisionResponse,
+  CorrectRadioScriptDto,
   CreateArticleDto,
   ImportArticlesDto,
   ImportArticlesResponse,
   ListArticlesQueryDto,
   PublishArticleDto,
+  RadioScriptCorrectionResponse,
   UpdateArticleDto,
 } from './article.dto';
-import { ACTION_LABELS, ARTICLE_ACTIONS, ArticleAction, ArticlesException } from './articles.exception';
+import { actionOnArticle, ARTICLE_ACTIONS, ArticleAction, ArticlesException } from './articles.exception';
 import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
 import { bodyText, sanitizeBody } from './sanitize';
 import { slugFromTitle } from './slug';
-import { ARTICLE_IMPORTERS, ARTICLE_READERS, CATEGORY_KEEPERS } from './articles.roles';
+import {
+  ARTICLE_IMPORTERS,
+  ARTICLE_READERS,
+  CATEGORY_KEEPERS,
+  RADIO_SCRIPT_CORRECTORS,
+} from './articles.roles';
 
 /**
  * The workflow (design.md §4): who may do what, from which states. An editor writes and submits; an
  * approver decides and publishes; a unit admin does all of it. Editing an unpublished article sends it
- * back to draft; publishing one that was not edited again republishes it.
+ * back to draft; publishing one that was not edited again republishes it. Once decided, the words the
+ * radio says may still be corrected (a wrong reading heard on air) without sending the article back:
+ * only the radio script changes, never what the portal shows.
  */
 export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: readonly ArticleStatus[] }> = {
   edit: { roles: ['editor', 'admin'], from: ['draft', 'rejected', 'unpublished'] },
@@ -45,7 +54,14 @@ export const WORKFLOW: Record<ArticleAction, { roles: readonly Role[]; from: rea
   reject: { roles: ['approver', 'admin'], from: ['submitted', 'approved'] },
   publish: { roles: ['approver', 'admin'], from: ['approved', 'unpublished'] },
   unpublish: { roles: ['approver', 'admin'], from: ['published'] },
+  'correct-radio-script': { roles: RADIO_SCRIPT_CORRECTORS, from: ['approved', 'published'] },
 };
+
+/** Revision actions that carry their own reason (kept in the revision's `content.reason`). */
+const REASONED_REVISIONS: readonly string[] = ['reject', 'unpublish', 'correct-radio-script'];
+
+/** What a step names its revision, and the reason it keeps when it has one of its own. */
+type Revised = string | { action: string; reason: string };
 
 const READERS = ARTICLE_READERS;
 const IMPORTERS = ARTICLE_IMPORTERS;
@@ -138,11 +154,15 @@ export class ArticlesService {
   async revisions(principal: Principal, id: string): Promise<ArticleRevisionResponse[]> {
     await this.findReadable(principal, id);
     const rows = await this.articles.revisions(id);
+    const names = await this.articles.actorNames(rows.map((r) => r.actorId));
     return rows.map(({ id: revisionId, version, action, actorId, status, content, createdAt }) => ({
       id: revisionId,
       version,
       action,
       actorId,
+      actorName: actorId === null ? null : (names.get(actorId) ?? null),
+      reason:
+        REASONED_REVISIONS.includes(action) && typeof content.reason === 'string' ? content.reason : null,
       status,
       content,
       createdAt,
@@ -192,6 +212,31 @@ export class ArticlesService {
       // The name revisions have always carried for an edit.
       return 'update';
     });
+  }
+
+  /**
+   * A wrong reading heard on air, corrected by the radio people or the approver: only `radioScript`
+   * changes, the article keeps its state (no new approval), and the revision keeps who and why. The
+   * portal shows nothing of the script, so its pages stay as they are. New audio is not made here: the
+   * answer says where to ask for it.
+   */
+  async correctRadioScript(
+    principal: Principal,
+    id: string,
+    dto: CorrectRadioScriptDto,
+  ): Promise<RadioScriptCorrectionResponse> {
+    const article = await this.transition(principal, id, 'correct-radio-script', async (article) => {
+      if (dto.version !== article.version) {
+        throw ArticlesException.versionConflict(article.version);
+      }
+      const script = this.cleanScript(dto.radioScript);
+      if (script === null || script === (article.radioScript ?? bodyText(article.bodyHtml))) {
+        throw ArticlesException.radioScriptUnchanged();
+      }
+      article.radioScript = script;
+      return { action: 'correct-radio-script', reason: dto.reason.normalize('NFC') };
+    });
+    return { ...article, requestAudio: { method: 'POST', path: `/api/v1/articles/${article.id}/audio` } };
   }
 
   submit(principal: Principal, id: string): Promise<ArticleResponse> {
@@ -375,7 +420,7 @@ export class ArticlesService {
     principal: Principal,
     id: string,
     action: ArticleAction,
-    apply: (article: Article, unit: Unit, manager: EntityManager) => Promise<string | void>,
+    apply: (article: Article, unit: Unit, manager: EntityManager) => Promise<Revised | void>,
   ): Promise<ArticleResponse> {
     return this.dataSource.transaction(async (manager) => {
       const article = await this.articles.find(id, { manager, lock: true });
@@ -384,16 +429,20 @@ export class ArticlesService {
       }
       const rule = WORKFLOW[action];
       if (!this.access.hasRole(principal, article.unitId, rule.roles)) {
-        throw new ForbiddenException(`Vai trò của bạn ở đơn vị này không được ${ACTION_LABELS[action]} bài`);
+        throw new ForbiddenException(`Vai trò của bạn ở đơn vị này không được ${actionOnArticle(action)}`);
       }
       if (!rule.from.includes(article.status)) {
         throw ArticlesException.invalidState(action, article.status, rule.from);
       }
       const unit = await this.unit(article.unitId, manager);
-      const revisionAction = (await apply(article, unit, manager)) ?? action;
+      const revised = (await apply(article, unit, manager)) ?? action;
       article.version += 1;
       await this.saveUnique(article, manager);
-      await this.revise(article, revisionAction, principal.id, manager);
+      if (typeof revised === 'string') {
+        await this.revise(article, revised, principal.id, manager);
+      } else {
+        await this.revise(article, revised.action, principal.id, manager, revised.reason);
+      }
       return this.toResponse(article, unit, principal);
     });
   }
@@ -467,11 +516,13 @@ export class ArticlesService {
     }
   }
 
+  /** Keeps the article as it is now; `reason` is the step's own when it has one (else the article's). */
   private async revise(
     article: Article,
     action: string,
     actorId: string | null,
     manager: EntityManager,
+    reason: string | null = article.reason,
   ): Promise<void> {
     await this.articles.addRevision(
       {
@@ -489,7 +540,7 @@ export class ArticlesService {
           categoryIds: article.categoryIds ?? [],
           tags: article.tags,
           radioScript: article.radioScript,
-          reason: article.reason,
+          reason,
           publishAt: article.publishAt,
         },
       },

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorDetail, lockKeyed, NotFoundException, Principal, ROLES } from '@app/common';
+import { ErrorDetail, ForbiddenException, lockKeyed, NotFoundException, Principal, ROLES } from '@app/common';
 import { UnitAccess, UnitsRepository } from '@app/units';
 import { LexiconEntryDto } from './speech.dto';
 import { LexiconEntryRow } from './lexicon.entity';
 import { LexiconEntry, termKey } from './normalize';
 import { SpeechException } from './speech.exception';
-import { LEXICON_WRITERS } from './speech.roles';
+import { LEXICON_WRITERS, LEXICON_WRITERS_TEXT } from './speech.roles';
 
-/** A unit's lexicon: read by its members, replaced as a whole by its admins and editors. */
+/** A unit's lexicon: read by its members, replaced as a whole by its admins, editors and operators. */
 @Injectable()
 export class LexiconService {
   constructor(
@@ -30,7 +30,12 @@ export class LexiconService {
     entries: LexiconEntryDto[],
   ): Promise<LexiconEntryDto[]> {
     await this.assertUnit(unitId);
-    this.access.assertRole(principal, unitId, LEXICON_WRITERS);
+    if (!this.access.hasRole(principal, unitId, LEXICON_WRITERS)) {
+      // A member is told who may (a stranger to the unit learns nothing more than a 403).
+      throw new ForbiddenException(
+        this.access.isMember(principal, unitId) ? LEXICON_WRITERS_TEXT : undefined,
+      );
+    }
     this.assertNoDuplicates(entries);
     await this.dataSource.transaction(async (manager) => {
       await lockKeyed(manager, 'lexiconReplace', unitId);

@@ -36,7 +36,7 @@ export class LexiconController {
     return this.lexicon.list(user, params.unitId);
   }
 
-  /** Replaces the unit's whole lexicon (unit admin or editor). */
+  /** Replaces the unit's whole lexicon (unit admin, editor or operator). */
   @Put()
   @Access(...LEXICON_WRITERS)
   @ApiBody({ type: [LexiconEntryDto] })

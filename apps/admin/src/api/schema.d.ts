@@ -112,6 +112,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/{id}/radio-script": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ArticlesController_correctRadioScript"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/{id}/reject": {
         parameters: {
             query?: never;
@@ -911,7 +927,7 @@ export interface components {
              *       "submit"
              *     ]
              */
-            allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish")[];
+            allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish" | "correct-radio-script")[];
             /** Format: uuid */
             authorId: string;
             bodyHtml: string;
@@ -952,14 +968,19 @@ export interface components {
             version: number;
         };
         ArticleRevisionResponse: {
+            /** @description create, update, submit, approve, reject, publish, schedule, unpublish, import, correct-radio-script */
             action: string;
             /** Format: uuid */
             actorId: string | null;
+            /** @description Họ tên người thực hiện (null: hệ thống) */
+            actorName: string | null;
             content: Record<string, never>;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description Lý do của lần này: trả lại, gỡ bài, sửa lời đọc cho đài */
+            reason: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "approved" | "rejected" | "published" | "unpublished";
             version: number;
@@ -975,6 +996,12 @@ export interface components {
             intro: "default" | "custom" | "none";
             /** @enum {string} */
             outro: "default" | "custom" | "none";
+        };
+        AudioRequestLink: {
+            /** @enum {string} */
+            method: "POST";
+            /** @example /api/v1/articles/6f0c…/audio */
+            path: string;
         };
         AudioResponse: {
             /** Format: uuid */
@@ -1051,6 +1078,14 @@ export interface components {
              * @enum {string}
              */
             source: "default" | "none";
+        };
+        CorrectRadioScriptDto: {
+            /** @description Lời đọc mới cho đài (thay toàn bộ lời đọc; nội dung trên cổng thông tin không đổi) */
+            radioScript: string;
+            /** @example Máy đọc sai tên thôn Nà Sliến */
+            reason: string;
+            /** @description Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT */
+            version: number;
         };
         CreateArticleDto: {
             /**
@@ -1724,6 +1759,56 @@ export interface components {
         PublishArticleDto: {
             /** @description Hẹn giờ đăng (ISO 8601, có múi giờ); bỏ trống thì đăng ngay */
             publishAt?: string;
+        };
+        RadioScriptCorrectionResponse: {
+            /**
+             * @description Thao tác người gọi được làm với bài lúc này (theo vai trò và trạng thái)
+             * @example [
+             *       "edit",
+             *       "submit"
+             *     ]
+             */
+            allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish" | "correct-radio-script")[];
+            /** Format: uuid */
+            authorId: string;
+            bodyHtml: string;
+            categoryIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            firstPublishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            imported: boolean;
+            plannedAirings: number;
+            /** @enum {string} */
+            priority: "normal" | "priority";
+            /** Format: date-time */
+            publishAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Lời đọc trên đài (lấy từ nội dung nếu chưa soạn riêng) */
+            radioScript: string;
+            /** @description true khi lời đọc được soạn riêng */
+            radioScriptEdited: boolean;
+            /** @description Lý do trả lại hoặc gỡ bài */
+            reason: string | null;
+            /** @description Tạo lại âm thanh với lời đọc mới: gửi yêu cầu này */
+            requestAudio: components["schemas"]["AudioRequestLink"];
+            slug: string;
+            sourceUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "published" | "unpublished";
+            summary: string;
+            tags: string[];
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Đường dẫn trên cổng thông tin */
+            url: string;
+            version: number;
         };
         ReasonDto: {
             reason: string;
@@ -2401,6 +2486,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ArticlesController_correctRadioScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectRadioScriptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadioScriptCorrectionResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

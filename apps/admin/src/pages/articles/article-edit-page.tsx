@@ -29,6 +29,7 @@ import { ARTICLE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
 import { ArticleAudioPanel } from '../audio/article-audio-panel';
 import { ArticlePreview } from './preview';
+import { RadioScriptCorrection } from './radio-script-correction';
 import { RevisionHistory } from './revisions';
 import { RichText } from './rich-text';
 
@@ -43,7 +44,8 @@ interface ArticleValues {
   plannedAirings?: number;
 }
 
-type Action = Exclude<Article['allowedActions'][number], 'edit'>;
+// Editing is the form below; correcting the radio script has its own dialog (RadioScriptCorrection).
+type Action = Exclude<Article['allowedActions'][number], 'edit' | 'correct-radio-script'>;
 
 // The buttons' words and order. Which ones show is the api's answer: the article's `allowedActions`.
 const ACTIONS: Record<Action, { label: string }> = {
@@ -240,6 +242,9 @@ export default function ArticleEditPage() {
           ))}
         </Space>
       )}
+      {current?.allowedActions.includes('correct-radio-script') && (
+        <RadioScriptCorrection article={current} />
+      )}
       {current &&
         (current.status === 'approved' || current.status === 'published') &&
         session.can('audio.request', current.unitId) && <ArticleAudioPanel article={current} />}
@@ -317,7 +322,11 @@ export default function ArticleEditPage() {
           <Form.Item
             label="Lời đọc trên đài"
             name="radioScript"
-            extra="Để trống thì đài đọc theo nội dung bài."
+            extra={
+              current?.allowedActions.includes('correct-radio-script')
+                ? 'Bài đã duyệt: lời đọc được sửa bằng nút "Sửa lời đọc cho đài" ở trên.'
+                : 'Để trống thì đài đọc theo nội dung bài.'
+            }
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} placeholder={current?.radioScript} />
           </Form.Item>

@@ -20,7 +20,26 @@ const ACTION_LABELS: Record<string, string> = {
   schedule: 'Hẹn giờ đăng',
   unpublish: 'Gỡ bài',
   import: 'Nhập bài cũ',
+  'correct-radio-script': 'Sửa lời đọc cho đài',
 };
+
+/** Who made the revision; the worker's scheduled publication has nobody. */
+function who(r: Revision): string {
+  return r.actorName ?? (r.actorId ? 'Không rõ' : 'Hệ thống');
+}
+
+/** What the radio said at that revision: its own script, else the body's words. */
+function spoken(content: Revision['content'] | undefined): string {
+  if (!content) {
+    return '';
+  }
+  return typeof content.radioScript === 'string' ? content.radioScript : plainText(content.bodyHtml);
+}
+
+/** A script of its own on either side: else the spoken words are the body's, compared above already. */
+function ownScript(previous: Revision | undefined, current: Revision): boolean {
+  return typeof previous?.content.radioScript === 'string' || typeof current.content.radioScript === 'string';
+}
 
 /** The words a reader sees: the body without its markup. */
 function plainText(html: unknown): string {
@@ -102,7 +121,16 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
                         Phiên bản {r.version}: {ACTION_LABELS[r.action] ?? r.action}
                       </Button>
                     }
-                    description={formatDateTime(r.createdAt)}
+                    description={
+                      <>
+                        {formatDateTime(r.createdAt)} · {who(r)}
+                        {r.reason && (
+                          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                            Lý do: {r.reason}
+                          </Typography.Paragraph>
+                        )}
+                      </>
+                    }
                   />
                   <Tag color={ARTICLE_STATUS[r.status].color}>{ARTICLE_STATUS[r.status].label}</Tag>
                 </List.Item>
@@ -125,8 +153,20 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
                   before={plainText(previous?.content.bodyHtml)}
                   after={plainText(current.content.bodyHtml)}
                 />
+                {ownScript(previous, current) && spoken(previous?.content) !== spoken(current.content) && (
+                  <>
+                    <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+                      Lời đọc trên đài
+                    </Typography.Text>
+                    <Diff before={spoken(previous?.content)} after={spoken(current.content)} />
+                  </>
+                )}
+                <p style={{ marginTop: 12 }}>
+                  <Typography.Text strong>Người thực hiện: </Typography.Text>
+                  {who(current)}
+                </p>
                 {current.content.reason ? (
-                  <p style={{ marginTop: 12 }}>
+                  <p>
                     <Typography.Text strong>Lý do: </Typography.Text>
                     {String(current.content.reason)}
                   </p>

@@ -1,12 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { normalizeText, type LexiconEntry } from '../../api/audio';
 import { api, call } from '../../api/client';
 import { ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { useSession } from '../../session/session';
+
+// Why the form is read-only: the words of the api's 403 (libs/speech LEXICON_WRITERS_TEXT), for the
+// roles without 'lexicon.edit' in /users/me.
+const LEXICON_WRITERS_TEXT =
+  'Chỉ quản trị đơn vị, biên tập viên và người vận hành đài được sửa từ điển cách đọc';
 
 // The api names a row's fields `[2].term`; the form holds them under `entries.2.term`.
 function toFormErrors(error: unknown): unknown {
@@ -77,6 +82,14 @@ export default function LexiconPage() {
           Cách đọc trên đài của tên riêng địa phương và chữ viết tắt, thêm vào quy tắc đọc tiếng Việt có sẵn.
           Lưu sẽ thay toàn bộ từ điển của đơn vị.
         </Typography.Paragraph>
+        {!canWrite && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={`${LEXICON_WRITERS_TEXT}. Bạn xem được từ điển và thử đọc; cần sửa thì nhờ một trong những người đó.`}
+          />
+        )}
         <Form
           form={form}
           disabled={!canWrite || save.isPending}
