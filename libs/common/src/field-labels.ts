@@ -27,7 +27,7 @@ export const LABELS: Record<string, string> = {
   categoryIds: 'Chuyên mục',
   categoryId: 'Chuyên mục',
   tags: 'Từ khóa',
-  radioScript: 'Kịch bản phát thanh',
+  radioScript: 'Lời đọc trên đài',
   priority: 'Mức ưu tiên',
   plannedAirings: 'Số lần phát dự kiến',
   version: 'Phiên bản',

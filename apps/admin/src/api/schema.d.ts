@@ -1761,6 +1761,7 @@ export interface components {
             publishAt?: string;
         };
         RadioScriptCorrectionResponse: {
+            airingDays: number;
             /**
              * @description Thao tác người gọi được làm với bài lúc này (theo vai trò và trạng thái)
              * @example [
