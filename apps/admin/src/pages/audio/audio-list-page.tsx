@@ -146,10 +146,15 @@ export default function AudioListPage() {
     {
       title: 'Giọng đọc',
       key: 'voice',
-      responsive: ['xl'],
+      // Only on wide screens: at 1366 px the columns above already fill the width beside the menu.
+      responsive: ['xxl'],
       render: (_, a) => voiceWords(a.provider, a.voice),
     },
-    { title: 'Ngày tạo', key: 'createdAt', render: (_, a) => formatDateTime(a.createdAt) },
+    {
+      title: 'Ngày tạo',
+      key: 'createdAt',
+      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.createdAt)}</span>,
+    },
   ];
   return (
     <>
