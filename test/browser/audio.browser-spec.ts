@@ -226,7 +226,7 @@ describe('Audio (Âm thanh) in a browser', () => {
       expect(await item.getByRole('link', { name: 'Tải về' }).isVisible()).toBe(true);
       // Nothing pushes the page, or the table, sideways.
       const sideways = await other.page.evaluate(() =>
-        [document.documentElement, ...document.querySelectorAll('.ant-table-content')].some(
+        [document.documentElement, ...Array.from(document.querySelectorAll('.ant-table-content'))].some(
           (e) => e.scrollWidth > e.clientWidth,
         ),
       );
