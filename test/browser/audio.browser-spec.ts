@@ -66,13 +66,19 @@ describe('Audio (Âm thanh) in a browser', () => {
 
     const { page, close } = await signIn(approver.username, approver.password);
     await page.goto(url(`/tin-bai/${id}`));
-    // The voices come from the engine (GET /audio/voices): choose eSpeak's southern voice.
+    // The voices come from the engine (GET /audio/voices), named by accent: choose eSpeak's southern voice.
     await page.getByLabel('Giọng đọc').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: 'eSpeak — Tiếng Việt (miền Nam)',
-      })
-      .click();
+    const choices = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    );
+    await choices.first().waitFor();
+    expect(await choices.allInnerTexts()).toEqual([
+      'Mặc định — Giọng miền Bắc',
+      'Giọng miền Bắc',
+      'Giọng miền Trung',
+      'Giọng miền Nam',
+    ]);
+    await choices.filter({ hasText: 'Giọng miền Nam' }).click();
     await page.getByRole('button', { name: 'Tạo âm thanh' }).click();
     const details = page.locator('[data-audio-id]');
     await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, List, Row, Select, Slider, Typography } from 'antd';
 import { useState } from 'react';
-import { isRunning, requestArticleAudio, useAudio, useVoices } from '../../api/audio';
+import { isRunning, requestArticleAudio, useAudio } from '../../api/audio';
 import { api, call } from '../../api/client';
 import type { Article } from '../../api/articles';
 import { ErrorNotice } from '../../components/common';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { AudioDetails } from './audio-parts';
-import { voiceWords } from './audio-words';
+import { voiceChoices, voiceWords } from './audio-words';
 
 /** "Tạo âm thanh" for an approved or published article: speak it, watch the job, hear and check it. */
 export function ArticleAudioPanel({ article }: { article: Article }) {
@@ -17,7 +17,13 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
   const [rate, setRate] = useState(1);
   const [audioId, setAudioId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const voices = useVoices();
+  // The configured engine's voices (Google's own list, or eSpeak's), named in plain words.
+  const voices = useQuery({
+    queryKey: ['audio', 'voices'],
+    queryFn: () => call(api.GET('/api/v1/audio/voices')),
+    staleTime: 10 * 60_000,
+    select: voiceChoices,
+  });
   const earlier = useQuery({
     queryKey: ['audio', 'list', article.unitId, article.id],
     queryFn: () =>

@@ -6,6 +6,7 @@ import {
   fileExtension,
   loudnessVerdict,
   sizeWords,
+  voiceChoices,
   voiceWords,
 } from './audio-words';
 
@@ -86,5 +87,28 @@ describe('audio in plain words', () => {
     expect(fileExtension('/media/audio/x')).toBe('.mp3');
     expect(downloadUrl('/media/audio/x.mp3', 'hop-dan.mp3')).toBe('/media/audio/x.mp3?download=hop-dan.mp3');
     expect(downloadUrl('/media/a.mp3?v=1', 'a b.mp3')).toBe('/media/a.mp3?v=1&download=a%20b.mp3');
+  });
+});
+
+describe('voice choices', () => {
+  it('names eSpeak voices by accent and Google voices by gender and name', () => {
+    expect(voiceChoices({ provider: 'espeak', defaultVoice: 'vi', voices: ['vi', 'vi-vn-x-south'] })).toEqual(
+      [
+        { value: '', label: 'Mặc định — Giọng miền Bắc' },
+        { value: 'vi', label: 'Giọng miền Bắc' },
+        { value: 'vi-vn-x-south', label: 'Giọng miền Nam' },
+      ],
+    );
+    expect(
+      voiceChoices({
+        provider: 'google',
+        defaultVoice: 'vi-VN-Wavenet-A',
+        voices: ['vi-VN-Standard-D', 'vi-VN-Chirp3-HD-Kore'],
+      }),
+    ).toEqual([
+      { value: '', label: 'Mặc định — Giọng nữ (vi-VN-Wavenet-A)' },
+      { value: 'vi-VN-Standard-D', label: 'Giọng nam (vi-VN-Standard-D)' },
+      { value: 'vi-VN-Chirp3-HD-Kore', label: 'vi-VN-Chirp3-HD-Kore' },
+    ]);
   });
 });

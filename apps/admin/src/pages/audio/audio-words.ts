@@ -168,3 +168,28 @@ export function downloadName(title: string, date: string | Date | null | undefin
 export function downloadUrl(url: string, name: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}download=${encodeURIComponent(name)}`;
 }
+
+/**
+ * A voice as the "Giọng đọc" choice names it: "Giọng miền Nam" for eSpeak; "Giọng nữ (vi-VN-Wavenet-A)"
+ * for Google, whose several voices of one gender need their names to be told apart; the id otherwise.
+ */
+export function voiceChoiceLabel(provider: string, voice: string): string {
+  const accent = voiceAccentWords(provider, voice);
+  if (!accent) {
+    return voice;
+  }
+  const words = `G${accent.slice(1)}`;
+  return provider === 'espeak' ? words : `${words} (${voice})`;
+}
+
+/** GET /audio/voices as choices: "Mặc định — Giọng miền Bắc" (no voice sent), then the engine's voices. */
+export function voiceChoices(answer: {
+  provider: string;
+  defaultVoice: string;
+  voices: string[];
+}): { value: string; label: string }[] {
+  return [
+    { value: '', label: `Mặc định — ${voiceChoiceLabel(answer.provider, answer.defaultVoice)}` },
+    ...answer.voices.map((v) => ({ value: v, label: voiceChoiceLabel(answer.provider, v) })),
+  ];
+}
