@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { adminStageWithWorker } from '../support/admin-stage';
-import { unnamedControls } from '../support/browser';
+import { DESKTOP, PHONE, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The Âm thanh screens as people use them: speech for an approved article spoken by a real worker, the
@@ -66,24 +66,84 @@ describe('Audio (Âm thanh) in a browser', () => {
 
     const { page, close } = await signIn(approver.username, approver.password);
     await page.goto(url(`/tin-bai/${id}`));
-    // The voices come from the engine (GET /audio/voices): choose eSpeak's southern voice.
+    // The voices come from the engine (GET /audio/voices), named by accent: choose eSpeak's southern voice.
     await page.getByLabel('Giọng đọc').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: 'eSpeak — Tiếng Việt (miền Nam)',
-      })
-      .click();
+    const choices = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    );
+    await choices.first().waitFor();
+    expect(await choices.allInnerTexts()).toEqual([
+      'Mặc định — Giọng miền Bắc',
+      'Giọng miền Bắc',
+      'Giọng miền Trung',
+      'Giọng miền Nam',
+    ]);
+    await choices.filter({ hasText: 'Giọng miền Nam' }).click();
     await page.getByRole('button', { name: 'Tạo âm thanh' }).click();
     const details = page.locator('[data-audio-id]');
     await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });
     await details.locator('audio[controls]').waitFor();
-    expect(await details.locator('audio').getAttribute('src')).toMatch(/^\/media\/audio\/[0-9a-f]{64}\.mp3$/);
+    const src = await details.locator('audio').getAttribute('src');
+    expect(src).toMatch(/^\/media\/audio\/[0-9a-f]{64}\.mp3$/);
     expect(await details.locator('.normalized-text').innerText()).toContain('Ủy ban nhân dân');
     expect(await details.locator('.normalized-text').innerText()).not.toContain('UBND');
-    expect(await details.innerText()).toMatch(/Thời lượng\s*\d{2}:\d{2}/);
-    expect(await details.innerText()).toContain('LUFS');
-    expect(await details.innerText()).toContain('vi-vn-x-south');
+    // The measures in the staff's words; the engineering figures wait behind "Chi tiết kỹ thuật".
+    const said = await details.innerText();
+    expect(said).toMatch(/Thời lượng\s*\d+ giây/);
+    expect(said).toMatch(/Độ to\s*đạt chuẩn/);
+    expect(said).toMatch(/Giọng đọc\s*máy \(ngoại tuyến\), giọng miền Nam/);
+    for (const jargon of ['LUFS', 'dBTP', 'eSpeak', 'vi-vn-x-south']) {
+      expect({ jargon, shown: said.includes(jargon) }).toEqual({ jargon, shown: false });
+    }
+    await details.getByRole('button', { name: 'Chi tiết kỹ thuật' }).click();
+    const technical = details.locator('.technical-details');
+    await technical.getByText(/\d+ byte/).waitFor();
+    const figures = await technical.innerText();
+    expect(figures).toMatch(/-1[4-7],\d LUFS \(mục tiêu -16,0 LUFS\)/);
+    expect(figures).toMatch(/-\d+,\d dBTP/);
+    expect(figures).toContain('espeak');
+    expect(figures).toContain('vi-vn-x-south');
+    expect(figures).toContain(/([0-9a-f]{64})\.mp3/.exec(src ?? '')?.[1]);
+
+    // "Tải về" saves the MP3 under the title and the day.
+    const name = /-\d{2}-\d{2}-\d{4}\.mp3$/;
+    const link = details.getByRole('link', { name: 'Tải về' });
+    expect(await link.getAttribute('download')).toMatch(
+      new RegExp(`^hop-dan-ve-duong-lien-thon${name.source}`),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^hop-dan-ve-duong-lien-thon${name.source}`));
+    await download.cancel();
+
+    // After a reload the article's audio is still there whole: a real player and the words it said.
+    await page.reload();
+    const again = page.locator(`[data-audio-id]`);
+    await again.locator('audio[controls]').waitFor();
+    expect((await again.locator('audio').boundingBox())?.width).toBeGreaterThan(200);
+    await again.locator('.normalized-text').waitFor();
+    expect(await again.locator('.normalized-text').innerText()).toContain('Ủy ban nhân dân');
+    expect(await again.getByRole('button', { name: 'Lời máy đọc' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect(await again.innerText()).not.toContain('LUFS');
+    expect(await again.getByRole('link', { name: 'Tải về' }).count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
+
+    // A second reading: the new one shown whole, the first listed under it with its own working player.
+    await page.getByRole('button', { name: 'Tạo âm thanh' }).click();
+    await page.getByText('Âm thanh đã tạo trước đó').waitFor({ timeout: 60_000 });
+    const players = page.locator('[data-audio-id] audio[controls]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-audio-id] audio[controls]').length === 2,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    for (const box of [await players.nth(0).boundingBox(), await players.nth(1).boundingBox()]) {
+      expect(box?.width).toBeGreaterThan(200);
+    }
+    expect(await page.getByRole('link', { name: 'Tải về' }).count()).toBe(2);
     await close();
   });
 
@@ -134,17 +194,51 @@ describe('Audio (Âm thanh) in a browser', () => {
     const details = page.locator('[data-audio-id]');
     await details.locator('.ant-tag', { hasText: 'Sẵn sàng' }).waitFor({ timeout: 60_000 });
     await details.locator('audio[controls]').waitFor();
-    expect(await details.innerText()).toMatch(/Thời lượng\s*00:0[23]/);
+    expect(await details.innerText()).toMatch(/Thời lượng\s*[23] giây/);
+    expect(await details.innerText()).toMatch(/Nguồn\s*tệp tải lên/);
+    expect(await details.getByRole('link', { name: 'Tải về' }).getAttribute('download')).toMatch(
+      /^chuong-trinh-thu-\d{2}-\d{2}-\d{4}\.mp3$/,
+    );
 
     await page.goto(url('/am-thanh'));
-    await page.getByRole('cell', { name: 'Chương trình thử', exact: true }).waitFor();
-    expect(await page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' }).innerText()).toContain(
-      'Sẵn sàng',
-    );
     const row = page.locator('.ant-table-tbody tr', { hasText: 'Chương trình thử' });
-    expect(await row.locator('audio[controls]').count()).toBe(1);
+    await row.locator('audio[controls]').waitFor();
+    expect(await row.innerText()).toContain('Sẵn sàng');
+    expect(await row.innerText()).toMatch(/[23] giây/);
+    expect(await row.getByRole('link', { name: 'Tải về' }).count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
     await close();
+
+    // At 1366 px (a common office laptop) and on a phone the player is on screen, with a real width.
+    for (const [screen, viewport, options] of [
+      ['1366 px', { width: 1366, height: 768 }, DESKTOP],
+      ['phone', PHONE.viewport, PHONE],
+    ] as const) {
+      const other = await signIn(editor.username, editor.password, { ...options, viewport });
+      await other.page.goto(url('/am-thanh'));
+      const item = other.page.locator('[data-audio-row]', { hasText: 'Chương trình thử' });
+      const player = item.locator('audio[controls]');
+      await player.waitFor();
+      await player.scrollIntoViewIfNeeded();
+      const box = await player.boundingBox();
+      expect({ screen, width: (box?.width ?? 0) > 200 }).toEqual({ screen, width: true });
+      expect({
+        screen,
+        inside: (box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= viewport.width,
+      }).toEqual({
+        screen,
+        inside: true,
+      });
+      expect(await item.getByRole('link', { name: 'Tải về' }).isVisible()).toBe(true);
+      // Nothing pushes the page, or the table, sideways.
+      const sideways = await other.page.evaluate(() =>
+        [document.documentElement, ...Array.from(document.querySelectorAll('.ant-table-content'))].some(
+          (e) => e.scrollWidth > e.clientWidth,
+        ),
+      );
+      expect({ screen, sideways }).toEqual({ screen, sideways: false });
+      await other.close();
+    }
   });
 
   it('an operator hears the default jingles, puts the unit’s own intro in, drops the outro; an editor only listens', async () => {
@@ -158,6 +252,9 @@ describe('Audio (Âm thanh) in a browser', () => {
     await intro.getByText('Mặc định (tự tạo)').waitFor();
     expect(await intro.locator('audio').getAttribute('src')).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
     expect(await outro.getByRole('status').innerText()).toContain('Mặc định (tự tạo)');
+    expect(await outro.getByRole('link', { name: 'Tải về' }).getAttribute('download')).toBe(
+      'nhac-ket-thuc-mac-dinh.wav',
+    );
     expect(await unnamedControls(page)).toEqual([]);
 
     // Text named .mp3: refused, said on the card, nothing changed.
@@ -172,7 +269,10 @@ describe('Audio (Âm thanh) in a browser', () => {
     await intro.locator('input[type=file]').setInputFiles(tune);
     await intro.getByText('Tệp của đơn vị').waitFor();
     expect(await intro.innerText()).toContain('nhac-hieu-xa.wav');
-    expect(await intro.innerText()).toMatch(/Thời lượng\s*00:03/);
+    expect(await intro.innerText()).toMatch(/Thời lượng\s*3 giây/);
+    expect(await intro.getByRole('link', { name: 'Tải về' }).getAttribute('download')).toMatch(
+      /^nhac-mo-dau-\d{2}-\d{2}-\d{4}\.wav$/,
+    );
     expect(await intro.locator('audio').getAttribute('src')).toMatch(/^\/media\/jingles\/[0-9a-f]{64}\.wav$/);
     await outro.getByRole('button', { name: 'Không dùng' }).click();
     await outro.getByRole('status').getByText('Không dùng').waitFor();

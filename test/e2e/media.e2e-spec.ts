@@ -391,4 +391,81 @@ describe('Images and /media (e2e)', () => {
       expect(await res.text()).not.toContain('"name": "xa-portal-radio"');
     }
   });
+
+  it('sends a file as a download under a safe ?download= name (Tải về), and refuses an unsafe one with a 400', async () => {
+    const unit = await createUnit(api, admin);
+    const bytes = pngImage(16, 16);
+    const image = await api.upload(`/api/v1/units/${unit.id}/images`, {
+      token: admin,
+      file: { name: 'anh.png', type: 'image/png', bytes },
+    });
+    expect(image.status).toBe(201);
+    const file = `${api.baseUrl}${image.body.url}`;
+
+    const plain = await fetch(file);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-disposition')).toBeNull();
+
+    const name = 'Họp dân về đường liên thôn 02-12-2026.png';
+    const download = await fetch(`${file}?download=${encodeURIComponent(name)}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="Hop dan ve duong lien thon 02-12-2026.png"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    // A slug as the admin app sends it, with a range (a download manager resuming).
+    const part = await fetch(`${file}?download=hop-dan-02-12-2026.png`, { headers: { range: 'bytes=0-3' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-disposition')).toBe(
+      `attachment; filename="hop-dan-02-12-2026.png"; filename*=UTF-8''hop-dan-02-12-2026.png`,
+    );
+    // A name in decomposed form is sent composed (NFC).
+    const decomposed = await fetch(`${file}?download=${encodeURIComponent('Đường.png'.normalize('NFD'))}`);
+    expect(decomposed.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Đường.png'.normalize('NFC'))}`,
+    );
+
+    for (const unsafe of [
+      'a"; filename=evil.png',
+      'a\r\nset-cookie: x=1.png',
+      '../../etc/passwd.png',
+      'trang.html',
+      'chuong-trinh.png.exe',
+      '.png',
+      '.an.png',
+      'a%2e.png',
+      'ten;x.png',
+      '',
+      `${'a'.repeat(147)}.png`,
+    ]) {
+      const res = await fetch(`${file}?download=${encodeURIComponent(unsafe)}`);
+      const body = await res.json();
+      expect({
+        unsafe,
+        status: res.status,
+        code: body.code,
+        fields: body.details?.map((d: { field: string }) => d.field),
+      }).toEqual({
+        unsafe,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        fields: ['download'],
+      });
+      expect(body.message).toMatch(/^Tên tệp tải về chỉ gồm chữ, số/);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect(JSON.stringify(body)).not.toContain('evil');
+    }
+    // Two names: which one would be a guess.
+    const twice = await fetch(`${file}?download=a.png&download=b.png`);
+    expect(twice.status).toBe(400);
+    // The longest name taken: 150 characters.
+    const longest = `${'ă'.repeat(146)}.png`;
+    expect((await fetch(`${file}?download=${encodeURIComponent(longest)}`)).status).toBe(200);
+    // An unknown file is still a 404, with or without a name.
+    expect((await fetch(`${api.baseUrl}/media/images/${'0'.repeat(64)}.png?download=a.png`)).status).toBe(
+      404,
+    );
+  });
 });

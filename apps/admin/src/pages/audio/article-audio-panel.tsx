@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Form, List, Row, Select, Slider, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, List, Row, Select, Slider, Typography } from 'antd';
 import { useState } from 'react';
-import { requestArticleAudio, useAudio, useVoices } from '../../api/audio';
+import { isRunning, requestArticleAudio, useAudio } from '../../api/audio';
 import { api, call } from '../../api/client';
 import type { Article } from '../../api/articles';
 import { ErrorNotice } from '../../components/common';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { AudioDetails, AudioPlayer, AudioStatusTag } from './audio-parts';
+import { AudioDetails } from './audio-parts';
+import { voiceChoices, voiceWords } from './audio-words';
 
 /** "Tạo âm thanh" for an approved or published article: speak it, watch the job, hear and check it. */
 export function ArticleAudioPanel({ article }: { article: Article }) {
@@ -16,8 +17,13 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
   const [rate, setRate] = useState(1);
   const [audioId, setAudioId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const audio = useAudio(audioId);
-  const voices = useVoices();
+  // The configured engine's voices (Google's own list, or eSpeak's), named in plain words.
+  const voices = useQuery({
+    queryKey: ['audio', 'voices'],
+    queryFn: () => call(api.GET('/api/v1/audio/voices')),
+    staleTime: 10 * 60_000,
+    select: voiceChoices,
+  });
   const earlier = useQuery({
     queryKey: ['audio', 'list', article.unitId, article.id],
     queryFn: () =>
@@ -26,7 +32,13 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
           params: { query: { unitId: article.unitId, articleId: article.id, page: 1, pageSize: 20 } },
         }),
       ),
+    refetchInterval: (query) => (query.state.data?.items.some((a) => isRunning(a)) ? 2000 : false),
   });
+  // The one just asked for, else (after a reload) the article's newest: shown whole, and polled while the
+  // worker has it. The others are listed below it, each with its own player and words.
+  const shownId = audioId ?? earlier.data?.items[0]?.id ?? null;
+  const audio = useAudio(shownId);
+  const others = (earlier.data?.items ?? []).filter((a) => a.id !== shownId);
   const request = useMutation({
     mutationFn: () => requestArticleAudio(article.id, { ...(voice ? { voice } : {}), speakingRate: rate }),
     onSuccess: async (accepted) => {
@@ -80,23 +92,27 @@ export function ArticleAudioPanel({ article }: { article: Article }) {
           <AudioDetails audio={audio.data} />
         </div>
       )}
-      {(earlier.data?.items.length ?? 0) > 0 && (
+      {others.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            Âm thanh đã tạo của bài
+            Âm thanh đã tạo trước đó
           </Typography.Title>
           <List
             size="small"
-            dataSource={earlier.data?.items ?? []}
+            dataSource={others}
             renderItem={(a) => (
-              <List.Item key={a.id}>
-                <Space wrap>
-                  <AudioStatusTag status={a.status} />
-                  <span>{formatDateTime(a.createdAt)}</span>
-                  {a.voice && <span>giọng {a.voice}</span>}
-                  {a.speakingRate !== null && <span>tốc độ {a.speakingRate}</span>}
-                  <AudioPlayer audio={a} />
-                </Space>
+              // A block, not a wrapping row: the player needs the item's width.
+              <List.Item key={a.id} style={{ display: 'block' }}>
+                <Typography.Text type="secondary">
+                  {[
+                    formatDateTime(a.createdAt),
+                    voiceWords(a.provider, a.voice),
+                    a.speakingRate !== null ? `tốc độ ${String(a.speakingRate).replace('.', ',')}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+                <AudioDetails audio={a} textOpen={false} />
               </List.Item>
             )}
           />

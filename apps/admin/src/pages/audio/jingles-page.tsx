@@ -17,7 +17,6 @@ import {
 import { useState } from 'react';
 import {
   chooseJingle,
-  formatDuration,
   JINGLE_MAX_BYTES,
   uploadJingle,
   useJingles,
@@ -29,6 +28,8 @@ import { errorMessage } from '../../lib/errors';
 import { tooLarge } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
+import { DownloadButton } from './audio-parts';
+import { downloadName, durationWords } from './audio-words';
 
 const TITLE: Record<JingleKind, string> = { intro: 'Nhạc mở đầu', outro: 'Nhạc kết thúc' };
 const SOURCE: Record<Jingle['source'], { label: string; color: string }> = {
@@ -67,13 +68,25 @@ function JingleCard({ unitId, jingle, canChange }: { unitId: string; jingle: Jin
           </Space>
         </div>
         {jingle.url ? (
-          <audio
-            controls
-            preload="metadata"
-            src={jingle.url}
-            aria-label={`Nghe thử ${title.toLowerCase()}`}
-            style={{ width: '100%', maxWidth: 420 }}
-          />
+          <>
+            <audio
+              controls
+              preload="metadata"
+              src={jingle.url}
+              aria-label={`Nghe thử ${title.toLowerCase()}`}
+              className="audio-player"
+              style={{ display: 'block', width: '100%', minWidth: 240, maxWidth: 420 }}
+            />
+            <DownloadButton
+              url={jingle.url}
+              name={downloadName(
+                jingle.source === 'default' ? `${title} mặc định` : title,
+                jingle.updatedAt,
+                jingle.url,
+              )}
+              label={title.toLowerCase()}
+            />
+          </>
         ) : (
           <Typography.Text type="secondary">Bản tin đọc không có {title.toLowerCase()}.</Typography.Text>
         )}
@@ -84,7 +97,7 @@ function JingleCard({ unitId, jingle, canChange }: { unitId: string; jingle: Jin
             items={[
               ...(jingle.fileName ? [{ key: 'file', label: 'Tệp', children: jingle.fileName }] : []),
               ...(jingle.durationMs !== null
-                ? [{ key: 'duration', label: 'Thời lượng', children: formatDuration(jingle.durationMs) }]
+                ? [{ key: 'duration', label: 'Thời lượng', children: durationWords(jingle.durationMs) }]
                 : []),
               { key: 'updated', label: 'Cập nhật', children: formatDateTime(jingle.updatedAt) },
             ]}
