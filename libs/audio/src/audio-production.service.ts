@@ -199,6 +199,11 @@ export class AudioProductionService {
         return;
       }
     }
+    if (audio.kind === 'speech' && !audio.articleId) {
+      // An emergency notice's speech (typed text, no article): aired and logged as `emergency.aired`, but
+      // not a radio piece of the report (design.md §5 counts articles and uploaded programmes).
+      return;
+    }
     const categoryIds = article ? (article.categoryIds ?? []) : audio.categoryId ? [audio.categoryId] : [];
     const historical = audio.producedAt !== null && audio.producedAt < at;
     await this.evidence.record(manager, {

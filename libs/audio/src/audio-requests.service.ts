@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ArticlesRepository, bodyText } from '@app/articles';
 import { NotFoundException, Principal } from '@app/common';
 import { QueueService } from '@app/queue';
-import { UnitAccess } from '@app/units';
+import { Unit, UnitAccess } from '@app/units';
 import { AudioJinglesService, bitrateFor } from './audio-jingles.service';
 import { AudioProductionService, SPEAKABLE } from './audio-production.service';
 import { AudioAccepted, RequestAudioDto } from './audio.dto';
@@ -153,7 +153,84 @@ export class AudioRequestsService {
       return { audioId: audio.id, status: audio.status };
     });
   }
+
+  /**
+   * Speech of text typed for an emergency notice (no article): normalized with the unit's lexicon, without
+   * jingles, and queued ahead of other speech. The caller (libs/broadcast) has checked who may air an
+   * emergency in `unit`. Not a radio piece: it makes no `audio.produced`, and plans never pick it.
+   */
+  async requestForText(
+    principal: Principal,
+    unit: Unit,
+    title: string,
+    text: string,
+  ): Promise<AudioAccepted> {
+    const provider = this.speech.defaultProvider();
+    const voice = this.speech.defaultVoice(provider);
+    const normalizedText = this.speech.normalize(`${title}.\n${text}`, await this.speech.lexicon(unit.id));
+    if (normalizedText.length > MAX_SPOKEN_CHARS) {
+      throw AudioException.scriptTooLong(normalizedText.length, MAX_SPOKEN_CHARS, 'text');
+    }
+    const targetLufs = loudnessTargetOf(unit);
+    const cacheKey = sha256(
+      canonicalize({
+        emergency: true,
+        text: normalizedText,
+        provider,
+        voice,
+        speakingRate: 1,
+        mastering: this.speech.masteringFingerprint(targetLufs, NO_JINGLES, bitrateFor(NO_JINGLES)),
+      }) ?? '',
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const audio = this.audios.create(
+        {
+          unitId: unit.id,
+          articleId: null,
+          categoryId: null,
+          title,
+          kind: 'speech',
+          status: 'queued',
+          requestedProvider: provider,
+          voice,
+          speakingRate: 1,
+          normalizedText,
+          cacheKey,
+          targetLufs,
+          jingles: NO_JINGLES,
+          createdBy: principal.id,
+        },
+        manager,
+      );
+      const ready = await this.audios.readyForKey(unit.id, cacheKey, manager);
+      if (ready) {
+        Object.assign(audio, {
+          provider: ready.provider,
+          fallbackReason: ready.fallbackReason,
+          fileKey: ready.fileKey,
+          sha256: ready.sha256,
+          bytes: ready.bytes,
+          durationMs: ready.durationMs,
+          loudnessLufs: ready.loudnessLufs,
+          truePeakDb: ready.truePeakDb,
+        });
+        await this.audios.insert(audio, manager);
+        await this.production.makeReady(manager, unit, audio, null, new Date());
+        return { audioId: audio.id, status: audio.status };
+      }
+      await this.audios.insert(audio, manager);
+      await this.queue.enqueue(
+        'audio.synthesize',
+        { audioId: audio.id },
+        { manager, singletonKey: audio.id, priority: 10 },
+      );
+      return { audioId: audio.id, status: audio.status };
+    });
+  }
 }
+
+/** Jingles of an emergency notice: none, so it starts at once and is never mistaken for a programme. */
+const NO_JINGLES = { intro: 'none', outro: 'none' };
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

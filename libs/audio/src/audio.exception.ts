@@ -43,9 +43,9 @@ export class AudioException extends DomainException {
     return new AudioException('VALIDATION_FAILED', message, [{ field: 'voice', message }]);
   }
 
-  static scriptTooLong(length: number, limit: number): AudioException {
-    const message = `Lời đọc dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${limit.toLocaleString('vi-VN')}: hãy soạn lời đọc ngắn hơn (radioScript)`;
-    return new AudioException('VALIDATION_FAILED', message, [{ field: 'radioScript', message }]);
+  static scriptTooLong(length: number, limit: number, field = 'radioScript'): AudioException {
+    const message = `Lời đọc dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${limit.toLocaleString('vi-VN')}: hãy soạn lời đọc ngắn hơn (${field})`;
+    return new AudioException('VALIDATION_FAILED', message, [{ field, message }]);
   }
 
   static fileTooLong(minutes: string, limitMinutes: string): AudioException {

@@ -32,6 +32,6 @@ import { SpeechPipelineService } from './speech-pipeline.service';
     MasterUploadJob,
     AudioUnitActions,
   ],
-  exports: [AudioReadsService, AudioProductionService],
+  exports: [AudioReadsService, AudioProductionService, AudioRequestsService],
 })
 export class AudioModule {}

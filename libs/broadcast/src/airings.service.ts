@@ -3,10 +3,17 @@ import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
 import { CategoriesService } from '@app/articles';
+import { AudioAccepted, AudioRequestsService } from '@app/audio';
 import { ErrorDetail, Page, Principal, startOfVietnamDay, toPage } from '@app/common';
 import { EvidenceService } from '@app/evidence';
 import { Airing } from './airing.entity';
-import { AiringResponse, EmergencyDto, ListAiringsQueryDto, RecordAiringDto } from './broadcast.dto';
+import {
+  AiringResponse,
+  EmergencyDto,
+  EmergencySpeechDto,
+  ListAiringsQueryDto,
+  RecordAiringDto,
+} from './broadcast.dto';
 import { BroadcastException } from './broadcast.exception';
 import { BroadcastRepository, type AudioRow } from './broadcast.repository';
 import { AIRING_RECORDERS, BROADCAST_READERS, EMERGENCY_CALLERS } from './broadcast.roles';
@@ -65,7 +72,21 @@ export class AiringsService {
     private readonly stations: StationsService,
     private readonly categories: CategoriesService,
     private readonly evidence: EvidenceService,
+    private readonly speech: AudioRequestsService,
   ) {}
+
+  /**
+   * `POST /stations/:id/emergency/speech`: typed text spoken at once (queued ahead of other speech, no
+   * jingles). 202 with the audio; once it is ready the console airs it with `POST /stations/:id/emergency`.
+   */
+  async emergencySpeech(
+    principal: Principal,
+    stationId: string,
+    dto: EmergencySpeechDto,
+  ): Promise<AudioAccepted> {
+    const { unit } = await this.stations.requireStation(principal, stationId, EMERGENCY_CALLERS);
+    return this.speech.requestForText(principal, unit, dto.title ?? 'Thông báo khẩn cấp', dto.text);
+  }
 
   static checkKey(key: string | undefined): string | null {
     if (key === undefined) {

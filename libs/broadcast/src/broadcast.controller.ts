@@ -13,6 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
@@ -21,6 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AudioAccepted } from '@app/audio';
 import {
   Access,
   ApiPageResponse,
@@ -36,6 +38,7 @@ import {
   CreateStationDto,
   EditPlanDto,
   EmergencyDto,
+  EmergencySpeechDto,
   ListAiringsQueryDto,
   PlanDateParamDto,
   PlanResponse,
@@ -174,6 +177,19 @@ export class BroadcastController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AiringResponse> {
     return answer(reply, await this.airings.emergency(user, params.id, dto, key));
+  }
+
+  /** Typed text for an emergency, spoken at once: 202 `{audioId, status}`; air it when ready. */
+  @Post('stations/:id/emergency/speech')
+  @HttpCode(202)
+  @Access(...EMERGENCY_CALLERS)
+  @ApiAcceptedResponse({ type: AudioAccepted })
+  emergencySpeech(
+    @CurrentUser() user: Principal,
+    @Param() params: IdParamDto,
+    @Body() dto: EmergencySpeechDto,
+  ): Promise<AudioAccepted> {
+    return this.airings.emergencySpeech(user, params.id, dto);
   }
 
   /** 201 with the airing; the same Idempotency-Key again (even at the same moment) answers 200 with the same one. */

@@ -391,3 +391,24 @@ export class EmergencyDto {
   @IsUUID()
   audioId!: string;
 }
+
+export class EmergencySpeechDto {
+  @ApiPropertyOptional({
+    example: 'Thông báo khẩn',
+    maxLength: 200,
+    description: 'Mặc định "Thông báo khẩn cấp"',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiProperty({ example: 'Bão số 3 sắp đổ bộ, đề nghị bà con chằng chống nhà cửa.', maxLength: 5000 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  text!: string;
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '@app/articles';
+import { AudioModule } from '@app/audio';
 import { EvidenceModule } from '@app/evidence';
 import { UnitsModule } from '@app/units';
 import { AiringsService } from './airings.service';
@@ -11,7 +12,7 @@ import { PlansService } from './plans.service';
 import { StationsService } from './stations.service';
 
 @Module({
-  imports: [UnitsModule, EvidenceModule, ArticlesModule],
+  imports: [UnitsModule, EvidenceModule, ArticlesModule, AudioModule],
   controllers: [BroadcastController],
   providers: [
     BroadcastRepository,

@@ -29,6 +29,8 @@ export interface EnqueueOptions {
   manager?: EntityManager;
   /** Deterministic key: a second job with the same key is dropped while the first is queued or active. */
   singletonKey?: string;
+  /** Higher runs first among waiting jobs of the same name (an emergency notice's speech: 10). */
+  priority?: number;
   startAfter?: Date;
   retryLimit?: number;
 }

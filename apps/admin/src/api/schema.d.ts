@@ -496,6 +496,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stations/{id}/emergency/speech": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BroadcastController_emergencySpeech"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stations/{id}/plans/{date}": {
         parameters: {
             query?: never;
@@ -1209,6 +1225,15 @@ export interface components {
              * @description Bản tin âm thanh đã sẵn sàng của đơn vị
              */
             audioId: string;
+        };
+        EmergencySpeechDto: {
+            /** @example Bão số 3 sắp đổ bộ, đề nghị bà con chằng chống nhà cửa. */
+            text: string;
+            /**
+             * @description Mặc định "Thông báo khẩn cấp"
+             * @example Thông báo khẩn
+             */
+            title?: string;
         };
         ErrorDetailSchema: {
             /** @example title */
@@ -3315,6 +3340,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AiringResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BroadcastController_emergencySpeech: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencySpeechDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioAccepted"];
                 };
             };
             /** @description Lỗi (design.md §6) */
