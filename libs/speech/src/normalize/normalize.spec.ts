@@ -85,7 +85,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Kế hoạch số 508/KH-UBND ngày 24/12/2021 về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn 2021 – 2025',
-      'Kế hoạch số năm trăm linh tám ngày hai mươi tư tháng mười hai năm hai nghìn không trăm hai mươi mốt về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm',
+      'Kế hoạch số năm trăm linh tám của Ủy ban nhân dân ngày hai mươi tư tháng mười hai năm hai nghìn không trăm hai mươi mốt về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm',
     ],
     [
       'Ủy ban nhân xã đã xây dựng kế hoạch số 64/KH-UBND ngày 29 tháng 2 năm 2024 của ủy ban nhân dân xã Quyết Thắng',
@@ -105,15 +105,15 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Thực hiện Kế hoạch số 4757 /KH-UBND ngày 27/12/2021 của UBND thị xã Hương Trà về việc tuyên truyền cải cách hành chính (CCHC) năm 2022',
-      'Thực hiện Kế hoạch số bốn nghìn bảy trăm năm mươi bảy ngày hai mươi bảy tháng mười hai năm hai nghìn không trăm hai mươi mốt của Ủy ban nhân dân thị xã Hương Trà về việc tuyên truyền cải cách hành chính, cải cách hành chính, năm hai nghìn không trăm hai mươi hai',
+      'Thực hiện Kế hoạch số bốn nghìn bảy trăm năm mươi bảy ngày hai mươi bảy tháng mười hai năm hai nghìn không trăm hai mươi mốt của Ủy ban nhân dân thị xã Hương Trà về việc tuyên truyền cải cách hành chính năm hai nghìn không trăm hai mươi hai',
     ],
     [
       'Quyết định số 2243/QĐ-UBND ngày 10/9/2021 về ban hành Kế hoạch cải cách hành chính giai đoạn 2021 - 2025, định hướng đến năm 2030',
-      'Quyết định số hai nghìn hai trăm bốn mươi ba ngày mười tháng chín năm hai nghìn không trăm hai mươi mốt về ban hành Kế hoạch cải cách hành chính giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm, định hướng đến năm hai nghìn không trăm ba mươi',
+      'Quyết định số hai nghìn hai trăm bốn mươi ba của Ủy ban nhân dân ngày mười tháng chín năm hai nghìn không trăm hai mươi mốt về ban hành Kế hoạch cải cách hành chính giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm, định hướng đến năm hai nghìn không trăm ba mươi',
     ],
     [
       'Quyết định số 1406 /QĐ-UBND ngày 20/10/2021 về việc ban hành Kế hoạch cải cách hành chính',
-      'Quyết định số một nghìn bốn trăm linh sáu ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi mốt về việc ban hành Kế hoạch cải cách hành chính',
+      'Quyết định số một nghìn bốn trăm linh sáu của Ủy ban nhân dân ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi mốt về việc ban hành Kế hoạch cải cách hành chính',
     ],
     [
       'Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hương Trà lần thứ XIV, nhiệm kỳ 2020 - 2025; Nghị quyết số 09-NQ/TU ngày 23/9/2021 của Thị uỷ Hương Trà',
@@ -132,7 +132,7 @@ describe('normalizeForSpeech', () => {
       'Số lượng tin, bài được đăng trên cổng thông tin điện tử của thị xã, của phòng: hai',
     ],
     ['+ Làm mới 01 cụm pano tuyên truyền CCHC.', 'Làm mới một cụm pano tuyên truyền cải cách hành chính.'],
-    ['Số: 297/BC-VHTT', 'Số: hai trăm chín mươi bảy'],
+    ['Số: 297/BC-VHTT', 'Số: hai trăm chín mươi bảy, báo cáo của Văn hóa Thông tin'],
     [
       'Hương Trà, ngày 21 tháng 10 năm 2022',
       'Hương Trà, ngày hai mươi mốt tháng mười năm hai nghìn không trăm hai mươi hai',
@@ -164,7 +164,7 @@ describe('normalizeForSpeech', () => {
     ['KT. CHỦ TỊCH', 'Ký thay CHỦ TỊCH'],
     [
       'Trang thông tin điện tử của địa phương <http://quyetthang.tphaiduong.haiduong.gov.vn/vi-vn>, trang fanpage FB của xã Quyết Thắng',
-      'Trang thông tin điện tử của địa phương quyetthang chấm tphaiduong chấm haiduong chấm gốp chấm vê en, trang phan pết phây búc của xã Quyết Thắng',
+      'Trang thông tin điện tử của địa phương quyet thang chấm tê phai duong chấm hai duong chấm gốp chấm vê en, trang phan pết phây búc của xã Quyết Thắng',
     ],
     [
       'Các hình thức tuyên truyền được thực hiện đa dạng qua các nền tảng facebook, zalo, mocha... để đông đảo người dân tiếp cận được thông tin.',
@@ -180,11 +180,11 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Nghị định 30/2020/NĐ-CP về công tác văn thư',
-      'Nghị định ba mươi năm hai nghìn không trăm hai mươi về công tác văn thư',
+      'Nghị định ba mươi năm hai nghìn không trăm hai mươi của Chính phủ về công tác văn thư',
     ],
     [
       'Thông tư số 01/2011/TT-BTTTT ngày 04/01/2011',
-      'Thông tư số một năm hai nghìn không trăm mười một ngày bốn tháng một năm hai nghìn không trăm mười một',
+      'Thông tư số một năm hai nghìn không trăm mười một của Bộ Thông tin và Truyền thông ngày bốn tháng một năm hai nghìn không trăm mười một',
     ],
     [
       'Lịch tiếp công dân vào thứ 4 hằng tuần, từ 7h30 đến 11h00 và chiều thứ 6 từ 13:30 - 17:00.',
@@ -196,7 +196,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Mọi ý kiến xin gửi về ubndxa.phuthu@haiduong.gov.vn hoặc www.kinhmon.haiduong.gov.vn.',
-      'Mọi ý kiến xin gửi về ubndxa chấm phuthu a còng haiduong chấm gốp chấm vê en hoặc kinhmon chấm haiduong chấm gốp chấm vê en.',
+      'Mọi ý kiến xin gửi về u bê en nờ dê xa chấm phu thu a còng hai duong chấm gốp chấm vê en hoặc kinh mon chấm hai duong chấm gốp chấm vê en.',
     ],
     [
       'Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%, tăng 3-5% so với cùng kỳ.',
@@ -204,7 +204,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Diện tích lúa 1.250,5 ha, năng suất 6,2 tấn/ha; hỗ trợ 50.000đ mỗi hộ.',
-      'Diện tích lúa một nghìn hai trăm năm mươi phẩy năm héc ta, năng suất sáu phẩy hai tấn trên héc ta; hỗ trợ năm mươi nghìn đồng mỗi hộ.',
+      'Diện tích lúa một nghìn hai trăm năm mươi phẩy năm héc ta, năng suất sáu phẩy hai tấn một héc ta; hỗ trợ năm mươi nghìn đồng mỗi hộ.',
     ],
     [
       'Quý IV năm 2023, xã tổ chức Đại hội khóa XV.',
@@ -212,7 +212,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Phí cấp bản sao là 2.000 đồng/bản; dân số xã là 12.345 người.',
-      'Phí cấp bản sao là hai nghìn đồng trên bản; dân số xã là mười hai nghìn ba trăm bốn mươi lăm người.',
+      'Phí cấp bản sao là hai nghìn đồng một bản; dân số xã là mười hai nghìn ba trăm bốn mươi lăm người.',
     ],
     [
       'Số hồ sơ tiếp nhận: 1.001 hồ sơ, trong đó 105 hồ sơ trực tuyến.',
@@ -222,7 +222,7 @@ describe('normalizeForSpeech', () => {
       'Mã thủ tục 1.004227 được công khai trên Cổng DVC quốc gia.',
       'Mã thủ tục một chấm không không bốn hai hai bảy được công khai trên Cổng dịch vụ công quốc gia.',
     ],
-    ['Năng suất lúa đạt 6,2 tấn/ha.', 'Năng suất lúa đạt sáu phẩy hai tấn trên héc ta.'],
+    ['Năng suất lúa đạt 6,2 tấn/ha.', 'Năng suất lúa đạt sáu phẩy hai tấn một héc ta.'],
     [
       'Số điện thoại của bộ phận một cửa là 0905123456.',
       'Số điện thoại của bộ phận một cửa là không chín không năm, một hai ba, bốn năm sáu.',

@@ -1,14 +1,16 @@
-import { BUILTIN_ABBREVIATIONS } from './abbreviations';
+import { BUILTIN_ABBREVIATIONS, BUILTIN_NEXT_WORD_READINGS } from './abbreviations';
 import { Dictionary, LexiconEntry } from './dictionary';
 import { cleanup, structure } from './layout';
 import { OddWord } from './numbers';
 import {
   abbreviations,
+  acronymsAfterTheirTerm,
   dates,
   documentCodes,
   numbers,
   phones,
   rangesAndPercentages,
+  rates,
   spellAcronyms,
   tidy,
   times,
@@ -23,10 +25,17 @@ export interface NormalizeOptions {
   odd?: OddWord;
 }
 
-const BUILTIN: LexiconEntry[] = Object.entries(BUILTIN_ABBREVIATIONS).map(([term, spoken]) => ({
-  term,
-  spoken,
-}));
+const BUILTIN: LexiconEntry[] = [
+  ...Object.entries(BUILTIN_ABBREVIATIONS).map(([term, spoken]) => ({
+    term,
+    spoken,
+    when: BUILTIN_NEXT_WORD_READINGS[term],
+  })),
+  // Terms read only in context ("CT UBND"): no reading of their own.
+  ...Object.entries(BUILTIN_NEXT_WORD_READINGS)
+    .filter(([term]) => !(term in BUILTIN_ABBREVIATIONS))
+    .map(([term, when]) => ({ term, spoken: '', when })),
+];
 const BUILTIN_ONLY = new Dictionary(BUILTIN);
 /** A digit, a symbol or an acronym: something the rules would change. */
 const NEEDS_RULES = /\d|[^\p{L}\p{M}\s,.]|\p{Lu}{2}/u;
@@ -55,8 +64,10 @@ function dictionaryFor(lexicon: readonly LexiconEntry[] | undefined, odd: OddWor
 
 function run(text: string, dictionary: Dictionary, odd: OddWord): string {
   const spans = new Spans(structure(cleanup(text)));
+  acronymsAfterTheirTerm(spans);
   web(spans, dictionary);
-  documentCodes(spans);
+  documentCodes(spans, dictionary);
+  rates(spans);
   abbreviations(spans, dictionary);
   dates(spans);
   times(spans);
