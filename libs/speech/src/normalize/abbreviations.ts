@@ -105,6 +105,9 @@ export const BUILTIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   'QP-AN': 'quốc phòng, an ninh',
   ANQP: 'an ninh quốc phòng',
   PCCC: 'phòng cháy chữa cháy',
+  PCTT: 'phòng chống thiên tai',
+  TKCN: 'tìm kiếm cứu nạn',
+  'PCTT&TKCN': 'phòng chống thiên tai và tìm kiếm cứu nạn',
   ATGT: 'an toàn giao thông',
   ATTP: 'an toàn thực phẩm',
   // Citizens' papers and insurance

@@ -71,26 +71,66 @@ function sayLetters(run: string): string {
   return words.join(' ');
 }
 
+/**
+ * Words already said. An address is a few words, but a pasted list of them repeats the same ones
+ * ("a.b.c…"), and cutting each again cost five times what the rest of the normalizer did. Bounded.
+ */
+const SAID_MAX = 10_000;
+const said = new Map<string, string>();
+
 /** One word of an address (between dots, "@", "-" or "_"): its own reading, or letters and digits. */
 export function sayAddressWord(word: string): string {
   const lower = word.toLowerCase();
-  const own = ADDRESS_WORDS[lower];
-  if (own !== undefined) {
-    return own;
+  let words = ADDRESS_WORDS[lower] ?? said.get(lower);
+  if (words === undefined) {
+    words = (lower.match(/[a-z]+|\d+|[^a-z\d]+/g) ?? [])
+      .map((run) => (/^\d/.test(run) ? readDigits(run) : /^[a-z]/.test(run) ? sayLetters(run) : spell(run)))
+      .filter((piece) => piece !== '')
+      .join(' ');
+    if (said.size >= SAID_MAX) {
+      said.clear();
+    }
+    said.set(lower, words);
   }
-  return (lower.match(/[a-z]+|\d+|[^a-z\d]+/g) ?? [])
-    .map((run) => (/^\d/.test(run) ? readDigits(run) : /^[a-z]/.test(run) ? sayLetters(run) : spell(run)))
-    .filter((words) => words !== '')
-    .join(' ');
+  return words;
 }
 
-/** Said between the words of an address: what a listener types there. */
-const SEPARATORS: Readonly<Record<string, string>> = { '.': 'chấm', '-': 'gạch ngang', _: 'gạch dưới' };
+/** Said between the words of an address: what a listener types there ("%" and "+" are not said). */
+function separator(c: string): string | null {
+  switch (c) {
+    case '.':
+      return 'chấm';
+    case '-':
+      return 'gạch ngang';
+    case '_':
+      return 'gạch dưới';
+    case '%':
+    case '+':
+      return '';
+    default:
+      return null;
+  }
+}
 
-/** A whole host or local part: "ubnd.xa-phuoc" → "u bê en nờ đê chấm xa gạch ngang phuoc". */
+/**
+ * A whole host or local part: "ubnd.xa-phuoc" → "u bê en nờ dê chấm xa gạch ngang phuoc". One pass over
+ * the characters (looking up each piece of a regexp match in a table cost a microsecond a piece).
+ */
 export function sayAddress(text: string): string {
-  return (text.match(/[^._%+-]+|[._%+-]/g) ?? [])
-    .map((piece) => SEPARATORS[piece] ?? (/^[%+]$/.test(piece) ? '' : sayAddressWord(piece)))
-    .filter((words) => words !== '')
-    .join(' ');
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const between = i < text.length ? separator(text[i]) : '';
+    if (between === null) {
+      continue;
+    }
+    if (i > start) {
+      words.push(sayAddressWord(text.slice(start, i)));
+    }
+    if (between !== '') {
+      words.push(between);
+    }
+    start = i + 1;
+  }
+  return words.join(' ');
 }

@@ -247,6 +247,327 @@ describe('normalizeForSpeech', () => {
     expect(normalizeForSpeech(input)).toBe(spoken);
   });
 
+  // Notices as communes write them: money, times, measures, quarters and roman numerals, law citations,
+  // phones, addresses and the administrative abbreviations. Each reading checked by hand; the ones the
+  // normalizer already read right before these rules are kept as regressions.
+  it.each([
+    [
+      'UBND xã thông báo: từ ngày 01/7/2024, mức thu lệ phí chứng thực là 10.000 đồng/hồ sơ.',
+      'Ủy ban nhân dân xã thông báo: từ ngày một tháng bảy năm hai nghìn không trăm hai mươi tư, mức thu lệ phí chứng thực là mười nghìn đồng một hồ sơ.',
+    ],
+    [
+      'Lệ phí cấp giấy chứng nhận quyền sử dụng đất là 100.000 VNĐ/giấy; hộ nghèo được miễn.',
+      'Lệ phí cấp giấy chứng nhận quyền sử dụng đất là một trăm nghìn Việt Nam đồng một giấy; hộ nghèo được miễn.',
+    ],
+    [
+      'Hỗ trợ 1,5 triệu đồng/người cho người có công, tổng kinh phí 450 triệu đồng.',
+      'Hỗ trợ một phẩy năm triệu đồng một người cho người có công, tổng kinh phí bốn trăm năm mươi triệu đồng.',
+    ],
+    [
+      'Tổng thu ngân sách xã 6 tháng đầu năm đạt 2.350.000.000 đồng, bằng 58,7% dự toán.',
+      'Tổng thu ngân sách xã sáu tháng đầu năm đạt hai tỷ ba trăm năm mươi triệu đồng, bằng năm mươi tám phẩy bảy phần trăm dự toán.',
+    ],
+    [
+      'Giá thóc thu mua 7.500đ/kg, tăng 500 đồng so với vụ trước.',
+      'Giá thóc thu mua bảy nghìn năm trăm đồng một ki lô gam, tăng năm trăm đồng so với vụ trước.',
+    ],
+    [
+      'Buổi tiếp công dân định kỳ bắt đầu lúc 7h30 sáng thứ 5 hằng tuần tại trụ sở UBND xã.',
+      'Buổi tiếp công dân định kỳ bắt đầu lúc bảy giờ ba mươi phút sáng thứ năm hằng tuần tại trụ sở Ủy ban nhân dân xã.',
+    ],
+    [
+      'Hội nghị khai mạc lúc 14 giờ 00 ngày 20/5/2024 tại Hội trường UBND xã.',
+      'Hội nghị khai mạc lúc mười bốn giờ ngày hai mươi tháng năm năm hai nghìn không trăm hai mươi tư tại Hội trường Ủy ban nhân dân xã.',
+    ],
+    [
+      'Bộ phận tiếp nhận và trả kết quả làm việc từ 7h00 - 11h30 và từ 13h30 - 17h00 các ngày trong tuần.',
+      'Bộ phận tiếp nhận và trả kết quả làm việc từ bảy giờ đến mười một giờ ba mươi phút và từ mười ba giờ ba mươi phút đến mười bảy giờ các ngày trong tuần.',
+    ],
+    [
+      'Diện tích gieo cấy vụ Xuân đạt 320,5 ha, năng suất ước đạt 65 tạ/ha.',
+      'Diện tích gieo cấy vụ Xuân đạt ba trăm hai mươi phẩy năm héc ta, năng suất ước đạt sáu mươi lăm tạ một héc ta.',
+    ],
+    [
+      'Xã đã làm mới 2,5 km đường giao thông nông thôn, mặt đường rộng 3,5 m.',
+      'Xã đã làm mới hai phẩy năm ki lô mét đường giao thông nông thôn, mặt đường rộng ba phẩy năm mét.',
+    ],
+    [
+      'Hộ ông Nguyễn Văn An được giao 1.200 m2 đất ở tại thôn Đông.',
+      'Hộ ông Nguyễn Văn An được giao một nghìn hai trăm mét vuông đất ở tại thôn Đông.',
+    ],
+    [
+      'Tiêm phòng cho 1.250 con lợn, phun khử trùng 15.000 m2 chuồng trại.',
+      'Tiêm phòng cho một nghìn hai trăm năm mươi con lợn, phun khử trùng mười lăm nghìn mét vuông chuồng trại.',
+    ],
+    [
+      'Kho lương thực dự trữ 20 tấn gạo, cấp phát 15 kg gạo/khẩu cho các hộ bị thiệt hại.',
+      'Kho lương thực dự trữ hai mươi tấn gạo, cấp phát mười lăm ki lô gam gạo một khẩu cho các hộ bị thiệt hại.',
+    ],
+    [
+      'Xe tải trên 10 tấn không được đi vào đường liên thôn; tốc độ tối đa 30 km/h.',
+      'Xe tải trên mười tấn không được đi vào đường liên thôn; tốc độ tối đa ba mươi ki lô mét một giờ.',
+    ],
+    [
+      'Quý III/2024, xã tiếp nhận 1.025 hồ sơ TTHC, giải quyết đúng hạn 100%.',
+      'Quý ba năm hai nghìn không trăm hai mươi tư, xã tiếp nhận một nghìn không trăm hai mươi lăm hồ sơ thủ tục hành chính, giải quyết đúng hạn một trăm phần trăm.',
+    ],
+    [
+      'Chương II quy định về trách nhiệm của UBND cấp xã trong công tác CCHC.',
+      'Chương hai quy định về trách nhiệm của Ủy ban nhân dân cấp xã trong công tác cải cách hành chính.',
+    ],
+    [
+      'Kết quả thực hiện nhiệm vụ quý 2/2024 và phương hướng quý III.',
+      'Kết quả thực hiện nhiệm vụ quý hai năm hai nghìn không trăm hai mươi tư và phương hướng quý ba.',
+    ],
+    [
+      'Căn cứ Luật số 15/2012/QH13 về xử lý vi phạm hành chính.',
+      'Căn cứ Luật số mười lăm năm hai nghìn không trăm mười hai của Quốc hội khóa mười ba về xử lý vi phạm hành chính.',
+    ],
+    [
+      'Theo Điều 5 Khoản 2 Luật Cư trú, công dân có trách nhiệm đăng ký thường trú.',
+      'Theo Điều năm Khoản hai Luật Cư trú, công dân có trách nhiệm đăng ký thường trú.',
+    ],
+    [
+      'Căn cứ Nghị định số 104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ.',
+      'Căn cứ Nghị định số một trăm linh bốn năm hai nghìn không trăm hai mươi hai ngày hai mươi mốt tháng mười hai năm hai nghìn không trăm hai mươi hai của Chính phủ.',
+    ],
+    [
+      'Thực hiện Quyết định số 123/QĐ-UBND ngày 15/3/2024 của Chủ tịch UBND huyện.',
+      'Thực hiện Quyết định số một trăm hai mươi ba ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi tư của Chủ tịch Ủy ban nhân dân huyện.',
+    ],
+    [
+      'Thực hiện Kế hoạch số 59/KH-UBND về tuyên truyền chuyển đổi số năm 2024.',
+      'Thực hiện Kế hoạch số năm mươi chín của Ủy ban nhân dân về tuyên truyền chuyển đổi số năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Triển khai Thông tư 15/2023/TT-BTTTT trên địa bàn xã.',
+      'Triển khai Thông tư mười lăm năm hai nghìn không trăm hai mươi ba của Bộ Thông tin và Truyền thông trên địa bàn xã.',
+    ],
+    [
+      'Căn cứ Chỉ thị số 05/CT-UBND ngày 10/02/2024 về tăng cường công tác phòng cháy chữa cháy.',
+      'Căn cứ Chỉ thị số năm của Ủy ban nhân dân ngày mười tháng hai năm hai nghìn không trăm hai mươi tư về tăng cường công tác phòng cháy chữa cháy.',
+    ],
+    [
+      'UBND xã ban hành Thông báo số 45/TB-UBND về lịch tiếp công dân tháng 6/2024.',
+      'Ủy ban nhân dân xã ban hành Thông báo số bốn mươi lăm về lịch tiếp công dân tháng sáu năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'HĐND xã khóa XXI tổ chức kỳ họp thứ 7 vào ngày 15/12/2024.',
+      'Hội đồng nhân dân xã khóa hai mươi mốt tổ chức kỳ họp thứ bảy vào ngày mười lăm tháng mười hai năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Ban Thường trực UBMTTQ xã phối hợp với các đoàn thể vận động nhân dân ủng hộ Quỹ Vì người nghèo.',
+      'Ban Thường trực Ủy ban Mặt trận Tổ quốc xã phối hợp với các đoàn thể vận động nhân dân ủng hộ Quỹ Vì người nghèo.',
+    ],
+    [
+      'Đề nghị nhân dân mang theo CCCD gắn chip khi đến làm thủ tục tại bộ phận một cửa.',
+      'Đề nghị nhân dân mang theo căn cước công dân gắn chip khi đến làm thủ tục tại bộ phận một cửa.',
+    ],
+    [
+      'Hướng dẫn công dân kích hoạt tài khoản định danh điện tử VNeID mức độ 2.',
+      'Hướng dẫn công dân kích hoạt tài khoản định danh điện tử vê en e ai đi mức độ hai.',
+    ],
+    [
+      'Tỷ lệ người dân tham gia BHYT đạt 92,3%, BHXH tự nguyện đạt 12%.',
+      'Tỷ lệ người dân tham gia bảo hiểm y tế đạt chín mươi hai phẩy ba phần trăm, bảo hiểm xã hội tự nguyện đạt mười hai phần trăm.',
+    ],
+    [
+      'Trường THCS xã tuyển sinh lớp 6 năm học 2024 - 2025 với 180 chỉ tiêu.',
+      'Trường trung học cơ sở xã tuyển sinh lớp sáu năm học hai nghìn không trăm hai mươi tư đến hai nghìn không trăm hai mươi lăm với một trăm tám mươi chỉ tiêu.',
+    ],
+    [
+      'Mọi thông tin xin liên hệ số điện thoại (0220) 3851234 hoặc đường dây nóng 0912.345.678.',
+      'Mọi thông tin xin liên hệ số điện thoại không hai hai không, ba tám năm, một hai ba bốn hoặc đường dây nóng không chín một hai, ba bốn năm, sáu bảy tám.',
+    ],
+    [
+      'Công dân có thể gửi phản ánh qua số 0220 385 1234 hoặc 091 234 5678.',
+      'Công dân có thể gửi phản ánh qua số không hai hai không, ba tám năm, một hai ba bốn hoặc không chín một, hai ba bốn, năm sáu bảy tám.',
+    ],
+    [
+      'Hồ sơ gửi về địa chỉ thư điện tử vanthu.ubnd@quangninh.gov.vn trước ngày 30/6.',
+      'Hồ sơ gửi về địa chỉ thư điện tử van thu chấm u bê en nờ dê a còng quang ninh chấm gốp chấm vê en trước ngày ba mươi tháng sáu.',
+    ],
+    [
+      'BCH Quân sự xã tổ chức huấn luyện dân quân năm 2024 theo kế hoạch.',
+      'Ban Chỉ huy Quân sự xã tổ chức huấn luyện dân quân năm hai nghìn không trăm hai mươi tư theo kế hoạch.',
+    ],
+    [
+      'BCH Đoàn xã phát động phong trào thanh niên tình nguyện hè.',
+      'Ban chấp hành Đoàn xã phát động phong trào thanh niên tình nguyện hè.',
+    ],
+    [
+      'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh tiếp nhận hồ sơ trực tuyến.',
+      'Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ trực tuyến.',
+    ],
+    [
+      'Đẩy mạnh cải cách hành chính (CCHC) và kiểm soát thủ tục hành chính (TTHC) năm 2024.',
+      'Đẩy mạnh cải cách hành chính và kiểm soát thủ tục hành chính năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Ủy ban nhân dân (UBND) xã Hà Kỳ thông báo lịch tiếp công dân (Kèm theo phụ lục).',
+      'Ủy ban nhân dân xã Hà Kỳ thông báo lịch tiếp công dân, Kèm theo phụ lục.',
+    ],
+    [
+      'Hỗ trợ mỗi học sinh 150.000 đồng/tháng trong 9 tháng học.',
+      'Hỗ trợ mỗi học sinh một trăm năm mươi nghìn đồng một tháng trong chín tháng học.',
+    ],
+    [
+      'Xe chở rác thu gom 2 lần/tuần, mức thu 20.000 đồng/hộ/tháng.',
+      'Xe chở rác thu gom hai lần một tuần, mức thu hai mươi nghìn đồng một hộ một tháng.',
+    ],
+    [
+      'Lượng khách đến bộ phận một cửa bình quân 40 người/ngày.',
+      'Lượng khách đến bộ phận một cửa bình quân bốn mươi người một ngày.',
+    ],
+    [
+      'Chiều dài tuyến kênh là 1.500 m, vốn đầu tư 2,3 tỷ đồng từ nguồn NTM.',
+      'Chiều dài tuyến kênh là một nghìn năm trăm mét, vốn đầu tư hai phẩy ba tỷ đồng từ nguồn nông thôn mới.',
+    ],
+    [
+      'CT UBND xã chủ trì cuộc họp, PCT HĐND xã dự.',
+      'Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp, Phó Chủ tịch Hội đồng nhân dân xã dự.',
+    ],
+    ['Ngày/tháng/năm sinh ghi theo CCCD.', 'Ngày, tháng, năm sinh ghi theo căn cước công dân.'],
+    [
+      'Ban CHQS xã phối hợp với Công an xã tuần tra; BCH QS xã trực 24/24 giờ.',
+      'Ban Chỉ huy Quân sự xã phối hợp với Công an xã tuần tra; Ban Chỉ huy quân sự xã trực hai mươi tư trên hai mươi tư giờ.',
+    ],
+    [
+      'Lực lượng DQTV xã tham gia diễn tập phòng thủ năm 2024.',
+      'Lực lượng dân quân tự vệ xã tham gia diễn tập phòng thủ năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Giá điện sinh hoạt bậc 1 là 1.806 đồng/kWh chưa gồm thuế.',
+      'Giá điện sinh hoạt bậc một là một nghìn tám trăm linh sáu đồng một ki lô oát giờ chưa gồm thuế.',
+    ],
+    [
+      'Hội đồng nhân dân (HĐND) xã thông qua Nghị quyết số 12/NQ-HĐND về dự toán ngân sách.',
+      'Hội đồng nhân dân xã thông qua Nghị quyết số mười hai về dự toán ngân sách.',
+    ],
+    [
+      'Liên hệ cán bộ tư pháp qua số (0220)3851234 trong giờ hành chính.',
+      'Liên hệ cán bộ tư pháp qua số không hai hai không, ba tám năm, một hai ba bốn trong giờ hành chính.',
+    ],
+    [
+      'Đồng chí Chủ tịch UBMTTQ xã phát biểu tại buổi lễ; MTTQ các thôn tham dự đầy đủ.',
+      'Đồng chí Chủ tịch Ủy ban Mặt trận Tổ quốc xã phát biểu tại buổi lễ; Mặt trận Tổ quốc các thôn tham dự đầy đủ.',
+    ],
+  ])('commune notice: %s', (input, spoken) => {
+    expect(normalizeForSpeech(input)).toBe(spoken);
+  });
+
+  describe('a term followed by its acronym in parentheses', () => {
+    it.each([
+      ['cải cách hành chính (CCHC) năm 2024', 'cải cách hành chính năm hai nghìn không trăm hai mươi tư'],
+      ['Ủy ban nhân dân (UBND) xã', 'Ủy ban nhân dân xã'],
+      ['thủ tục hành chính ( TTHC )', 'thủ tục hành chính'],
+      ['Hội đồng nhân dân (HĐND)', 'Hội đồng nhân dân'],
+      ['Sở Giáo dục và Đào tạo (GD&ĐT)', 'Sở Giáo dục và Đào tạo'],
+      ['Văn hóa, Thể thao và Du lịch (VHTTDL)', 'Văn hóa, Thể thao và Du lịch'],
+      ['phát triển kinh tế - xã hội (KT-XH)', 'phát triển kinh tế, xã hội'],
+      // Not the words before: the parenthesis is read.
+      ['tuyên truyền (CCHC)', 'tuyên truyền, cải cách hành chính.'],
+      ['căn cước (CCCD)', 'căn cước, căn cước công dân.'],
+      ['thủ tục hành chính (HCTT)', 'thủ tục hành chính, hát xê tê tê.'],
+      ['lịch tiếp công dân (Kèm theo phụ lục)', 'lịch tiếp công dân, Kèm theo phụ lục.'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('phone numbers', () => {
+    it.each([
+      ['(0220) 3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['(0220)3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['0220.3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['0220 385 1234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['02203851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['024.38512345', 'không hai bốn, ba tám năm một, hai ba bốn năm'],
+      ['(+84) 912345678', 'cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
+      ['0912.345.678', 'không chín một hai, ba bốn năm, sáu bảy tám'],
+      ['091 234 5678', 'không chín một, hai ba bốn, năm sáu bảy tám'],
+      ['0912 34 56 78', 'không chín một hai, ba bốn, năm sáu, bảy tám'],
+      ['0905-123-456', 'không chín không năm, một hai ba, bốn năm sáu'],
+      ['+84 912 345 678', 'cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
+      // Too short or too long for a phone: a code and a quantity, as before.
+      ['0123 456', 'không một hai ba bốn trăm năm mươi sáu'],
+      ['090512345678', 'không chín không năm một hai ba bốn năm sáu bảy tám'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('rates and counts with "/"', () => {
+    it.each([
+      ['50.000 đồng/hồ sơ', 'năm mươi nghìn đồng một hồ sơ'],
+      ['50.000đ/người', 'năm mươi nghìn đồng một người'],
+      ['1,5 triệu đồng/người', 'một phẩy năm triệu đồng một người'],
+      ['100.000 VNĐ/giấy', 'một trăm nghìn Việt Nam đồng một giấy'],
+      ['60 km/h', 'sáu mươi ki lô mét một giờ'],
+      ['120 người/ngày', 'một trăm hai mươi người một ngày'],
+      ['2 lần/tuần', 'hai lần một tuần'],
+      ['20.000 đồng/hộ/tháng', 'hai mươi nghìn đồng một hộ một tháng'],
+      ['giá đồng/kg', 'giá đồng một ki lô gam'],
+      ['15/20 thôn', 'mười lăm trên hai mươi thôn'],
+      // Not rates: dates, quarters, symbols and abbreviations keep their readings.
+      ['ngày 15/3', 'ngày mười lăm tháng ba'],
+      ['Quý III/2024', 'Quý ba năm hai nghìn không trăm hai mươi tư'],
+      ['số 59/KH-UBND', 'số năm mươi chín, kế hoạch của Ủy ban nhân dân'],
+      ['đ/c Hùng, v/v họp', 'đồng chí Hùng, về việc họp'],
+      ['Ngày/tháng/năm sinh', 'Ngày, tháng, năm sinh'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('document symbols', () => {
+    it.each([
+      ['Thực hiện 59/KH-UBND', 'Thực hiện kế hoạch số năm mươi chín của Ủy ban nhân dân'],
+      ['Kế hoạch số 59/KH-UBND', 'Kế hoạch số năm mươi chín của Ủy ban nhân dân'],
+      ['Quyết định số 123/QĐ-UBND', 'Quyết định số một trăm hai mươi ba của Ủy ban nhân dân'],
+      ['theo 30/2020/NĐ-CP', 'theo nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ'],
+      [
+        'Thông tư 15/2023/TT-BTTTT',
+        'Thông tư mười lăm năm hai nghìn không trăm hai mươi ba của Bộ Thông tin và Truyền thông',
+      ],
+      [
+        'theo 01/2021/TTLT-BTC-BNV',
+        'theo thông tư liên tịch số một năm hai nghìn không trăm hai mươi mốt của Bộ Tài chính, Bộ Nội vụ',
+      ],
+      ['Số: 12/TB-XYZ', 'Số: mười hai, thông báo của ích i dài dét'],
+      // A letter (công văn) names its issuer first and its drafting office after: the office is not said.
+      ['công văn số 142/UBND-NV', 'công văn số một trăm bốn mươi hai của Ủy ban nhân dân'],
+      // The issuer the sentence names before or after the symbol is said once.
+      ['UBND xã ban hành công văn số 17/CV-UBND', 'Ủy ban nhân dân xã ban hành công văn số mười bảy'],
+      [
+        'Quyết định số 5/QĐ-UBND ngày 2/1/2024 của Chủ tịch UBND huyện',
+        'Quyết định số năm ngày hai tháng một năm hai nghìn không trăm hai mươi tư của Chủ tịch Ủy ban nhân dân huyện',
+      ],
+      [
+        'Nghị quyết số 09-NQ/TU ngày 23/9/2021 của Thị ủy',
+        'Nghị quyết số chín ngày hai mươi ba tháng chín năm hai nghìn không trăm hai mươi mốt của Thị ủy',
+      ],
+      ['Nghị quyết số 09-NQ/TU', 'Nghị quyết số chín của tê u'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('e-mail and web addresses', () => {
+    it.each([
+      ['ubnd@xaphuoc.gov.vn', 'u bê en nờ dê a còng xa phuoc chấm gốp chấm vê en'],
+      [
+        'nguyen_van.an-92@gmail.com',
+        'nguyen gạch dưới van chấm an gạch ngang chín hai a còng gờ meo chấm com',
+      ],
+      ['ttpvhcc@yahoo.com', 'tê tê pê vê hát xê xê a còng da hu chấm com'],
+      ['https://dichvucong.gov.vn/p/home', 'dich vu cong chấm gốp chấm vê en'],
+      ['www.so-tttt.gov.vn', 'so gạch ngang tê tê tê tê chấm gốp chấm vê en'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
   describe('cleanup and structure', () => {
     it('puts decomposed Vietnamese in NFC and drops invisible characters', () => {
       const nfd = 'Ủy ban nhân dân xã'.normalize('NFD');
@@ -361,6 +682,30 @@ describe('normalizeForSpeech', () => {
     it('finds the longest term whatever its case rule: a word term inside an acronym one', () => {
       expect(normalizeForSpeech('Tp.HCM và TP.HCM, Tp.Hải Dương')).toBe(
         'thành phố Hồ Chí Minh và Thành phố Hồ Chí Minh, thành phố Hải Dương',
+      );
+    });
+
+    it('reads an abbreviation by the word after it: BCH Quân sự is a Ban Chỉ huy', () => {
+      expect(normalizeForSpeech('BCH Quân sự xã, BCH QS xã, BCH Đoàn xã, BCH Đảng bộ')).toBe(
+        'Ban Chỉ huy Quân sự xã, Ban Chỉ huy quân sự xã, Ban chấp hành Đoàn xã, Ban chấp hành Đảng bộ',
+      );
+      expect(normalizeForSpeech('BCH PCTT&TKCN xã')).toBe(
+        'Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn xã',
+      );
+      expect(normalizeForSpeech('CT UBND xã, PCT HĐND xã, CT xã')).toBe(
+        'Chủ tịch Ủy ban nhân dân xã, Phó Chủ tịch Hội đồng nhân dân xã, Chủ tịch xã',
+      );
+      // Out of context CT and TT are not guessed: they are spelt.
+      expect(normalizeForSpeech('CT và TT')).toBe('xê tê và tê tê');
+      expect(normalizeForSpeech('TT HĐND, TT Y tế huyện')).toBe(
+        'Thường trực Hội đồng nhân dân, Trung tâm Y tế huyện',
+      );
+    });
+
+    it("lets a unit's own reading of a term replace the built-in one with its contexts", () => {
+      const lexicon = [{ term: 'BCH', spoken: 'Ban chỉ huy' }];
+      expect(normalizeForSpeech('BCH Đoàn, BCH Quân sự', { lexicon })).toBe(
+        'Ban chỉ huy Đoàn, Ban chỉ huy Quân sự',
       );
     });
 

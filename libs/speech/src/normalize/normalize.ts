@@ -64,9 +64,9 @@ function dictionaryFor(lexicon: readonly LexiconEntry[] | undefined, odd: OddWor
 
 function run(text: string, dictionary: Dictionary, odd: OddWord): string {
   const spans = new Spans(structure(cleanup(text)));
-  acronymsAfterTheirTerm(spans);
   web(spans, dictionary);
   documentCodes(spans, dictionary);
+  acronymsAfterTheirTerm(spans);
   rates(spans);
   abbreviations(spans, dictionary);
   dates(spans);

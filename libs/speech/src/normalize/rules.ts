@@ -233,6 +233,8 @@ export function dates(spans: Spans): void {
 // "6h30", "7h", "6g30" (g needs minutes: "5g" is five grams), "17:00", "17:00:15".
 const T = '(\\d{1,2})(?:h(\\d{1,2})?|g(\\d{2})|:(\\d{2})(?::(\\d{2}))?)';
 const TIME = re(`${NB}${T}(?: ?- ?${T})?${NA}`);
+/** "14 giờ 00", "7 giờ 30" (minutes without "phút" after them). */
+const TIME_IN_WORDS = re(`${NB}(\\d{1,2}) giờ (\\d{2})${NA}(?! ?phút)`);
 
 function sayTime(groups: (string | undefined)[]): string | null {
   const [hour, m1, m2, m3, seconds] = groups;
@@ -253,7 +255,10 @@ function sayTime(groups: (string | undefined)[]): string | null {
   return words;
 }
 
-/** Rule 7: "6h30" → "sáu giờ ba mươi phút", "17:00" → "mười bảy giờ", "7h30 - 11h" → "… đến …". */
+/**
+ * Rule 7: "6h30" → "sáu giờ ba mươi phút", "17:00" → "mười bảy giờ", "7h30 - 11h" → "… đến …", and
+ * "14 giờ 00" → "mười bốn giờ" (no "không" for the minutes of a full hour).
+ */
 export function times(spans: Spans): void {
   spans.rewrite(
     TIME,
@@ -270,6 +275,7 @@ export function times(spans: Spans): void {
     },
     DIGIT,
   );
+  spans.rewrite(TIME_IN_WORDS, (m) => sayTime([m[1], m[2]]), DIGIT);
 }
 
 // --- Rates ------------------------------------------------------------------------------------------
@@ -283,16 +289,20 @@ const PER_UNITS: Record<string, string> = { h: 'giờ', ha: 'héc ta', km: 'ki l
  * back stops at a space or a digit; dates ("15/3"), quarters ("III/2024") and document symbols ("59/KH")
  * have a digit or a capital after the "/" and are never rates.
  */
+const PER = '\\p{Ll}[\\p{Ll}\\d]*|kWh';
 const RATE = re(
-  `\\/(?<=(?:\\d ?(?:\\p{L}+)?(?: \\p{L}+)?|(?<![\\p{L}\\p{N}])(?:đồng|VNĐ|VND|tấn|tạ|km|kg|ha|m2|m3|lít)) ?\\/) ?(\\p{Ll}[\\p{Ll}\\d]*|kWh)${NA}`,
+  `\\/(?<=(?:\\d ?(?:\\p{L}+)?(?: \\p{L}+)?|(?<![\\p{L}\\p{N}])(?:đồng|VNĐ|VND|tấn|tạ|km|kg|ha|m2|m3|lít)) ?\\/) ?(${PER})(?: ?\\/ ?(${PER}))?${NA}`,
 );
 
 /**
  * Rule 8b: a rate is said with "một": "50.000 đồng/hồ sơ" → "… đồng một hồ sơ", "60 km/h" → "… ki lô mét
- * một giờ", "2 lần/tuần" → "hai lần một tuần". The amount before the "/" is left to the number rules.
+ * một giờ", "2 lần/tuần" → "hai lần một tuần",
+ * "20.000 đồng/hộ/tháng" → "… đồng một hộ một tháng". The amount before the "/" is left to the number rules.
  */
 export function rates(spans: Spans): void {
-  spans.rewrite(RATE, (m) => `một ${PER_UNITS[m[1]] ?? UNITS[m[1]] ?? m[1]}`, '/');
+  const per = (word: string) => `một ${PER_UNITS[word] ?? UNITS[word] ?? word}`;
+  // "20.000 đồng/hộ/tháng": a rate of a rate, "… một hộ một tháng".
+  spans.rewrite(RATE, (m) => (m[2] === undefined ? per(m[1]) : `${per(m[1])} ${per(m[2])}`), '/');
 }
 
 // --- Phones, ranges, percentages, measures, numbers --------------------------------------------------
@@ -304,7 +314,7 @@ export function rates(spans: Spans): void {
 // Each group of digits is taken whole (a lookahead and its backreference, as an atomic group): a run of
 // digits is not split every possible way before the number is found not to end there.
 const PHONE = re(
-  `(?:\\((0\\d{1,3})\\)|(\\+84)|${NB}(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{2,8}))\\k<g>){1,4})${NA}`,
+  `(?:\\((0\\d{1,3})\\)|(\\+84|\\(\\+84\\))|${NB}(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{2,10}))\\k<g>){1,4})${NA}`,
 );
 
 /** Digits said in groups of three or four, as a person reads them out: 7 as 3 + 4, 8 as 4 + 4. */
@@ -336,7 +346,9 @@ export function phones(spans: Spans): void {
         head !== undefined && written.length === 1 && !/^[ .-]/.test(rest)
           ? [national.slice(0, 4), ...digitGroups(national.slice(4))]
           : [area ?? head ?? country ?? '', ...written.flatMap(digitGroups)];
-      return groups.map((g) => (g === '+84' ? 'cộng tám bốn' : readDigits(g))).join(', ');
+      return groups
+        .map((g) => (country !== undefined && g === country ? 'cộng tám bốn' : readDigits(g)))
+        .join(', ');
     },
     DIGIT,
   );
@@ -385,17 +397,21 @@ const MEASURE = re(
     .map((u) => u.replace('/', '\\/'))
     .join('|')})${NA}`,
 );
+/** "15/20 thôn", "trực 24/24": a count out of a total (a date, a year or a code was read before). */
+const OUT_OF = re(`${NB}(\\d{1,3}) ?\\/ ?(\\d{1,3})(?![\\p{N}]|[/.,]\\p{N})`);
 const NUMBER = re(
   '(?<![\\p{N}])(?:(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?)|(\\d+(?:\\.\\d+)+)|(\\d+,\\d+)|(\\d+))(?![\\p{N}])',
 );
 
 /**
- * Rule 11, numbers last: measures ("5 ha" → "năm héc ta", "50.000đ"), thousands with ".", decimals with
+ * Rule 11, numbers last: measures ("5 ha" → "năm héc ta", "50.000đ"), counts out of a total ("15/20" →
+ * "mười lăm trên hai mươi"), thousands with ".", decimals with
  * "," ("phẩy"), dotted codes ("1.004227": each part after the first digit by digit), and whole numbers.
  * A leading 0 on four or more digits is a code, read digit by digit.
  */
 export function numbers(spans: Spans, odd: OddWord): void {
   spans.rewrite(MEASURE, (m) => `${readQuantity(m[1], odd)} ${UNITS[m[2]]}`, DIGIT);
+  spans.rewrite(OUT_OF, (m) => `${readInteger(m[1], odd)} trên ${readInteger(m[2], odd)}`, '/');
   spans.rewrite(
     NUMBER,
     (m) => {
