@@ -487,6 +487,7 @@ describe('normalizeForSpeech', () => {
       ['0912.345.678', 'không chín một hai, ba bốn năm, sáu bảy tám'],
       ['091 234 5678', 'không chín một, hai ba bốn, năm sáu bảy tám'],
       ['0912 34 56 78', 'không chín một hai, ba bốn, năm sáu, bảy tám'],
+      ['0220 3 123 456', 'không hai hai không, ba, một hai ba, bốn năm sáu'],
       ['0905-123-456', 'không chín không năm, một hai ba, bốn năm sáu'],
       ['+84 912 345 678', 'cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
       // Too short or too long for a phone: a code and a quantity, as before.

@@ -83,9 +83,12 @@ function run(text: string, dictionary: Dictionary, odd: OddWord): string {
  * the same thing and an editor can preview exactly what will be spoken. Pure: no I/O, no state.
  *
  * Rules, in order (tts-audio.md §4.3): cleanup (NFC, spaces, quotes, symbols); structure (bullets,
- * "II." → "Phần hai.", "1." → "Một."); web addresses; document codes; the unit's lexicon and the
- * built-in abbreviations (longest first); dates, months, weekdays and roman ordinals; times; phone
- * numbers; ranges and percentages; measures and numbers; leftover acronyms spelt; final tidying.
+ * "II." → "Phần hai.", "1." → "Một."); web and e-mail addresses (syllables or spelt letters); document
+ * symbols (number, year, kind and issuer, each said once in the sentence); a term's acronym in
+ * parentheses dropped; rates ("đồng/hồ sơ" → "đồng một hồ sơ"); the unit's lexicon and the built-in
+ * abbreviations (longest first, some read by the word after them: "BCH Quân sự"); dates, months,
+ * weekdays, roman ordinals and quarters; times; phone numbers; ranges and percentages; measures, counts
+ * ("15/20") and numbers; leftover acronyms spelt; final tidying.
  */
 export function normalizeForSpeech(text: string, options: NormalizeOptions = {}): string {
   const odd = options.odd ?? 'linh';

@@ -27,9 +27,10 @@ export function readQuantity(text: string, odd: OddWord = 'linh'): string {
 const ACRONYM_IN_PARENTHESES = /\( ?(\p{L}[\p{L}&-]{1,15}) ?\)/gu;
 
 /**
- * Rule 2b: "cải cách hành chính (CCHC)" says the term once. A parenthesised acronym is left out when the
- * words just before it are the ones it shortens (initials without marks, Đ as D: "Hội đồng nhân dân
- * (HĐND)"); any other parenthesis ("(CCHC)" alone, "(Kèm theo …)") is read as before.
+ * Rule 4b (after the symbols, which look for their issuer around them): "cải cách hành chính (CCHC)"
+ * says the term once. A parenthesised acronym is left out when the words just before it are the ones
+ * it shortens (initials without marks, Đ as D: "Hội đồng nhân dân (HĐND)"); any other parenthesis
+ * ("(CCHC)" alone, "(Kèm theo …)") is read as before.
  */
 export function acronymsAfterTheirTerm(spans: Spans): void {
   spans.rewrite(
@@ -295,9 +296,9 @@ const RATE = re(
 );
 
 /**
- * Rule 8b: a rate is said with "một": "50.000 đồng/hồ sơ" → "… đồng một hồ sơ", "60 km/h" → "… ki lô mét
- * một giờ", "2 lần/tuần" → "hai lần một tuần",
- * "20.000 đồng/hộ/tháng" → "… đồng một hộ một tháng". The amount before the "/" is left to the number rules.
+ * Rule 4c, before the abbreviations (which would say "VNĐ" first): a rate is said with "một":
+ * "50.000 đồng/hồ sơ" → "… đồng một hồ sơ", "60 km/h" → "… ki lô mét một giờ", "2 lần/tuần" → "hai lần
+ * một tuần", "20.000 đồng/hộ/tháng" → "… đồng một hộ một tháng". The amount is left to the number rules.
  */
 export function rates(spans: Spans): void {
   const per = (word: string) => `một ${PER_UNITS[word] ?? UNITS[word] ?? word}`;
@@ -314,7 +315,7 @@ export function rates(spans: Spans): void {
 // Each group of digits is taken whole (a lookahead and its backreference, as an atomic group): a run of
 // digits is not split every possible way before the number is found not to end there.
 const PHONE = re(
-  `(?:\\((0\\d{1,3})\\)|(\\+84|\\(\\+84\\))|${NB}(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{2,10}))\\k<g>){1,4})${NA}`,
+  `(?:\\((0\\d{1,3})\\)|(\\+84|\\(\\+84\\))|${NB}(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{1,10}))\\k<g>){1,4})${NA}`,
 );
 
 /** Digits said in groups of three or four, as a person reads them out: 7 as 3 + 4, 8 as 4 + 4. */
