@@ -157,6 +157,13 @@ const DATE_RANGE = re(
 const DATE = re(`${NB}(?:${DAY_WORD} )?(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})(?![\\p{N}]|[/.-]\\p{N})`);
 const BLANK_DAY = re(`${DAY_WORD} ?\\/(\\d{1,2})\\/(\\d{4})(?![\\p{N}])`);
 const DAY_MONTH = re(`${DAY_WORD} (\\d{1,2})[/.](\\d{1,2})(?![\\p{N}]|[/.]\\p{N})`);
+/**
+ * "từ 15/3 đến 20/3", "trước 30/6": a day and a month after a word of time, without "ngày" (elsewhere a
+ * bare "2/3 số hộ" is a count).
+ */
+const WHEN_DAY_MONTH = re(
+  `${NB}((?:[Tt]ừ|đến|hết|[Tt]rước|[Ss]au|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm)) (\\d{1,2})[/.](\\d{1,2})(?![\\p{N}]|[/.]\\p{N})`,
+);
 const MONTH_YEAR = re(`([Tt]háng) (\\d{1,2})[/.-](\\d{4})(?![\\p{N}])`);
 const MONTH = re(`([Tt]háng) (\\d{1,2})(?![\\p{N}]|[.,/]\\p{N})`);
 const ORDINAL = re(`([Tt]hứ) (\\d{1,2})(?![\\p{N}]|[.,]\\p{N})`);
@@ -209,6 +216,14 @@ export function dates(spans: Spans): void {
     (m) =>
       validDay(m[2]) && validMonth(m[3])
         ? `${m[1]} ${readInteger(m[2])} tháng ${readMonth(Number(m[3]))}`
+        : null,
+    DIGIT,
+  );
+  spans.rewrite(
+    WHEN_DAY_MONTH,
+    (m) =>
+      validDay(m[2]) && validMonth(m[3])
+        ? `${m[1]} ngày ${readInteger(m[2])} tháng ${readMonth(Number(m[3]))}`
         : null,
     DIGIT,
   );
