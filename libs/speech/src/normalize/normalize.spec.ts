@@ -493,6 +493,9 @@ describe('normalizeForSpeech', () => {
       // Too short or too long for a phone: a code and a quantity, as before.
       ['0123 456', 'không một hai ba bốn trăm năm mươi sáu'],
       ['090512345678', 'không chín không năm một hai ba bốn năm sáu bảy tám'],
+      // Inside a dotted run of numbers no phone starts or ends.
+      ['1.000.1.000.1.000', 'một nghìn. một nghìn. một nghìn'],
+      ['5.0220.3851234', 'năm chấm không hai hai không chấm ba tám năm một hai ba bốn'],
     ])('%s → %s', (input, spoken) => {
       expect(normalizeForSpeech(input)).toBe(spoken);
     });

@@ -329,8 +329,9 @@ export function rates(spans: Spans): void {
  */
 // Each group of digits is taken whole (a lookahead and its backreference, as an atomic group): a run of
 // digits is not split every possible way before the number is found not to end there.
+// A number is whole: not the end of a dotted run ("1.000.1.000") nor its start.
 const PHONE = re(
-  `(?:\\((0\\d{1,3})\\)|(\\+84|\\(\\+84\\))|${NB}(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{1,10}))\\k<g>){1,4})${NA}`,
+  `(?:\\((0\\d{1,3})\\)|(\\+84|\\(\\+84\\))|${NB}(?<!\\p{N}[.,-])(0\\d{1,3}))((?:[ .-]?(?=(?<g>\\d{1,10}))\\k<g>){1,4})(?![\\p{L}\\p{N}]|[.,-]\\p{N})`,
 );
 
 /** Digits said in groups of three or four, as a person reads them out: 7 as 3 + 4, 8 as 4 + 4. */
