@@ -27,6 +27,10 @@ const SCRIPT = [
   '1. Tuyên truyền về BHYT, BHXH cho người dân.\n- Hướng dẫn cài đặt VNeID.\n',
 ].join('');
 
+const NOTICE =
+  'Đẩy mạnh cải cách hành chính (CCHC) theo 59/KH-UBND, lệ phí 50.000 đồng/hồ sơ, ' +
+  'gọi (0220) 3851234 hoặc gửi vanthu.ubnd@quangninh.gov.vn; BCH Quân sự xã trực 24/24. ';
+
 /** Each shape fills `size` characters. The first ones were quadratic before issue 13. */
 const SHAPES: Record<string, (size: number) => string> = {
   '"1." repeated (the report)': (n) => '1.'.repeat(n / 2),
@@ -39,6 +43,9 @@ const SHAPES: Record<string, (size: number) => string> = {
   'abbreviations "UBND, HĐND, TP.HCM v/v "': (n) => 'UBND, HĐND, TP.HCM v/v '.repeat(Math.floor(n / 23)),
   'one word, no spaces': (n) => 'a'.repeat(n),
   'a radio script (dates, codes, numbers)': (n) => SCRIPT.repeat(Math.ceil(n / SCRIPT.length)).slice(0, n),
+  // The rules that look around a match (a symbol's issuer, an acronym's words, a rate's amount) and e-mails.
+  'symbols, rates, phones, (acronyms), e-mails': (n) =>
+    NOTICE.repeat(Math.ceil(n / NOTICE.length)).slice(0, n),
 };
 
 function median(values: number[]): number {

@@ -1,3 +1,5 @@
+import type { NextWordReading } from './dictionary';
+
 /**
  * Built-in abbreviations of Vietnamese administrative writing and how a radio announcer says them.
  * Gathered from the communes' reports (shared/seeds) and the research notes (tts-audio.md §4.3); a unit's
@@ -17,6 +19,10 @@ export const BUILTIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   UBMTTQVN: 'Ủy ban Mặt trận Tổ quốc Việt Nam',
   UBKT: 'Ủy ban kiểm tra',
   BCH: 'Ban chấp hành',
+  BCHQS: 'Ban Chỉ huy Quân sự',
+  CHQS: 'Chỉ huy Quân sự',
+  QS: 'quân sự',
+  DQTV: 'dân quân tự vệ',
   BTV: 'Ban thường vụ',
   BCĐ: 'Ban chỉ đạo',
   BQL: 'Ban quản lý',
@@ -99,6 +105,9 @@ export const BUILTIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   'QP-AN': 'quốc phòng, an ninh',
   ANQP: 'an ninh quốc phòng',
   PCCC: 'phòng cháy chữa cháy',
+  PCTT: 'phòng chống thiên tai',
+  TKCN: 'tìm kiếm cứu nạn',
+  'PCTT&TKCN': 'phòng chống thiên tai và tìm kiếm cứu nạn',
   ATGT: 'an toàn giao thông',
   ATTP: 'an toàn thực phẩm',
   // Citizens' papers and insurance
@@ -120,4 +129,28 @@ export const BUILTIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   Facebook: 'phây búc',
   Zalo: 'da lô',
   fanpage: 'phan pết',
+};
+
+/** The offices a commune's chairman-type titles go with: "CT UBND xã", "PCT HĐND", "CT xã". */
+const BODIES = ['UBND', 'HĐND', 'UBMTTQ', 'MTTQ', 'Ủy ban', 'Uỷ ban', 'Hội đồng', 'xã', 'phường', 'thị trấn'];
+
+/**
+ * Abbreviations whose reading depends on the word after them (the first that names it wins; outside
+ * them the reading above, or none: then the acronym is left to the other rules). BCH is the Party's or
+ * a union's Ban chấp hành, but the commune's military and disaster command is a Ban Chỉ huy; CT, PCT
+ * and TT are too ambiguous alone (chỉ thị, thông tư) to read without the office they name.
+ */
+export const BUILTIN_NEXT_WORD_READINGS: Readonly<Record<string, readonly NextWordReading[]>> = {
+  BCH: [
+    {
+      next: ['Quân sự', 'QS', 'PCTT', 'PCTT&TKCN', 'Phòng chống thiên tai', 'Phòng thủ', 'PCLB'],
+      spoken: 'Ban Chỉ huy',
+    },
+  ],
+  CT: [{ next: BODIES, spoken: 'Chủ tịch' }],
+  PCT: [{ next: BODIES, spoken: 'Phó Chủ tịch' }],
+  TT: [
+    { next: ['Đảng ủy', 'Đảng uỷ', 'HĐND', 'Hội đồng', 'UBMTTQ'], spoken: 'Thường trực' },
+    { next: ['Y tế', 'VHTT', 'Văn hóa', 'Văn hoá', 'PVHCC', 'Phục vụ', 'GDNN', 'GDTX'], spoken: 'Trung tâm' },
+  ],
 };

@@ -52,6 +52,30 @@ describe('Dictionary', () => {
     expect(found.map((m) => m.words)).toEqual(lexicon.map((e) => e.spoken).reverse());
   });
 
+  it('reads a term by the word after it when a reading names that word', () => {
+    const d = new Dictionary([
+      {
+        term: 'BCH',
+        spoken: 'Ban chấp hành',
+        when: [{ next: ['Quân sự', 'QS'], spoken: 'Ban Chỉ huy' }],
+      },
+      { term: 'CT', spoken: '', when: [{ next: ['UBND'], spoken: 'Chủ tịch' }] },
+    ]);
+    expect(words(d, 'BCH Quân sự, BCH quân sự, BCH QS, BCH Đoàn, BCH Quân, BCH Quân sựu, BCH')).toEqual([
+      ['BCH', 'Ban Chỉ huy'],
+      ['BCH', 'Ban Chỉ huy'],
+      ['BCH', 'Ban Chỉ huy'],
+      ['BCH', 'Ban chấp hành'],
+      ['BCH', 'Ban chấp hành'],
+      ['BCH', 'Ban chấp hành'],
+      ['BCH', 'Ban chấp hành'],
+    ]);
+    // A term read only in context is no term elsewhere, and has no reading of its own to look up.
+    expect(words(d, 'CT UBND, CT khác')).toEqual([['CT', 'Chủ tịch']]);
+    expect(d.lookup('CT')).toBeNull();
+    expect(d.lookup('BCH')).toBe('Ban chấp hành');
+  });
+
   it('treats terms differing only in case as one for duplicate checks', () => {
     expect(termKey('Zalo')).toBe(termKey('ZALO'));
     expect(termKey('Nghĩa Hưng'.normalize('NFD'))).toBe(termKey('nghĩa hưng'));

@@ -2,6 +2,17 @@
 export interface LexiconEntry {
   term: string;
   spoken: string;
+  /**
+   * Readings that win when the term is followed by one of their words ("BCH Quân sự" is "Ban Chỉ huy",
+   * any other BCH "Ban chấp hành"). With `spoken` empty the term has no reading outside those contexts.
+   */
+  when?: readonly NextWordReading[];
+}
+
+/** A reading of a term that holds when the next word (after spaces) is one of `next`, in any case. */
+export interface NextWordReading {
+  next: readonly string[];
+  spoken: string;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -34,6 +45,39 @@ interface Term {
   text: string;
   exact: boolean;
   spoken: string;
+  when: readonly NextWordReading[];
+}
+
+interface Reading {
+  spoken: string;
+  when: readonly NextWordReading[];
+}
+
+/**
+ * The reading of `when` whose word follows `end` in `text` (a few spaces between), or null. Costs the
+ * length of the words named, whatever the text: no scan beyond them.
+ */
+function readingForNext(text: string, end: number, when: readonly NextWordReading[]): string | null {
+  let start = end;
+  while (start < text.length && start - end < 3 && text[start] === ' ') {
+    start += 1;
+  }
+  if (start === end) {
+    return null;
+  }
+  for (const reading of when) {
+    for (const next of reading.next) {
+      const stop = start + next.length;
+      if (
+        stop <= text.length &&
+        text.slice(start, stop).toLowerCase() === next.toLowerCase() &&
+        !(isWordChar(next[next.length - 1]) && isWordChar(text[stop]))
+      ) {
+        return reading.spoken;
+      }
+    }
+  }
+  return null;
 }
 
 /** Where a term was found in a text, and what to say for it. */
@@ -52,24 +96,24 @@ export interface TermMatch {
  * on a long script; the buckets take milliseconds.
  */
 export class Dictionary {
-  private readonly exact = new Map<string, string>();
-  private readonly folded = new Map<string, string>();
+  private readonly exact = new Map<string, Reading>();
+  private readonly folded = new Map<string, Reading>();
   private readonly buckets = new Map<string, Term[]>();
 
   /** Later lists win over earlier ones on the same term. */
   constructor(...lists: readonly (readonly LexiconEntry[])[]) {
     for (const list of lists) {
-      for (const { term, spoken } of list) {
+      for (const { term, spoken, when = [] } of list) {
         if (isExactTerm(term)) {
-          this.exact.set(term, spoken);
+          this.exact.set(term, { spoken, when });
         } else {
-          this.folded.set(term.toLowerCase(), spoken);
+          this.folded.set(term.toLowerCase(), { spoken, when });
         }
       }
     }
     const terms: Term[] = [
-      ...[...this.exact].map(([text, spoken]) => ({ text, exact: true, spoken })),
-      ...[...this.folded].map(([text, spoken]) => ({ text, exact: false, spoken })),
+      ...[...this.exact].map(([text, reading]) => ({ text, exact: true, ...reading })),
+      ...[...this.folded].map(([text, reading]) => ({ text, exact: false, ...reading })),
     ].filter((t) => t.text.length > 0);
     // Longest first; on equal length an acronym as written before a word in any case.
     terms.sort((a, b) => b.text.length - a.text.length || Number(b.exact) - Number(a.exact));
@@ -85,9 +129,10 @@ export class Dictionary {
     return this.exact.size + this.folded.size;
   }
 
-  /** The spoken form of `text` as written, if a term covers it. */
+  /** The spoken form of `text` as written, if a term covers it (its reading outside any context). */
   lookup(text: string): string | null {
-    return this.exact.get(text) ?? this.folded.get(text.toLowerCase()) ?? null;
+    const reading = this.exact.get(text) ?? this.folded.get(text.toLowerCase());
+    return reading && reading.spoken !== '' ? reading.spoken : null;
   }
 
   /** Every term in `text`, left to right, the longest at each place, none overlapping. */
@@ -133,7 +178,12 @@ export class Dictionary {
       if (isWordChar(term.text[length - 1]) && isWordChar(text[index + length])) {
         continue;
       }
-      return { index, length, words: term.spoken };
+      const words =
+        (term.when.length > 0 ? readingForNext(text, index + length, term.when) : null) ?? term.spoken;
+      if (words === '') {
+        continue; // a term read only in context, out of it here: a shorter term may still match
+      }
+      return { index, length, words };
     }
     return null;
   }

@@ -31,7 +31,8 @@ export function cleanup(text: string): string {
   );
 }
 
-const BULLET = /^[-+•*·◦▪●○■□➢►✓]+ *(?=\S)/u;
+// A "+" or "-" right before a digit is a sign or a country code ("+84 912…"), not a bullet.
+const BULLET = /^[-+•*·◦▪●○■□➢►✓]+(?: +(?=\S)|(?=[^\s\d]))/u;
 // I to XXXIX: a line starting "C." or "L." is an initial, not section 100 or 50.
 const ROMAN_HEADING = /^([IVX]+) ?[.):-] +(?=\S)/u;
 // "1, Hình thức" is a common slip for "1.".

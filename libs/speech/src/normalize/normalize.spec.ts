@@ -85,7 +85,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Kế hoạch số 508/KH-UBND ngày 24/12/2021 về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn 2021 – 2025',
-      'Kế hoạch số năm trăm linh tám ngày hai mươi tư tháng mười hai năm hai nghìn không trăm hai mươi mốt về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm',
+      'Kế hoạch số năm trăm linh tám của Ủy ban nhân dân ngày hai mươi tư tháng mười hai năm hai nghìn không trăm hai mươi mốt về thực hiện cải cách hành chính nhà nước thành phố Hải Dương giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm',
     ],
     [
       'Ủy ban nhân xã đã xây dựng kế hoạch số 64/KH-UBND ngày 29 tháng 2 năm 2024 của ủy ban nhân dân xã Quyết Thắng',
@@ -105,15 +105,15 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Thực hiện Kế hoạch số 4757 /KH-UBND ngày 27/12/2021 của UBND thị xã Hương Trà về việc tuyên truyền cải cách hành chính (CCHC) năm 2022',
-      'Thực hiện Kế hoạch số bốn nghìn bảy trăm năm mươi bảy ngày hai mươi bảy tháng mười hai năm hai nghìn không trăm hai mươi mốt của Ủy ban nhân dân thị xã Hương Trà về việc tuyên truyền cải cách hành chính, cải cách hành chính, năm hai nghìn không trăm hai mươi hai',
+      'Thực hiện Kế hoạch số bốn nghìn bảy trăm năm mươi bảy ngày hai mươi bảy tháng mười hai năm hai nghìn không trăm hai mươi mốt của Ủy ban nhân dân thị xã Hương Trà về việc tuyên truyền cải cách hành chính năm hai nghìn không trăm hai mươi hai',
     ],
     [
       'Quyết định số 2243/QĐ-UBND ngày 10/9/2021 về ban hành Kế hoạch cải cách hành chính giai đoạn 2021 - 2025, định hướng đến năm 2030',
-      'Quyết định số hai nghìn hai trăm bốn mươi ba ngày mười tháng chín năm hai nghìn không trăm hai mươi mốt về ban hành Kế hoạch cải cách hành chính giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm, định hướng đến năm hai nghìn không trăm ba mươi',
+      'Quyết định số hai nghìn hai trăm bốn mươi ba của Ủy ban nhân dân ngày mười tháng chín năm hai nghìn không trăm hai mươi mốt về ban hành Kế hoạch cải cách hành chính giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm, định hướng đến năm hai nghìn không trăm ba mươi',
     ],
     [
       'Quyết định số 1406 /QĐ-UBND ngày 20/10/2021 về việc ban hành Kế hoạch cải cách hành chính',
-      'Quyết định số một nghìn bốn trăm linh sáu ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi mốt về việc ban hành Kế hoạch cải cách hành chính',
+      'Quyết định số một nghìn bốn trăm linh sáu của Ủy ban nhân dân ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi mốt về việc ban hành Kế hoạch cải cách hành chính',
     ],
     [
       'Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hương Trà lần thứ XIV, nhiệm kỳ 2020 - 2025; Nghị quyết số 09-NQ/TU ngày 23/9/2021 của Thị uỷ Hương Trà',
@@ -132,7 +132,7 @@ describe('normalizeForSpeech', () => {
       'Số lượng tin, bài được đăng trên cổng thông tin điện tử của thị xã, của phòng: hai',
     ],
     ['+ Làm mới 01 cụm pano tuyên truyền CCHC.', 'Làm mới một cụm pano tuyên truyền cải cách hành chính.'],
-    ['Số: 297/BC-VHTT', 'Số: hai trăm chín mươi bảy'],
+    ['Số: 297/BC-VHTT', 'Số: hai trăm chín mươi bảy, báo cáo của Văn hóa Thông tin'],
     [
       'Hương Trà, ngày 21 tháng 10 năm 2022',
       'Hương Trà, ngày hai mươi mốt tháng mười năm hai nghìn không trăm hai mươi hai',
@@ -164,7 +164,7 @@ describe('normalizeForSpeech', () => {
     ['KT. CHỦ TỊCH', 'Ký thay CHỦ TỊCH'],
     [
       'Trang thông tin điện tử của địa phương <http://quyetthang.tphaiduong.haiduong.gov.vn/vi-vn>, trang fanpage FB của xã Quyết Thắng',
-      'Trang thông tin điện tử của địa phương quyetthang chấm tphaiduong chấm haiduong chấm gốp chấm vê en, trang phan pết phây búc của xã Quyết Thắng',
+      'Trang thông tin điện tử của địa phương quyet thang chấm tê phai duong chấm hai duong chấm gốp chấm vê en, trang phan pết phây búc của xã Quyết Thắng',
     ],
     [
       'Các hình thức tuyên truyền được thực hiện đa dạng qua các nền tảng facebook, zalo, mocha... để đông đảo người dân tiếp cận được thông tin.',
@@ -180,11 +180,11 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Nghị định 30/2020/NĐ-CP về công tác văn thư',
-      'Nghị định ba mươi năm hai nghìn không trăm hai mươi về công tác văn thư',
+      'Nghị định ba mươi năm hai nghìn không trăm hai mươi của Chính phủ về công tác văn thư',
     ],
     [
       'Thông tư số 01/2011/TT-BTTTT ngày 04/01/2011',
-      'Thông tư số một năm hai nghìn không trăm mười một ngày bốn tháng một năm hai nghìn không trăm mười một',
+      'Thông tư số một năm hai nghìn không trăm mười một của Bộ Thông tin và Truyền thông ngày bốn tháng một năm hai nghìn không trăm mười một',
     ],
     [
       'Lịch tiếp công dân vào thứ 4 hằng tuần, từ 7h30 đến 11h00 và chiều thứ 6 từ 13:30 - 17:00.',
@@ -196,7 +196,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Mọi ý kiến xin gửi về ubndxa.phuthu@haiduong.gov.vn hoặc www.kinhmon.haiduong.gov.vn.',
-      'Mọi ý kiến xin gửi về ubndxa chấm phuthu a còng haiduong chấm gốp chấm vê en hoặc kinhmon chấm haiduong chấm gốp chấm vê en.',
+      'Mọi ý kiến xin gửi về u bê en nờ dê xa chấm phu thu a còng hai duong chấm gốp chấm vê en hoặc kinh mon chấm hai duong chấm gốp chấm vê en.',
     ],
     [
       'Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%, tăng 3-5% so với cùng kỳ.',
@@ -204,7 +204,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Diện tích lúa 1.250,5 ha, năng suất 6,2 tấn/ha; hỗ trợ 50.000đ mỗi hộ.',
-      'Diện tích lúa một nghìn hai trăm năm mươi phẩy năm héc ta, năng suất sáu phẩy hai tấn trên héc ta; hỗ trợ năm mươi nghìn đồng mỗi hộ.',
+      'Diện tích lúa một nghìn hai trăm năm mươi phẩy năm héc ta, năng suất sáu phẩy hai tấn một héc ta; hỗ trợ năm mươi nghìn đồng mỗi hộ.',
     ],
     [
       'Quý IV năm 2023, xã tổ chức Đại hội khóa XV.',
@@ -212,7 +212,7 @@ describe('normalizeForSpeech', () => {
     ],
     [
       'Phí cấp bản sao là 2.000 đồng/bản; dân số xã là 12.345 người.',
-      'Phí cấp bản sao là hai nghìn đồng trên bản; dân số xã là mười hai nghìn ba trăm bốn mươi lăm người.',
+      'Phí cấp bản sao là hai nghìn đồng một bản; dân số xã là mười hai nghìn ba trăm bốn mươi lăm người.',
     ],
     [
       'Số hồ sơ tiếp nhận: 1.001 hồ sơ, trong đó 105 hồ sơ trực tuyến.',
@@ -222,7 +222,7 @@ describe('normalizeForSpeech', () => {
       'Mã thủ tục 1.004227 được công khai trên Cổng DVC quốc gia.',
       'Mã thủ tục một chấm không không bốn hai hai bảy được công khai trên Cổng dịch vụ công quốc gia.',
     ],
-    ['Năng suất lúa đạt 6,2 tấn/ha.', 'Năng suất lúa đạt sáu phẩy hai tấn trên héc ta.'],
+    ['Năng suất lúa đạt 6,2 tấn/ha.', 'Năng suất lúa đạt sáu phẩy hai tấn một héc ta.'],
     [
       'Số điện thoại của bộ phận một cửa là 0905123456.',
       'Số điện thoại của bộ phận một cửa là không chín không năm, một hai ba, bốn năm sáu.',
@@ -245,6 +245,331 @@ describe('normalizeForSpeech', () => {
     ],
   ])('%s', (input, spoken) => {
     expect(normalizeForSpeech(input)).toBe(spoken);
+  });
+
+  // Notices as communes write them: money, times, measures, quarters and roman numerals, law citations,
+  // phones, addresses and the administrative abbreviations. Each reading checked by hand; the ones the
+  // normalizer already read right before these rules are kept as regressions.
+  it.each([
+    [
+      'UBND xã thông báo: từ ngày 01/7/2024, mức thu lệ phí chứng thực là 10.000 đồng/hồ sơ.',
+      'Ủy ban nhân dân xã thông báo: từ ngày một tháng bảy năm hai nghìn không trăm hai mươi tư, mức thu lệ phí chứng thực là mười nghìn đồng một hồ sơ.',
+    ],
+    [
+      'Lệ phí cấp giấy chứng nhận quyền sử dụng đất là 100.000 VNĐ/giấy; hộ nghèo được miễn.',
+      'Lệ phí cấp giấy chứng nhận quyền sử dụng đất là một trăm nghìn Việt Nam đồng một giấy; hộ nghèo được miễn.',
+    ],
+    [
+      'Hỗ trợ 1,5 triệu đồng/người cho người có công, tổng kinh phí 450 triệu đồng.',
+      'Hỗ trợ một phẩy năm triệu đồng một người cho người có công, tổng kinh phí bốn trăm năm mươi triệu đồng.',
+    ],
+    [
+      'Tổng thu ngân sách xã 6 tháng đầu năm đạt 2.350.000.000 đồng, bằng 58,7% dự toán.',
+      'Tổng thu ngân sách xã sáu tháng đầu năm đạt hai tỷ ba trăm năm mươi triệu đồng, bằng năm mươi tám phẩy bảy phần trăm dự toán.',
+    ],
+    [
+      'Giá thóc thu mua 7.500đ/kg, tăng 500 đồng so với vụ trước.',
+      'Giá thóc thu mua bảy nghìn năm trăm đồng một ki lô gam, tăng năm trăm đồng so với vụ trước.',
+    ],
+    [
+      'Buổi tiếp công dân định kỳ bắt đầu lúc 7h30 sáng thứ 5 hằng tuần tại trụ sở UBND xã.',
+      'Buổi tiếp công dân định kỳ bắt đầu lúc bảy giờ ba mươi phút sáng thứ năm hằng tuần tại trụ sở Ủy ban nhân dân xã.',
+    ],
+    [
+      'Hội nghị khai mạc lúc 14 giờ 00 ngày 20/5/2024 tại Hội trường UBND xã.',
+      'Hội nghị khai mạc lúc mười bốn giờ ngày hai mươi tháng năm năm hai nghìn không trăm hai mươi tư tại Hội trường Ủy ban nhân dân xã.',
+    ],
+    [
+      'Bộ phận tiếp nhận và trả kết quả làm việc từ 7h00 - 11h30 và từ 13h30 - 17h00 các ngày trong tuần.',
+      'Bộ phận tiếp nhận và trả kết quả làm việc từ bảy giờ đến mười một giờ ba mươi phút và từ mười ba giờ ba mươi phút đến mười bảy giờ các ngày trong tuần.',
+    ],
+    [
+      'Diện tích gieo cấy vụ Xuân đạt 320,5 ha, năng suất ước đạt 65 tạ/ha.',
+      'Diện tích gieo cấy vụ Xuân đạt ba trăm hai mươi phẩy năm héc ta, năng suất ước đạt sáu mươi lăm tạ một héc ta.',
+    ],
+    [
+      'Xã đã làm mới 2,5 km đường giao thông nông thôn, mặt đường rộng 3,5 m.',
+      'Xã đã làm mới hai phẩy năm ki lô mét đường giao thông nông thôn, mặt đường rộng ba phẩy năm mét.',
+    ],
+    [
+      'Hộ ông Nguyễn Văn An được giao 1.200 m2 đất ở tại thôn Đông.',
+      'Hộ ông Nguyễn Văn An được giao một nghìn hai trăm mét vuông đất ở tại thôn Đông.',
+    ],
+    [
+      'Tiêm phòng cho 1.250 con lợn, phun khử trùng 15.000 m2 chuồng trại.',
+      'Tiêm phòng cho một nghìn hai trăm năm mươi con lợn, phun khử trùng mười lăm nghìn mét vuông chuồng trại.',
+    ],
+    [
+      'Kho lương thực dự trữ 20 tấn gạo, cấp phát 15 kg gạo/khẩu cho các hộ bị thiệt hại.',
+      'Kho lương thực dự trữ hai mươi tấn gạo, cấp phát mười lăm ki lô gam gạo một khẩu cho các hộ bị thiệt hại.',
+    ],
+    [
+      'Xe tải trên 10 tấn không được đi vào đường liên thôn; tốc độ tối đa 30 km/h.',
+      'Xe tải trên mười tấn không được đi vào đường liên thôn; tốc độ tối đa ba mươi ki lô mét một giờ.',
+    ],
+    [
+      'Quý III/2024, xã tiếp nhận 1.025 hồ sơ TTHC, giải quyết đúng hạn 100%.',
+      'Quý ba năm hai nghìn không trăm hai mươi tư, xã tiếp nhận một nghìn không trăm hai mươi lăm hồ sơ thủ tục hành chính, giải quyết đúng hạn một trăm phần trăm.',
+    ],
+    [
+      'Chương II quy định về trách nhiệm của UBND cấp xã trong công tác CCHC.',
+      'Chương hai quy định về trách nhiệm của Ủy ban nhân dân cấp xã trong công tác cải cách hành chính.',
+    ],
+    [
+      'Kết quả thực hiện nhiệm vụ quý 2/2024 và phương hướng quý III.',
+      'Kết quả thực hiện nhiệm vụ quý hai năm hai nghìn không trăm hai mươi tư và phương hướng quý ba.',
+    ],
+    [
+      'Căn cứ Luật số 15/2012/QH13 về xử lý vi phạm hành chính.',
+      'Căn cứ Luật số mười lăm năm hai nghìn không trăm mười hai của Quốc hội khóa mười ba về xử lý vi phạm hành chính.',
+    ],
+    [
+      'Theo Điều 5 Khoản 2 Luật Cư trú, công dân có trách nhiệm đăng ký thường trú.',
+      'Theo Điều năm Khoản hai Luật Cư trú, công dân có trách nhiệm đăng ký thường trú.',
+    ],
+    [
+      'Căn cứ Nghị định số 104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ.',
+      'Căn cứ Nghị định số một trăm linh bốn năm hai nghìn không trăm hai mươi hai ngày hai mươi mốt tháng mười hai năm hai nghìn không trăm hai mươi hai của Chính phủ.',
+    ],
+    [
+      'Thực hiện Quyết định số 123/QĐ-UBND ngày 15/3/2024 của Chủ tịch UBND huyện.',
+      'Thực hiện Quyết định số một trăm hai mươi ba ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi tư của Chủ tịch Ủy ban nhân dân huyện.',
+    ],
+    [
+      'Thực hiện Kế hoạch số 59/KH-UBND về tuyên truyền chuyển đổi số năm 2024.',
+      'Thực hiện Kế hoạch số năm mươi chín của Ủy ban nhân dân về tuyên truyền chuyển đổi số năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Triển khai Thông tư 15/2023/TT-BTTTT trên địa bàn xã.',
+      'Triển khai Thông tư mười lăm năm hai nghìn không trăm hai mươi ba của Bộ Thông tin và Truyền thông trên địa bàn xã.',
+    ],
+    [
+      'Căn cứ Chỉ thị số 05/CT-UBND ngày 10/02/2024 về tăng cường công tác phòng cháy chữa cháy.',
+      'Căn cứ Chỉ thị số năm của Ủy ban nhân dân ngày mười tháng hai năm hai nghìn không trăm hai mươi tư về tăng cường công tác phòng cháy chữa cháy.',
+    ],
+    [
+      'UBND xã ban hành Thông báo số 45/TB-UBND về lịch tiếp công dân tháng 6/2024.',
+      'Ủy ban nhân dân xã ban hành Thông báo số bốn mươi lăm về lịch tiếp công dân tháng sáu năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'HĐND xã khóa XXI tổ chức kỳ họp thứ 7 vào ngày 15/12/2024.',
+      'Hội đồng nhân dân xã khóa hai mươi mốt tổ chức kỳ họp thứ bảy vào ngày mười lăm tháng mười hai năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Ban Thường trực UBMTTQ xã phối hợp với các đoàn thể vận động nhân dân ủng hộ Quỹ Vì người nghèo.',
+      'Ban Thường trực Ủy ban Mặt trận Tổ quốc xã phối hợp với các đoàn thể vận động nhân dân ủng hộ Quỹ Vì người nghèo.',
+    ],
+    [
+      'Đề nghị nhân dân mang theo CCCD gắn chip khi đến làm thủ tục tại bộ phận một cửa.',
+      'Đề nghị nhân dân mang theo căn cước công dân gắn chip khi đến làm thủ tục tại bộ phận một cửa.',
+    ],
+    [
+      'Hướng dẫn công dân kích hoạt tài khoản định danh điện tử VNeID mức độ 2.',
+      'Hướng dẫn công dân kích hoạt tài khoản định danh điện tử vê en e ai đi mức độ hai.',
+    ],
+    [
+      'Tỷ lệ người dân tham gia BHYT đạt 92,3%, BHXH tự nguyện đạt 12%.',
+      'Tỷ lệ người dân tham gia bảo hiểm y tế đạt chín mươi hai phẩy ba phần trăm, bảo hiểm xã hội tự nguyện đạt mười hai phần trăm.',
+    ],
+    [
+      'Trường THCS xã tuyển sinh lớp 6 năm học 2024 - 2025 với 180 chỉ tiêu.',
+      'Trường trung học cơ sở xã tuyển sinh lớp sáu năm học hai nghìn không trăm hai mươi tư đến hai nghìn không trăm hai mươi lăm với một trăm tám mươi chỉ tiêu.',
+    ],
+    [
+      'Mọi thông tin xin liên hệ số điện thoại (0220) 3851234 hoặc đường dây nóng 0912.345.678.',
+      'Mọi thông tin xin liên hệ số điện thoại không hai hai không, ba tám năm, một hai ba bốn hoặc đường dây nóng không chín một hai, ba bốn năm, sáu bảy tám.',
+    ],
+    [
+      'Công dân có thể gửi phản ánh qua số 0220 385 1234 hoặc 091 234 5678.',
+      'Công dân có thể gửi phản ánh qua số không hai hai không, ba tám năm, một hai ba bốn hoặc không chín một, hai ba bốn, năm sáu bảy tám.',
+    ],
+    [
+      'Hồ sơ gửi về địa chỉ thư điện tử vanthu.ubnd@quangninh.gov.vn trước ngày 30/6.',
+      'Hồ sơ gửi về địa chỉ thư điện tử van thu chấm u bê en nờ dê a còng quang ninh chấm gốp chấm vê en trước ngày ba mươi tháng sáu.',
+    ],
+    [
+      'BCH Quân sự xã tổ chức huấn luyện dân quân năm 2024 theo kế hoạch.',
+      'Ban Chỉ huy Quân sự xã tổ chức huấn luyện dân quân năm hai nghìn không trăm hai mươi tư theo kế hoạch.',
+    ],
+    [
+      'BCH Đoàn xã phát động phong trào thanh niên tình nguyện hè.',
+      'Ban chấp hành Đoàn xã phát động phong trào thanh niên tình nguyện hè.',
+    ],
+    [
+      'Trung tâm Phục vụ hành chính công (TTPVHCC) tỉnh tiếp nhận hồ sơ trực tuyến.',
+      'Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ trực tuyến.',
+    ],
+    [
+      'Đẩy mạnh cải cách hành chính (CCHC) và kiểm soát thủ tục hành chính (TTHC) năm 2024.',
+      'Đẩy mạnh cải cách hành chính và kiểm soát thủ tục hành chính năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Ủy ban nhân dân (UBND) xã Hà Kỳ thông báo lịch tiếp công dân (Kèm theo phụ lục).',
+      'Ủy ban nhân dân xã Hà Kỳ thông báo lịch tiếp công dân, Kèm theo phụ lục.',
+    ],
+    [
+      'Hỗ trợ mỗi học sinh 150.000 đồng/tháng trong 9 tháng học.',
+      'Hỗ trợ mỗi học sinh một trăm năm mươi nghìn đồng một tháng trong chín tháng học.',
+    ],
+    [
+      'Xe chở rác thu gom 2 lần/tuần, mức thu 20.000 đồng/hộ/tháng.',
+      'Xe chở rác thu gom hai lần một tuần, mức thu hai mươi nghìn đồng một hộ một tháng.',
+    ],
+    [
+      'Lượng khách đến bộ phận một cửa bình quân 40 người/ngày.',
+      'Lượng khách đến bộ phận một cửa bình quân bốn mươi người một ngày.',
+    ],
+    [
+      'Chiều dài tuyến kênh là 1.500 m, vốn đầu tư 2,3 tỷ đồng từ nguồn NTM.',
+      'Chiều dài tuyến kênh là một nghìn năm trăm mét, vốn đầu tư hai phẩy ba tỷ đồng từ nguồn nông thôn mới.',
+    ],
+    [
+      'CT UBND xã chủ trì cuộc họp, PCT HĐND xã dự.',
+      'Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp, Phó Chủ tịch Hội đồng nhân dân xã dự.',
+    ],
+    ['Ngày/tháng/năm sinh ghi theo CCCD.', 'Ngày, tháng, năm sinh ghi theo căn cước công dân.'],
+    [
+      'Ban CHQS xã phối hợp với Công an xã tuần tra; BCH QS xã trực 24/24 giờ.',
+      'Ban Chỉ huy Quân sự xã phối hợp với Công an xã tuần tra; Ban Chỉ huy quân sự xã trực hai mươi tư trên hai mươi tư giờ.',
+    ],
+    [
+      'Lực lượng DQTV xã tham gia diễn tập phòng thủ năm 2024.',
+      'Lực lượng dân quân tự vệ xã tham gia diễn tập phòng thủ năm hai nghìn không trăm hai mươi tư.',
+    ],
+    [
+      'Giá điện sinh hoạt bậc 1 là 1.806 đồng/kWh chưa gồm thuế.',
+      'Giá điện sinh hoạt bậc một là một nghìn tám trăm linh sáu đồng một ki lô oát giờ chưa gồm thuế.',
+    ],
+    [
+      'Hội đồng nhân dân (HĐND) xã thông qua Nghị quyết số 12/NQ-HĐND về dự toán ngân sách.',
+      'Hội đồng nhân dân xã thông qua Nghị quyết số mười hai về dự toán ngân sách.',
+    ],
+    [
+      'Liên hệ cán bộ tư pháp qua số (0220)3851234 trong giờ hành chính.',
+      'Liên hệ cán bộ tư pháp qua số không hai hai không, ba tám năm, một hai ba bốn trong giờ hành chính.',
+    ],
+    [
+      'Đồng chí Chủ tịch UBMTTQ xã phát biểu tại buổi lễ; MTTQ các thôn tham dự đầy đủ.',
+      'Đồng chí Chủ tịch Ủy ban Mặt trận Tổ quốc xã phát biểu tại buổi lễ; Mặt trận Tổ quốc các thôn tham dự đầy đủ.',
+    ],
+  ])('commune notice: %s', (input, spoken) => {
+    expect(normalizeForSpeech(input)).toBe(spoken);
+  });
+
+  describe('a term followed by its acronym in parentheses', () => {
+    it.each([
+      ['cải cách hành chính (CCHC) năm 2024', 'cải cách hành chính năm hai nghìn không trăm hai mươi tư'],
+      ['Ủy ban nhân dân (UBND) xã', 'Ủy ban nhân dân xã'],
+      ['thủ tục hành chính ( TTHC )', 'thủ tục hành chính'],
+      ['Hội đồng nhân dân (HĐND)', 'Hội đồng nhân dân'],
+      ['Sở Giáo dục và Đào tạo (GD&ĐT)', 'Sở Giáo dục và Đào tạo'],
+      ['Văn hóa, Thể thao và Du lịch (VHTTDL)', 'Văn hóa, Thể thao và Du lịch'],
+      ['phát triển kinh tế - xã hội (KT-XH)', 'phát triển kinh tế, xã hội'],
+      // Not the words before: the parenthesis is read.
+      ['tuyên truyền (CCHC)', 'tuyên truyền, cải cách hành chính.'],
+      ['căn cước (CCCD)', 'căn cước, căn cước công dân.'],
+      ['thủ tục hành chính (HCTT)', 'thủ tục hành chính, hát xê tê tê.'],
+      ['lịch tiếp công dân (Kèm theo phụ lục)', 'lịch tiếp công dân, Kèm theo phụ lục.'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('phone numbers', () => {
+    it.each([
+      ['(0220) 3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['(0220)3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['0220.3851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['0220 385 1234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['02203851234', 'không hai hai không, ba tám năm, một hai ba bốn'],
+      ['024.38512345', 'không hai bốn, ba tám năm một, hai ba bốn năm'],
+      ['(+84) 912345678', 'cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
+      ['0912.345.678', 'không chín một hai, ba bốn năm, sáu bảy tám'],
+      ['091 234 5678', 'không chín một, hai ba bốn, năm sáu bảy tám'],
+      ['0912 34 56 78', 'không chín một hai, ba bốn, năm sáu, bảy tám'],
+      ['0220 3 123 456', 'không hai hai không, ba, một hai ba, bốn năm sáu'],
+      ['0905-123-456', 'không chín không năm, một hai ba, bốn năm sáu'],
+      ['+84 912 345 678', 'cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
+      // Too short or too long for a phone: a code and a quantity, as before.
+      ['0123 456', 'không một hai ba bốn trăm năm mươi sáu'],
+      ['090512345678', 'không chín không năm một hai ba bốn năm sáu bảy tám'],
+      // Inside a dotted run of numbers no phone starts or ends.
+      ['1.000.1.000.1.000', 'một nghìn. một nghìn. một nghìn'],
+      ['5.0220.3851234', 'năm chấm không hai hai không chấm ba tám năm một hai ba bốn'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('rates and counts with "/"', () => {
+    it.each([
+      ['50.000 đồng/hồ sơ', 'năm mươi nghìn đồng một hồ sơ'],
+      ['50.000đ/người', 'năm mươi nghìn đồng một người'],
+      ['1,5 triệu đồng/người', 'một phẩy năm triệu đồng một người'],
+      ['100.000 VNĐ/giấy', 'một trăm nghìn Việt Nam đồng một giấy'],
+      ['60 km/h', 'sáu mươi ki lô mét một giờ'],
+      ['120 người/ngày', 'một trăm hai mươi người một ngày'],
+      ['2 lần/tuần', 'hai lần một tuần'],
+      ['20.000 đồng/hộ/tháng', 'hai mươi nghìn đồng một hộ một tháng'],
+      ['giá đồng/kg', 'giá đồng một ki lô gam'],
+      ['15/20 thôn', 'mười lăm trên hai mươi thôn'],
+      // Not rates: dates, quarters, symbols and abbreviations keep their readings.
+      ['ngày 15/3', 'ngày mười lăm tháng ba'],
+      ['Quý III/2024', 'Quý ba năm hai nghìn không trăm hai mươi tư'],
+      ['số 59/KH-UBND', 'số năm mươi chín, kế hoạch của Ủy ban nhân dân'],
+      ['đ/c Hùng, v/v họp', 'đồng chí Hùng, về việc họp'],
+      ['Ngày/tháng/năm sinh', 'Ngày, tháng, năm sinh'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('document symbols', () => {
+    it.each([
+      ['Thực hiện 59/KH-UBND', 'Thực hiện kế hoạch số năm mươi chín của Ủy ban nhân dân'],
+      ['Kế hoạch số 59/KH-UBND', 'Kế hoạch số năm mươi chín của Ủy ban nhân dân'],
+      ['Quyết định số 123/QĐ-UBND', 'Quyết định số một trăm hai mươi ba của Ủy ban nhân dân'],
+      ['theo 30/2020/NĐ-CP', 'theo nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ'],
+      [
+        'Thông tư 15/2023/TT-BTTTT',
+        'Thông tư mười lăm năm hai nghìn không trăm hai mươi ba của Bộ Thông tin và Truyền thông',
+      ],
+      [
+        'theo 01/2021/TTLT-BTC-BNV',
+        'theo thông tư liên tịch số một năm hai nghìn không trăm hai mươi mốt của Bộ Tài chính, Bộ Nội vụ',
+      ],
+      ['Số: 12/TB-XYZ', 'Số: mười hai, thông báo của ích i dài dét'],
+      // A letter (công văn) names its issuer first and its drafting office after: the office is not said.
+      ['công văn số 142/UBND-NV', 'công văn số một trăm bốn mươi hai của Ủy ban nhân dân'],
+      // The issuer the sentence names before or after the symbol is said once.
+      ['UBND xã ban hành công văn số 17/CV-UBND', 'Ủy ban nhân dân xã ban hành công văn số mười bảy'],
+      [
+        'Quyết định số 5/QĐ-UBND ngày 2/1/2024 của Chủ tịch UBND huyện',
+        'Quyết định số năm ngày hai tháng một năm hai nghìn không trăm hai mươi tư của Chủ tịch Ủy ban nhân dân huyện',
+      ],
+      [
+        'Nghị quyết số 09-NQ/TU ngày 23/9/2021 của Thị ủy',
+        'Nghị quyết số chín ngày hai mươi ba tháng chín năm hai nghìn không trăm hai mươi mốt của Thị ủy',
+      ],
+      ['Nghị quyết số 09-NQ/TU', 'Nghị quyết số chín của tê u'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
+  });
+
+  describe('e-mail and web addresses', () => {
+    it.each([
+      ['ubnd@xaphuoc.gov.vn', 'u bê en nờ dê a còng xa phuoc chấm gốp chấm vê en'],
+      [
+        'nguyen_van.an-92@gmail.com',
+        'nguyen gạch dưới van chấm an gạch ngang chín hai a còng gờ meo chấm com',
+      ],
+      ['ttpvhcc@yahoo.com', 'tê tê pê vê hát xê xê a còng da hu chấm com'],
+      ['https://dichvucong.gov.vn/p/home', 'dich vu cong chấm gốp chấm vê en'],
+      ['www.so-tttt.gov.vn', 'so gạch ngang tê tê tê tê chấm gốp chấm vê en'],
+    ])('%s → %s', (input, spoken) => {
+      expect(normalizeForSpeech(input)).toBe(spoken);
+    });
   });
 
   describe('cleanup and structure', () => {
@@ -316,6 +641,10 @@ describe('normalizeForSpeech', () => {
       ['Ngày 1/4/2024', 'Ngày một tháng tư năm hai nghìn không trăm hai mươi tư'],
       ['mùng 5/5', 'mùng năm tháng năm'],
       ['ngày 30/4', 'ngày ba mươi tháng tư'],
+      ['từ 15/3 đến 20/3', 'từ ngày mười lăm tháng ba đến ngày hai mươi tháng ba'],
+      ['trước 30/6', 'trước ngày ba mươi tháng sáu'],
+      ['14 giờ 00', 'mười bốn giờ'],
+      ['7 giờ 30', 'bảy giờ ba mươi phút'],
       ['tháng 4', 'tháng tư'],
       ['tháng 13', 'tháng mười ba'],
       ['thứ 2 đến thứ 7', 'thứ hai đến thứ bảy'],
@@ -361,6 +690,30 @@ describe('normalizeForSpeech', () => {
     it('finds the longest term whatever its case rule: a word term inside an acronym one', () => {
       expect(normalizeForSpeech('Tp.HCM và TP.HCM, Tp.Hải Dương')).toBe(
         'thành phố Hồ Chí Minh và Thành phố Hồ Chí Minh, thành phố Hải Dương',
+      );
+    });
+
+    it('reads an abbreviation by the word after it: BCH Quân sự is a Ban Chỉ huy', () => {
+      expect(normalizeForSpeech('BCH Quân sự xã, BCH QS xã, BCH Đoàn xã, BCH Đảng bộ')).toBe(
+        'Ban Chỉ huy Quân sự xã, Ban Chỉ huy quân sự xã, Ban chấp hành Đoàn xã, Ban chấp hành Đảng bộ',
+      );
+      expect(normalizeForSpeech('BCH PCTT&TKCN xã')).toBe(
+        'Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn xã',
+      );
+      expect(normalizeForSpeech('CT UBND xã, PCT HĐND xã, CT xã')).toBe(
+        'Chủ tịch Ủy ban nhân dân xã, Phó Chủ tịch Hội đồng nhân dân xã, Chủ tịch xã',
+      );
+      // Out of context CT and TT are not guessed: they are spelt.
+      expect(normalizeForSpeech('CT và TT')).toBe('xê tê và tê tê');
+      expect(normalizeForSpeech('TT HĐND, TT Y tế huyện')).toBe(
+        'Thường trực Hội đồng nhân dân, Trung tâm Y tế huyện',
+      );
+    });
+
+    it("lets a unit's own reading of a term replace the built-in one with its contexts", () => {
+      const lexicon = [{ term: 'BCH', spoken: 'Ban chỉ huy' }];
+      expect(normalizeForSpeech('BCH Đoàn, BCH Quân sự', { lexicon })).toBe(
+        'Ban chỉ huy Đoàn, Ban chỉ huy Quân sự',
       );
     });
 

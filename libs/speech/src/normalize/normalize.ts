@@ -1,14 +1,16 @@
-import { BUILTIN_ABBREVIATIONS } from './abbreviations';
+import { BUILTIN_ABBREVIATIONS, BUILTIN_NEXT_WORD_READINGS } from './abbreviations';
 import { Dictionary, LexiconEntry } from './dictionary';
 import { cleanup, structure } from './layout';
 import { OddWord } from './numbers';
 import {
   abbreviations,
+  acronymsAfterTheirTerm,
   dates,
   documentCodes,
   numbers,
   phones,
   rangesAndPercentages,
+  rates,
   spellAcronyms,
   tidy,
   times,
@@ -23,10 +25,17 @@ export interface NormalizeOptions {
   odd?: OddWord;
 }
 
-const BUILTIN: LexiconEntry[] = Object.entries(BUILTIN_ABBREVIATIONS).map(([term, spoken]) => ({
-  term,
-  spoken,
-}));
+const BUILTIN: LexiconEntry[] = [
+  ...Object.entries(BUILTIN_ABBREVIATIONS).map(([term, spoken]) => ({
+    term,
+    spoken,
+    when: BUILTIN_NEXT_WORD_READINGS[term],
+  })),
+  // Terms read only in context ("CT UBND"): no reading of their own.
+  ...Object.entries(BUILTIN_NEXT_WORD_READINGS)
+    .filter(([term]) => !(term in BUILTIN_ABBREVIATIONS))
+    .map(([term, when]) => ({ term, spoken: '', when })),
+];
 const BUILTIN_ONLY = new Dictionary(BUILTIN);
 /** A digit, a symbol or an acronym: something the rules would change. */
 const NEEDS_RULES = /\d|[^\p{L}\p{M}\s,.]|\p{Lu}{2}/u;
@@ -56,7 +65,9 @@ function dictionaryFor(lexicon: readonly LexiconEntry[] | undefined, odd: OddWor
 function run(text: string, dictionary: Dictionary, odd: OddWord): string {
   const spans = new Spans(structure(cleanup(text)));
   web(spans, dictionary);
-  documentCodes(spans);
+  documentCodes(spans, dictionary);
+  acronymsAfterTheirTerm(spans);
+  rates(spans);
   abbreviations(spans, dictionary);
   dates(spans);
   times(spans);
@@ -72,9 +83,12 @@ function run(text: string, dictionary: Dictionary, odd: OddWord): string {
  * the same thing and an editor can preview exactly what will be spoken. Pure: no I/O, no state.
  *
  * Rules, in order (tts-audio.md §4.3): cleanup (NFC, spaces, quotes, symbols); structure (bullets,
- * "II." → "Phần hai.", "1." → "Một."); web addresses; document codes; the unit's lexicon and the
- * built-in abbreviations (longest first); dates, months, weekdays and roman ordinals; times; phone
- * numbers; ranges and percentages; measures and numbers; leftover acronyms spelt; final tidying.
+ * "II." → "Phần hai.", "1." → "Một."); web and e-mail addresses (syllables or spelt letters); document
+ * symbols (number, year, kind and issuer, each said once in the sentence); a term's acronym in
+ * parentheses dropped; rates ("đồng/hồ sơ" → "đồng một hồ sơ"); the unit's lexicon and the built-in
+ * abbreviations (longest first, some read by the word after them: "BCH Quân sự"); dates, months,
+ * weekdays, roman ordinals and quarters; times; phone numbers; ranges and percentages; measures, counts
+ * ("15/20") and numbers; leftover acronyms spelt; final tidying.
  */
 export function normalizeForSpeech(text: string, options: NormalizeOptions = {}): string {
   const odd = options.odd ?? 'linh';
