@@ -113,12 +113,16 @@ export class SlotAudioService {
       }
       return { fileKey, title: i.title };
     });
-    const key = await this.fileFor(pieces);
-    const [stream, stat] = await Promise.all([this.storage.get(key), this.storage.stat(key)]);
+    let key = await this.fileFor(pieces);
+    let [stream, stat] = await Promise.all([this.storage.get(key), this.storage.stat(key)]);
     if (!stream || !stat) {
-      // Removed from media behind our back: forget it and make it again.
+      // Removed from media between the two looks: made once more.
       this.made.delete(cacheKeyOf(pieces));
-      return this.slotFile(principal, stationId, date, slotId);
+      key = await this.fileFor(pieces);
+      [stream, stat] = await Promise.all([this.storage.get(key), this.storage.stat(key)]);
+      if (!stream || !stat) {
+        throw new Error(`slot audio ${key} is not in media right after it was stored`);
+      }
     }
     return {
       stream,

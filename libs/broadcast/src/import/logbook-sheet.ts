@@ -136,12 +136,13 @@ async function tableOf(
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     let records: string[][];
     try {
-      records = parseCsv(text, {
+      const parsed: unknown = parseCsv(text, {
         bom: true,
         relax_column_count: true,
         skip_empty_lines: false,
         delimiter,
-      }) as string[][];
+      });
+      records = parsed as string[][]; // without `columns`, every record is an array of cells
     } catch (error) {
       throw BroadcastException.file(`Không đọc được tệp CSV: ${(error as Error).message}`);
     }
