@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
 import { workerStage } from '../support/admin-stage';
 import { expectError } from '../support/expectations';
-import { createUnit } from '../support/factories';
+import { createUnit, memberToken } from '../support/factories';
 
 const FFMPEG = resolveFfmpeg().path;
 const work = mkdtempSync(join(tmpdir(), 'xa-broadcast-files-e2e-'));
@@ -390,7 +390,7 @@ describe('Broadcast files: slot MP3, monthly logbook, old logbook import (e2e)',
       '',
     ]); // 9
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const send = (dryRun: boolean, name = 'so-cu.xlsx', file = bytes) =>
+    const send = (dryRun: boolean, name = 'so-cu.xlsx', file: Buffer = bytes) =>
       stage.api.upload(`/api/v1/stations/${stationId}/airings/import${dryRun ? '?dryRun=true' : ''}`, {
         token: stage.adminToken,
         file: { name, bytes: file },
@@ -411,16 +411,39 @@ describe('Broadcast files: slot MP3, monthly logbook, old logbook import (e2e)',
         )
       ).body.total;
 
+    const imported = async () =>
+      (
+        await stage.api.request('GET', `/api/v1/evidence?unitId=${unitId}&pageSize=100`, {
+          token: stage.adminToken,
+        })
+      ).body.items.filter((e: { snapshot: { method?: string } }) => e.snapshot.method === 'import').length;
+    // Only those who record airings import them; a reporter reads the logbook.
+    const reporter = await memberToken(stage.api, stage.adminToken, unitId, 'reporter');
+    const refused = await stage.api.upload(`/api/v1/stations/${stationId}/airings/import`, {
+      token: reporter,
+      file: { name: 'so-cu.xlsx', bytes },
+    });
+    expect(refused.status).toBe(403);
+    expect(
+      (
+        await stage.api.request('GET', `/api/v1/stations/${stationId}/logbook?month=2025-12`, {
+          token: reporter,
+        })
+      ).status,
+    ).toBe(200);
+
     const dry = await send(true);
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ created: 3, skipped: 0, dryRun: true });
     expect(dry.body.errors).toEqual(expectedErrors);
     expect(await airingsOf()).toBe(0);
+    expect(await imported()).toBe(0);
 
     const real = await send(false);
     expect(real.body).toMatchObject({ created: 3, skipped: 0, dryRun: false });
     expect(real.body.errors).toEqual(expectedErrors);
     expect(await airingsOf()).toBe(3);
+    expect(await imported()).toBe(3); // airing.recorded, relay.recorded, emergency.aired
 
     const again = await send(false);
     expect(again.body).toMatchObject({ created: 0, skipped: 3 });
