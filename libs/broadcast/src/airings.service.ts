@@ -100,9 +100,6 @@ export class AiringsService {
 
   async record(principal: Principal, dto: RecordAiringDto, rawKey?: string): Promise<RecordedAiring> {
     const key = AiringsService.checkKey(rawKey);
-    const requestHash = createHash('sha256')
-      .update(canonicalize(dto) ?? '')
-      .digest('hex');
     return this.dataSource.transaction(async (manager) => {
       const { station } = await this.stations.requireStation(
         principal,
@@ -110,25 +107,43 @@ export class AiringsService {
         AIRING_RECORDERS,
         manager,
       );
-      if (key) {
-        const existing = await this.repo.findAiringByKey(station.unitId, key, manager);
-        if (existing) {
-          return this.replay(existing, requestHash);
-        }
-      }
-      const values = await this.validate(station, dto, manager);
-      const airing = await this.repo.insertAiringOnce(
-        { ...values, operatorId: principal.id, idempotencyKey: key, requestHash: key ? requestHash : null },
-        manager,
-      );
-      if (!airing) {
-        // A concurrent request with the same key committed first.
-        const existing = await this.repo.findAiringByKey(station.unitId, key!, manager);
-        return this.replay(existing!, requestHash);
-      }
-      await this.recordEvidence(station, airing, values.categoryIds, principal.id, manager);
-      return { airing: toAiringResponse(airing), created: true };
+      return this.recordIn(manager, station, principal.id, dto, key);
     });
+  }
+
+  /**
+   * The rules and the evidence of one airing inside the caller's transaction, for a station whose access
+   * the caller has checked (`record`, and the logbook import for each of its rows). A broken rule throws
+   * BroadcastException before anything is written.
+   */
+  async recordIn(
+    manager: EntityManager,
+    station: Station,
+    operatorId: string,
+    dto: RecordAiringDto,
+    key: string | null,
+  ): Promise<RecordedAiring> {
+    const requestHash = createHash('sha256')
+      .update(canonicalize(dto) ?? '')
+      .digest('hex');
+    if (key) {
+      const existing = await this.repo.findAiringByKey(station.unitId, key, manager);
+      if (existing) {
+        return this.replay(existing, requestHash);
+      }
+    }
+    const values = await this.validate(station, dto, manager);
+    const airing = await this.repo.insertAiringOnce(
+      { ...values, operatorId, idempotencyKey: key, requestHash: key ? requestHash : null },
+      manager,
+    );
+    if (!airing) {
+      // A concurrent request with the same key committed first.
+      const existing = await this.repo.findAiringByKey(station.unitId, key!, manager);
+      return this.replay(existing!, requestHash);
+    }
+    await this.recordEvidence(station, airing, values.categoryIds, operatorId, manager);
+    return { airing: toAiringResponse(airing), created: true };
   }
 
   private replay(existing: Airing, requestHash: string): RecordedAiring {

@@ -81,4 +81,26 @@ export class BroadcastException extends DomainException {
       'Khóa chống trùng (Idempotency-Key) này đã dùng cho một lượt phát khác: mỗi lượt phát cần một khóa riêng';
     return new BroadcastException('CONFLICT', message, field('Idempotency-Key', message));
   }
+
+  static relaySlotAudio(): BroadcastException {
+    const message = 'Khung giờ (slotId) là khung tiếp âm: không có bản tin nào để ghép thành tệp MP3';
+    return new BroadcastException('VALIDATION_FAILED', message, field('slotId', message));
+  }
+
+  static emptySlot(date: string, slotName: string): BroadcastException {
+    const message = `Khung "${slotName}" ngày ${dayLabel(date)} chưa có bản tin nào: hãy xếp bản tin vào lịch trước khi tải tệp`;
+    return new BroadcastException('INVALID_STATE', message, field('slotId', message));
+  }
+
+  static slotAudioMissing(title: string): BroadcastException {
+    const message = `Tệp âm thanh của "${title}" không còn trong kho: hãy tạo lại bản tin`;
+    return new BroadcastException('INVALID_STATE', message, field('slotId', message));
+  }
+
+  static file(
+    message: string,
+    code: 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' = 'VALIDATION_FAILED',
+  ): BroadcastException {
+    return new BroadcastException(code, message, field('file', message));
+  }
 }

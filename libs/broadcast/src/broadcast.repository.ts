@@ -32,6 +32,39 @@ export interface AudioRow {
   categoryIds: string[];
 }
 
+/** A planned item as the logbook prints it. */
+export interface LogbookItemRow {
+  id: string;
+  date: string;
+  kind: 'audio' | 'relay';
+  title: string;
+  priority: 'normal' | 'priority';
+  plannedStart: Date;
+  durationSec: number;
+  slotName: string;
+  slotStart: number;
+  slotMinutes: number;
+  relayName: string | null;
+  categories: string | null;
+}
+
+/** An airing as the logbook prints it. */
+export interface LogbookAiringRow {
+  id: string;
+  planItemId: string | null;
+  kind: 'programme' | 'relay' | 'emergency';
+  title: string;
+  sourceName: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  playedSeconds: number | null;
+  status: 'aired' | 'partial' | 'missed';
+  method: 'console' | 'operator' | 'import';
+  note: string | null;
+  operatorName: string;
+  categories: string | null;
+}
+
 /** How far back generation looks for pieces and earlier plans (the longest window is 90 days). */
 const LOOKBACK_DAYS = 100;
 
@@ -354,5 +387,78 @@ export class BroadcastRepository {
       qb.andWhere('a.started_at < :to', { to });
     }
     return qb.getManyAndCount();
+  }
+
+  // ---- the logbook (sổ nhật ký phát sóng) and its import ------------------------------------------------
+
+  /**
+   * The planned items of a station's plans from `fromDate` to `toDate` (YYYY-MM-DD, inclusive), with their
+   * slot and the names of their categories; an item taken out of the plan is kept when it aired.
+   */
+  logbookItems(
+    unitId: string,
+    stationId: string,
+    fromDate: string,
+    toDate: string,
+    manager?: EntityManager,
+  ): Promise<LogbookItemRow[]> {
+    return this.m(manager).query(
+      `SELECT i.id, to_char(p.date, 'YYYY-MM-DD') AS date, i.kind, i.title, i.priority, i.planned_start AS "plannedStart",
+              i.duration_sec AS "durationSec", s.name AS "slotName", s.start_minute AS "slotStart",
+              s.duration_minutes AS "slotMinutes", s.relay_name AS "relayName",
+              COALESCE(
+                (SELECT string_agg(c.name, ', ' ORDER BY c.position, c.name) FROM article_categories ac
+                   JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = i.article_id),
+                (SELECT c.name FROM audios au JOIN categories c ON c.id = au.category_id
+                  WHERE au.id = i.audio_id AND au.unit_id = i.unit_id)) AS categories
+         FROM broadcast_plan_items i
+         JOIN broadcast_plans p ON p.id = i.plan_id AND p.unit_id = i.unit_id
+         JOIN broadcast_slots s ON s.id = i.slot_id
+        WHERE p.unit_id = $1 AND p.station_id = $2 AND p.date >= $3::date AND p.date <= $4::date
+          AND (i.removed_at IS NULL OR EXISTS (SELECT 1 FROM airings a WHERE a.unit_id = $1 AND a.plan_item_id = i.id))
+        ORDER BY i.planned_start, i.position, i.id`,
+      [unitId, stationId, fromDate, toDate],
+    );
+  }
+
+  /**
+   * The airings of some plan items, and the station's airings with no plan item that started in [from, to):
+   * with the operator's name and the categories (the article's, the upload's, or those the evidence kept).
+   */
+  logbookAirings(
+    unitId: string,
+    stationId: string,
+    itemIds: string[],
+    from: Date,
+    to: Date,
+    manager?: EntityManager,
+  ): Promise<LogbookAiringRow[]> {
+    return this.m(manager).query(
+      `SELECT a.id, a.plan_item_id AS "planItemId", a.kind, a.title, a.source_name AS "sourceName",
+              a.started_at AS "startedAt", a.ended_at AS "endedAt", a.played_seconds AS "playedSeconds",
+              a.status, a.method, a.note, COALESCE(u.full_name, u.username, '') AS "operatorName",
+              COALESCE(
+                (SELECT string_agg(c.name, ', ' ORDER BY c.position, c.name) FROM article_categories ac
+                   JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = a.article_id),
+                (SELECT c.name FROM audios au JOIN categories c ON c.id = au.category_id
+                  WHERE au.id = a.audio_id AND au.unit_id = a.unit_id),
+                (SELECT string_agg(x->>'name', ', ') FROM evidence e
+                   CROSS JOIN LATERAL jsonb_array_elements(COALESCE(e.snapshot->'categories', '[]'::jsonb)) x
+                  WHERE e.unit_id = a.unit_id AND e.subject_type = 'airing' AND e.subject_id = a.id::text)) AS categories
+         FROM airings a LEFT JOIN users u ON u.id = a.operator_id
+        WHERE a.unit_id = $1 AND a.station_id = $2
+          AND (a.plan_item_id = ANY($3::uuid[])
+               OR (a.plan_item_id IS NULL AND a.started_at >= $4 AND a.started_at < $5))
+        ORDER BY a.started_at, a.created_at, a.id`,
+      [unitId, stationId, itemIds, from, to],
+    );
+  }
+
+  /** The unit's categories (the import finds them by name). */
+  categoriesOf(unitId: string, manager?: EntityManager): Promise<{ id: string; name: string }[]> {
+    return this.m(manager).query(
+      `SELECT id, name FROM categories WHERE unit_id = $1 ORDER BY position, name`,
+      [unitId],
+    );
   }
 }

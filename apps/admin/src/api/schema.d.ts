@@ -480,6 +480,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stations/{id}/airings/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BroadcastFilesController_importAirings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/airings/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BroadcastFilesController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stations/{id}/emergency": {
         parameters: {
             query?: never;
@@ -506,6 +538,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["BroadcastController_emergencySpeech"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/logbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BroadcastFilesController_logbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/logbook.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BroadcastFilesController_logbookXlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -569,6 +633,22 @@ export interface paths {
         };
         get?: never;
         put: operations["BroadcastController_editPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/plans/{date}/slots/{slotId}/audio.mp3": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BroadcastFilesController_slotMp3"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -903,6 +983,24 @@ export interface components {
         AbolishProcedureDto: {
             /** @example Bãi bỏ theo Quyết định số 456/QĐ-UBND */
             reason: string;
+        };
+        AiringImportErrorResponse: {
+            /**
+             * @description Cột có lỗi
+             * @example Giờ bắt đầu
+             */
+            field: string;
+            message: string;
+            /** @description Số dòng trong tệp (dòng tiêu đề là 1) */
+            row: number;
+        };
+        AiringImportResponse: {
+            /** @description Lượt phát được ghi (khi xem trước: sẽ được ghi) */
+            created: number;
+            dryRun: boolean;
+            errors: components["schemas"]["AiringImportErrorResponse"][];
+            /** @description Dòng đã nhập từ trước (cùng tệp, cùng dòng) */
+            skipped: number;
         };
         AiringResponse: {
             /** Format: uuid */
@@ -1394,6 +1492,89 @@ export interface components {
              * @example HTX
              */
             term: string;
+        };
+        LogbookResponse: {
+            /** @example 2026-12 */
+            month: string;
+            rows: components["schemas"]["LogbookRowResponse"][];
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            /** @example SỔ NHẬT KÝ PHÁT SÓNG – Đài truyền thanh – tháng 12/2026 */
+            title: string;
+            totals: components["schemas"]["LogbookTotalsResponse"];
+            unitName: string;
+        };
+        LogbookRowResponse: {
+            /** Format: uuid */
+            airingId?: string | null;
+            /** @description Chuyên mục */
+            category: string;
+            /** @example 2026-12-03 */
+            date: string;
+            /**
+             * @description Ngày
+             * @example 03/12/2026
+             */
+            day: string;
+            /** @description Giờ kết thúc HH:mm */
+            endTime?: string | null;
+            /** @description Thời lượng đã phát (phút) */
+            minutes?: number | null;
+            /** @description Ghi chú */
+            note: string;
+            /** @description Người ghi */
+            operator: string;
+            /** Format: uuid */
+            planItemId?: string | null;
+            /** @description Giờ dự kiến HH:mm */
+            plannedTime?: string | null;
+            /** @enum {string} */
+            priority: "normal" | "priority" | "emergency";
+            /**
+             * @description Ưu tiên
+             * @example Thông thường
+             */
+            priorityLabel: string;
+            /** @enum {string} */
+            result: "aired" | "partial" | "missed" | "unrecorded";
+            /**
+             * @description Kết quả
+             * @example Đã phát
+             */
+            resultLabel: string;
+            /**
+             * @description Khung giờ
+             * @example Bản tin buổi sáng (06:00–06:30)
+             */
+            slot: string;
+            /**
+             * @description Nguồn
+             * @example Bản tin của xã
+             */
+            source: string;
+            /** @enum {string} */
+            sourceKind: "plan" | "relay" | "emergency" | "import" | "unplanned";
+            /** @description Giờ bắt đầu HH:mm */
+            startTime?: string | null;
+            /** @description Nội dung */
+            title: string;
+        };
+        LogbookTotalsResponse: {
+            /** @description Lượt phát đã phát (trọn vẹn) */
+            aired: number;
+            /** @description Lượt khẩn cấp */
+            emergencies: number;
+            /** @description Phút phát (đã phát và phát một phần) */
+            minutes: number;
+            /** @description Lượt không phát */
+            missed: number;
+            /** @description Lượt phát một phần */
+            partial: number;
+            /** @description Lượt tiếp âm đã phát */
+            relays: number;
+            /** @description Mục trong lịch chưa ghi nhận */
+            unrecorded: number;
         };
         LoginDto: {
             password: string;
@@ -3316,6 +3497,74 @@ export interface operations {
             };
         };
     };
+    BroadcastFilesController_importAirings: {
+        parameters: {
+            query?: {
+                /** @description true: chỉ xem trước, không ghi gì */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiringImportResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BroadcastFilesController_importTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     BroadcastController_emergency: {
         parameters: {
             query?: never;
@@ -3374,6 +3623,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AudioAccepted"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BroadcastFilesController_logbook: {
+        parameters: {
+            query: {
+                /** @description Tháng YYYY-MM (giờ Việt Nam) */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogbookResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BroadcastFilesController_logbookXlsx: {
+        parameters: {
+            query: {
+                /** @description Tháng YYYY-MM (giờ Việt Nam) */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Lỗi (design.md §6) */
@@ -3506,6 +3821,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BroadcastFilesController_slotMp3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD (ngày Việt Nam) */
+                date: string;
+                id: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": string;
                 };
             };
             /** @description Lỗi (design.md §6) */
