@@ -161,6 +161,21 @@ export class BroadcastRepository {
       .findOne({ where: { unitId, stationId, date }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Inserts plans in one statement; their ids in the same order. */
+  async insertPlans(plans: Partial<BroadcastPlan>[], manager: EntityManager): Promise<string[]> {
+    if (plans.length === 0) {
+      return [];
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(BroadcastPlan)
+      .values(plans)
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
   plansOn(
     unitIds: string[],
     stationIds: string[],
@@ -352,11 +367,11 @@ export class BroadcastRepository {
       .orIgnore()
       .returning('*')
       .execute();
-    const raw = (result.raw as Record<string, unknown>[])[0];
+    const raw = (result.raw as { id: string; created_at: Date }[])[0];
     if (!raw) {
       return null;
     }
-    return manager.getRepository(Airing).findOneByOrFail({ id: raw.id as string });
+    return Object.assign(new Airing(), airing, { id: raw.id, createdAt: raw.created_at });
   }
 
   findAiringByKey(unitId: string, key: string, manager?: EntityManager): Promise<Airing | null> {

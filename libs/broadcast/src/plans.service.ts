@@ -169,22 +169,26 @@ export class PlansService {
     }
     const unitIds = [...new Set(stations.map((s) => s.unitId))];
     const stationIds = stations.map((s) => s.id);
-    const [slots, pieces, before, existing] = await Promise.all([
-      this.repo.slotsOf(unitIds, stationIds, manager),
-      this.repo.piecesOf(unitIds, date, manager),
-      this.repo.plannedBefore(unitIds, stationIds, date, manager),
-      this.repo.plansOn(unitIds, stationIds, date, manager),
-    ]);
+    // One query at a time: they share the transaction's connection.
+    const slots = await this.repo.slotsOf(unitIds, stationIds, manager);
+    const pieces = await this.repo.piecesOf(unitIds, date, manager);
+    const before = await this.repo.plannedBefore(unitIds, stationIds, date, manager);
+    const existing = await this.repo.plansOn(unitIds, stationIds, date, manager);
     const slotsByStation = new Map<string, BroadcastSlot[]>();
     for (const slot of slots) {
-      slotsByStation.set(slot.stationId, [...(slotsByStation.get(slot.stationId) ?? []), slot]);
+      const list = slotsByStation.get(slot.stationId) ?? [];
+      list.push(slot);
+      slotsByStation.set(slot.stationId, list);
     }
     const piecesByUnit = new Map<string, PieceRow[]>();
     for (const piece of pieces) {
-      piecesByUnit.set(piece.unitId, [...(piecesByUnit.get(piece.unitId) ?? []), piece]);
+      const list = piecesByUnit.get(piece.unitId) ?? [];
+      list.push(piece);
+      piecesByUnit.set(piece.unitId, list);
     }
     const existingByStation = new Map(existing.map((p) => [p.stationId, p]));
     const now = new Date();
+    const fresh: { plan: Partial<BroadcastPlan>; generated: GeneratedPlan; slots: BroadcastSlot[] }[] = [];
     const rows: Partial<BroadcastPlanItem>[] = [];
     let written = 0;
     for (const station of stations) {
@@ -205,17 +209,18 @@ export class PlansService {
         ),
       });
       const warnings = generated.warnings.map(toWarning);
-      let plan: BroadcastPlan;
+      written += 1;
       if (old) {
         await this.repo.clearItems(station.unitId, old.id, manager);
         old.warnings = warnings;
         old.generatedAt = now;
         old.generatedBy = actorId;
         old.version += 1;
-        plan = await manager.getRepository(BroadcastPlan).save(old);
+        const plan = await manager.getRepository(BroadcastPlan).save(old);
+        rows.push(...itemRows(plan, generated, new Map(stationSlots.map((s) => [s.id, s]))));
       } else {
-        plan = await manager.getRepository(BroadcastPlan).save(
-          manager.getRepository(BroadcastPlan).create({
+        fresh.push({
+          plan: {
             unitId: station.unitId,
             stationId: station.id,
             date,
@@ -224,11 +229,23 @@ export class PlansService {
             warnings,
             generatedAt: now,
             generatedBy: actorId,
-          }),
-        );
+          },
+          generated,
+          slots: stationSlots,
+        });
       }
-      rows.push(...itemRows(plan, generated, new Map(stationSlots.map((s) => [s.id, s]))));
-      written += 1;
+    }
+    // New plans in one statement per chunk, then their items: a few round trips for a thousand stations.
+    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+      const chunk = fresh.slice(i, i + INSERT_CHUNK);
+      const ids = await this.repo.insertPlans(
+        chunk.map((c) => c.plan),
+        manager,
+      );
+      chunk.forEach((c, n) => {
+        const plan = { ...c.plan, id: ids[n] } as BroadcastPlan;
+        rows.push(...itemRows(plan, c.generated, new Map(c.slots.map((s) => [s.id, s]))));
+      });
     }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await manager.getRepository(BroadcastPlanItem).insert(rows.slice(i, i + INSERT_CHUNK));
@@ -264,20 +281,19 @@ export class PlansService {
     const slots = [...daySlots, ...extra].sort(
       (a, b) => a.startMinute - b.startMinute || (a.id < b.id ? -1 : 1),
     );
-    const [files, airings, deviations, approvedByName] = await Promise.all([
-      this.repo.audioFiles(
-        plan.unitId,
-        items.flatMap((i) => (i.audioId ? [i.audioId] : [])),
-        manager,
-      ),
-      this.repo.latestAirings(
-        plan.unitId,
-        items.map((i) => i.id),
-        manager,
-      ),
-      this.repo.deviationsOf(plan.unitId, plan.id, manager),
-      this.repo.userName(plan.approvedBy, manager),
-    ]);
+    // One query at a time: with a manager they share the transaction's connection.
+    const files = await this.repo.audioFiles(
+      plan.unitId,
+      items.flatMap((i) => (i.audioId ? [i.audioId] : [])),
+      manager,
+    );
+    const airings = await this.repo.latestAirings(
+      plan.unitId,
+      items.map((i) => i.id),
+      manager,
+    );
+    const deviations = await this.repo.deviationsOf(plan.unitId, plan.id, manager);
+    const approvedByName = await this.repo.userName(plan.approvedBy, manager);
     const slotViews: PlanSlotResponse[] = slots.map((slot) => {
       const mine = items.filter((i) => i.slotId === slot.id).sort((a, b) => a.position - b.position);
       const used = mine.reduce((sum, i, n) => sum + i.durationSec + (n > 0 ? GAP_SEC : 0), 0);
