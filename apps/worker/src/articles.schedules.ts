@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
-import { APP_CONFIG, AppConfig, TIME_ZONE } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { QueueService, ScheduleService } from '@app/queue';
+import { registerConfiguredCron } from './configured-cron';
 
 const NAME = 'articles.publish-due';
 
@@ -24,18 +24,10 @@ export class ArticleSchedules implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const cron = this.config.publishCheckCron;
-    const job = CronJob.from({
-      cronTime: cron,
-      timeZone: TIME_ZONE,
-      onTick: () => {
-        this.schedule
-          .runOnce(NAME, cron, async (at) => {
-            await this.queue.enqueue(NAME, {}, { singletonKey: at.toISOString() });
-          })
-          .catch((error: unknown) => this.logger.error({ err: error }, `Lịch "${NAME}" không chạy được`));
-      },
-    });
-    this.registry.addCronJob(NAME, job);
-    job.start();
+    registerConfiguredCron(this.registry, this.logger, NAME, cron, () =>
+      this.schedule.runOnce(NAME, cron, async (at) => {
+        await this.queue.enqueue(NAME, {}, { singletonKey: at.toISOString() });
+      }),
+    );
   }
 }

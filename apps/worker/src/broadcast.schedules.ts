@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
-import { APP_CONFIG, AppConfig, TIME_ZONE, vietnamDay } from '@app/common';
+import { APP_CONFIG, AppConfig, vietnamDay } from '@app/common';
 import { addDays } from '@app/broadcast';
 import { QueueService, ScheduleService } from '@app/queue';
+import { registerConfiguredCron } from './configured-cron';
 
 const NAME = 'broadcast.generate-plans';
 
@@ -24,17 +24,7 @@ export class BroadcastSchedules implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const cron = this.config.planGenerateCron;
-    const job = CronJob.from({
-      cronTime: cron,
-      timeZone: TIME_ZONE,
-      onTick: () => {
-        this.tick(cron).catch((error: unknown) =>
-          this.logger.error({ err: error }, `Lịch "${NAME}" không chạy được`),
-        );
-      },
-    });
-    this.registry.addCronJob(NAME, job);
-    job.start();
+    registerConfiguredCron(this.registry, this.logger, NAME, cron, () => this.tick(cron));
   }
 
   /** One claimed tick: enqueues the job for the day after the tick's day. */

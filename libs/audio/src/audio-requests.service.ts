@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ArticlesRepository, bodyText } from '@app/articles';
+import { DataSource, EntityManager } from 'typeorm';
+import { Article, ArticlesRepository, bodyText } from '@app/articles';
 import { NotFoundException, Principal } from '@app/common';
 import { QueueService } from '@app/queue';
 import { Unit, UnitAccess } from '@app/units';
 import { AudioJinglesService, bitrateFor } from './audio-jingles.service';
 import { AudioProductionService, SPEAKABLE } from './audio-production.service';
 import { AudioAccepted, RequestAudioDto } from './audio.dto';
+import { Audio } from './audio.entity';
 import { AudioException } from './audio.exception';
 import { AudioRepository } from './audio.repository';
 import { AUDIO_PRODUCERS } from './audio.roles';
@@ -127,30 +128,7 @@ export class AudioRequestsService {
         },
         manager,
       );
-      // The same words, voice and mastering already made in this unit: the file is reused.
-      const ready = await this.audios.readyForKey(unit.id, cacheKey, manager);
-      if (ready) {
-        Object.assign(audio, {
-          provider: ready.provider,
-          fallbackReason: ready.fallbackReason,
-          fileKey: ready.fileKey,
-          sha256: ready.sha256,
-          bytes: ready.bytes,
-          durationMs: ready.durationMs,
-          loudnessLufs: ready.loudnessLufs,
-          truePeakDb: ready.truePeakDb,
-        });
-        await this.audios.insert(audio, manager);
-        await this.production.makeReady(manager, unit, audio, locked, new Date());
-        return { audioId: audio.id, status: audio.status };
-      }
-      await this.audios.insert(audio, manager);
-      await this.queue.enqueue(
-        'audio.synthesize',
-        { audioId: audio.id },
-        { manager, singletonKey: audio.id },
-      );
-      return { audioId: audio.id, status: audio.status };
+      return this.reuseOrQueue(manager, unit, audio, locked, 0);
     });
   }
 
@@ -202,30 +180,44 @@ export class AudioRequestsService {
         },
         manager,
       );
-      const ready = await this.audios.readyForKey(unit.id, cacheKey, manager);
-      if (ready) {
-        Object.assign(audio, {
-          provider: ready.provider,
-          fallbackReason: ready.fallbackReason,
-          fileKey: ready.fileKey,
-          sha256: ready.sha256,
-          bytes: ready.bytes,
-          durationMs: ready.durationMs,
-          loudnessLufs: ready.loudnessLufs,
-          truePeakDb: ready.truePeakDb,
-        });
-        await this.audios.insert(audio, manager);
-        await this.production.makeReady(manager, unit, audio, null, new Date());
-        return { audioId: audio.id, status: audio.status };
-      }
-      await this.audios.insert(audio, manager);
-      await this.queue.enqueue(
-        'audio.synthesize',
-        { audioId: audio.id },
-        { manager, singletonKey: audio.id, priority: 10 },
-      );
-      return { audioId: audio.id, status: audio.status };
+      return this.reuseOrQueue(manager, unit, audio, null, 10);
     });
+  }
+
+  /**
+   * Inserts the new audio: with the file of a ready audio of the unit that has the same key (the same words,
+   * voice and mastering) it is ready at once, else it is queued for the worker (higher `priority` first).
+   */
+  private async reuseOrQueue(
+    manager: EntityManager,
+    unit: Unit,
+    audio: Audio,
+    article: Article | null,
+    priority: number,
+  ): Promise<AudioAccepted> {
+    const ready = await this.audios.readyForKey(unit.id, audio.cacheKey!, manager);
+    if (ready) {
+      Object.assign(audio, {
+        provider: ready.provider,
+        fallbackReason: ready.fallbackReason,
+        fileKey: ready.fileKey,
+        sha256: ready.sha256,
+        bytes: ready.bytes,
+        durationMs: ready.durationMs,
+        loudnessLufs: ready.loudnessLufs,
+        truePeakDb: ready.truePeakDb,
+      });
+      await this.audios.insert(audio, manager);
+      await this.production.makeReady(manager, unit, audio, article, new Date());
+      return { audioId: audio.id, status: audio.status };
+    }
+    await this.audios.insert(audio, manager);
+    await this.queue.enqueue(
+      'audio.synthesize',
+      { audioId: audio.id },
+      { manager, singletonKey: audio.id, ...(priority > 0 ? { priority } : {}) },
+    );
+    return { audioId: audio.id, status: audio.status };
   }
 }
 
