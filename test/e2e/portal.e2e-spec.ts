@@ -147,6 +147,9 @@ describe('Public portal (e2e)', () => {
     const unit = await createUnit(api, admin);
     const article = await publishedArticle(unit.id, { title: 'Niêm yết thủ tục hành chính tại trụ sở' });
     const url = `/site/${unit.slug}/bai-viet/${article.slug}`;
+    // The publication's NOTIFY portal_changed reaches the LISTEN connection a moment after its commit; on a busy
+    // machine it could land between the two views below and drop the page they share.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const cache = api.app.get(PortalCache);
     const service = api.app.get(PortalService);
     const render = jest.spyOn(service, 'article');

@@ -177,6 +177,15 @@ export const FEATURES: Feature[] = [
     page: lazy(() => import('./pages/audio/lexicon-page')),
   },
   {
+    path: '/phat-song/so-nhat-ky',
+    label: 'Sổ nhật ký phát sóng',
+    icon: <FileTextOutlined />,
+    section: 'Phát sóng',
+    inMenu: true,
+    allowed: may('broadcast.read'),
+    page: lazy(() => import('./pages/logbook/logbook-page')),
+  },
+  {
     path: '/bao-cao/chung-cu',
     label: 'Nhật ký chứng cứ',
     icon: <SafetyCertificateOutlined />,
