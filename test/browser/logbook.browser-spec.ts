@@ -38,7 +38,9 @@ describe('The airing logbook in a browser', () => {
       await stage.api.request('GET', `/api/v1/units/${unit.id}/stations`, { token: stage.adminToken })
     ).body[0].id;
     const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
-    const startedAt = new Date(Date.now() - 3 * 3_600_000);
+    // Within this Vietnamese month whatever the hour the test runs (the page opens on the current month).
+    const monthStart = Date.parse(`${month}-01T00:00:00+07:00`);
+    const startedAt = new Date(Math.max(Date.now() - 5 * 60_000, monthStart));
     const relay = await stage.api.request('POST', '/api/v1/airings', {
       token: stage.adminToken,
       headers: { 'Idempotency-Key': `so-${suffix()}` },
@@ -47,7 +49,7 @@ describe('The airing logbook in a browser', () => {
         kind: 'relay',
         sourceName: 'Thời sự VOV1',
         startedAt: startedAt.toISOString(),
-        endedAt: new Date(startedAt.getTime() + 30 * 60_000).toISOString(),
+        endedAt: new Date(startedAt.getTime() + 60_000).toISOString(),
         status: 'aired',
         method: 'operator',
       },
