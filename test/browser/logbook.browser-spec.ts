@@ -80,7 +80,7 @@ describe('The airing logbook in a browser', () => {
       page.getByRole('button', { name: 'Tải XLSX' }).click(),
     ]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
     const cells = book.worksheets[0].getSheetValues().flat().map(String).join(' ');
     expect(cells).toContain('Thời sự VOV1');
     expect(download.suggestedFilename()).toMatch(new RegExp(`${month}.*\\.xlsx$`));
