@@ -4,6 +4,7 @@ import canonicalize from 'canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
 import { CategoriesService } from '@app/articles';
 import { ErrorDetail, Page, Principal, startOfVietnamDay, toPage } from '@app/common';
+import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { Airing } from './airing.entity';
 import { AiringResponse, EmergencyDto, ListAiringsQueryDto, RecordAiringDto } from './broadcast.dto';
@@ -374,6 +375,8 @@ export class AiringsService {
     actorId: string,
     manager: EntityManager,
   ): Promise<void> {
+    // Every new airing (programme, relay, emergency) may put a player on the portal's "Phát thanh" page.
+    await notifyPortalChanged(manager, station.unitId);
     const common = {
       unitId: station.unitId,
       occurredAt: airing.startedAt,
