@@ -55,7 +55,7 @@ function player(fileKey: string, title: string): string {
 /** One station's part of today's programme. */
 export interface RadioStationView {
   name: string;
-  /** null: no plan today; draft: made but not yet approved (not public). */
+  /** null: no plan today; draft: made but not yet approved. Neither is public. */
   status: 'approved' | 'draft' | null;
   items: PortalRadioItem[];
 }
@@ -71,10 +71,8 @@ export interface RadioPageView {
 
 function stationPart(frame: Frame, station: RadioStationView, many: boolean): string {
   const heading = many ? `<h3>${e(station.name)}</h3>` : '';
-  if (station.status === null) {
-    return `${heading}<p>Hôm nay chưa có lịch phát sóng.</p>`;
-  }
-  if (station.status === 'draft') {
+  // No plan yet and a draft read the same: generating a draft changes no public page (and NOTIFYs nothing).
+  if (station.status !== 'approved') {
     return `${heading}<p class="note">Lịch phát sóng hôm nay chưa được duyệt.</p>`;
   }
   if (station.items.length === 0) {
