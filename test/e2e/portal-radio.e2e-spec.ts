@@ -81,8 +81,12 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
       expect(created.status).toBe(201);
       for (const step of ['submit', 'approve']) {
         expect(
-          (await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, { token: admin, body: {} }))
-            .status,
+          (
+            await api.request('POST', `/api/v1/articles/${created.body.id}/${step}`, {
+              token: admin,
+              body: {},
+            })
+          ).status,
         ).toBe(200);
       }
       article = created.body;
@@ -117,7 +121,9 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
   }
 
   /** Today's plan of the unit's station, generated (a draft). */
-  async function generateToday(unitId: string): Promise<{ stationId: string; day: string; items: PlanItem[] }> {
+  async function generateToday(
+    unitId: string,
+  ): Promise<{ stationId: string; day: string; items: PlanItem[] }> {
     const stations = await api.request('GET', `/api/v1/units/${unitId}/stations`, { token: admin });
     expect(stations.status).toBe(200);
     const stationId = stations.body[0].id as string;
@@ -204,7 +210,9 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     expect(draft).toContain(`Lịch phát sóng ngày ${d}/${m}/${y}`);
     // The menu and the podcast link.
     expect(draft).toContain(`<a href="/site/${unit.slug}/phat-thanh">Phát thanh</a>`);
-    expect(draft).toContain(`<a href="/site/${unit.slug}/podcast.xml" type="application/rss+xml">Nghe qua ứng dụng podcast</a>`);
+    expect(draft).toContain(
+      `<a href="/site/${unit.slug}/podcast.xml" type="application/rss+xml">Nghe qua ứng dụng podcast</a>`,
+    );
     expect(draft).toContain(
       `<link rel="alternate" type="application/rss+xml" title="Podcast" href="/site/${unit.slug}/podcast.xml">`,
     );
@@ -251,7 +259,10 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     // The other unit airs its own piece: it never shows here.
     const theirs = await generateToday(other.id);
     await approve(theirs.stationId, theirs.day);
-    await air(theirs.stationId, theirs.items.find((i) => i.audioId === foreign.audioId)!);
+    await air(
+      theirs.stationId,
+      theirs.items.find((i) => i.audioId === foreign.audioId)!,
+    );
     const otherPage = await pageUntil(`/site/${other.slug}/phat-thanh`, (html) => html.includes('<audio'));
     expect(otherPage).toContain('Tin riêng của xã bên cạnh');
     const mine = (await raw(path)).body;
@@ -269,7 +280,10 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     const foreign = await spokenArticle(other.id, 'Podcast của xã khác', 'published');
     const { stationId, day, items } = await generateToday(unit.id);
     await approve(stationId, day);
-    await air(stationId, items.find((i) => i.audioId === approvedAired.audioId)!);
+    await air(
+      stationId,
+      items.find((i) => i.audioId === approvedAired.audioId)!,
+    );
 
     const path = `/site/${unit.slug}/podcast.xml`;
     const feed = await pageUntil(path, (xml) => xml.includes(approvedAired.audioId));
@@ -277,9 +291,11 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/rss+xml; charset=utf-8');
     expect(XMLValidator.validate(feed)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false }).parse(
-      feed,
-    );
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+    }).parse(feed);
     expect(parsed.rss['@version']).toBe('2.0');
     expect(parsed.rss['@xmlns:itunes']).toBe('http://www.itunes.com/dtds/podcast-1.0.dtd');
     const channel = parsed.rss.channel;
@@ -307,7 +323,9 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
       expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/);
       expect(item.guid['@isPermaLink']).toBe('false');
       const audio = item.guid['#text'] === published.audioId ? published : approvedAired;
-      expect(item.title).toBe(audio === published ? 'Bản tin nông nghiệp tuần này' : 'Thông báo lịch cắt điện');
+      expect(item.title).toBe(
+        audio === published ? 'Bản tin nông nghiệp tuần này' : 'Thông báo lịch cắt điện',
+      );
       expect(item.enclosure['@type']).toBe('audio/mpeg');
       expect(item.enclosure['@url']).toBe(`${PUBLIC_URL}${audio.url}`);
       // The length is the file's real size, as the media route serves it.
@@ -320,7 +338,9 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
         .join(':');
       expect(item['itunes:duration']).toBe(hms);
     }
-    const publishedItem = list.find((i: { guid: { '#text': string } }) => i.guid['#text'] === published.audioId);
+    const publishedItem = list.find(
+      (i: { guid: { '#text': string } }) => i.guid['#text'] === published.audioId,
+    );
     expect(publishedItem.description).toBe('Tóm tắt: Bản tin nông nghiệp tuần này');
     expect(publishedItem.link).toBe(`${PUBLIC_URL}/site/${unit.slug}/bai-viet/${published.slug}`);
 
@@ -341,7 +361,9 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     expect(onHost.body).toContain(`<enclosure url="https://${host}${published.url}"`);
     const radioOnHost = await raw('/phat-thanh', host);
     expect(radioOnHost.status).toBe(200);
-    expect(radioOnHost.body).toContain('<a href="/podcast.xml" type="application/rss+xml">Nghe qua ứng dụng podcast</a>');
+    expect(radioOnHost.body).toContain(
+      '<a href="/podcast.xml" type="application/rss+xml">Nghe qua ứng dụng podcast</a>',
+    );
     expect(radioOnHost.body).toContain(`<audio controls preload="none" src="${approvedAired.url}"`);
   });
 
@@ -350,13 +372,21 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     const piece = await spokenArticle(unit.id, 'Tin sẽ bị rút lại', 'approved');
     const { stationId, day, items } = await generateToday(unit.id);
     await approve(stationId, day);
-    await air(stationId, items.find((i) => i.audioId === piece.audioId)!);
+    await air(
+      stationId,
+      items.find((i) => i.audioId === piece.audioId)!,
+    );
     const path = `/site/${unit.slug}/phat-thanh`;
     expect(await pageUntil(path, (html) => html.includes(piece.url))).toContain(piece.url);
     expect((await raw(`/site/${unit.slug}/podcast.xml`)).body).toContain(piece.audioId);
     // Written past the workflow (which has its own notification): the article is a draft again.
-    await api.app.get(DataSource).query(`UPDATE articles SET status = 'draft' WHERE id = $1`, [piece.articleId]);
-    await api.request('PATCH', `/api/v1/units/${unit.id}`, { token: admin, body: { name: 'UBND xã Đổi Tên' } });
+    await api.app
+      .get(DataSource)
+      .query(`UPDATE articles SET status = 'draft' WHERE id = $1`, [piece.articleId]);
+    await api.request('PATCH', `/api/v1/units/${unit.id}`, {
+      token: admin,
+      body: { name: 'UBND xã Đổi Tên' },
+    });
     const after = await pageUntil(path, (html) => html.includes('UBND xã Đổi Tên'));
     expect(after).toContain('UBND xã Đổi Tên');
     expect(after).not.toContain('Tin sẽ bị rút lại');

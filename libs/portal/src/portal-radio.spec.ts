@@ -102,7 +102,9 @@ describe('radioPage', () => {
     expect(html).toContain('<strong>Tiếp âm Thời sự VOV1</strong>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
-    expect(html).toContain('05:34</time> <strong>Chưa phát</strong><div class="meta">Thời lượng 4 phút 05 giây · Chưa phát');
+    expect(html).toContain(
+      '05:34</time> <strong>Chưa phát</strong><div class="meta">Thời lượng 4 phút 05 giây · Chưa phát',
+    );
     expect(html.match(/<audio controls preload="none" src="\/media\/audio\/a.mp3"/g)).toHaveLength(1);
     expect(html).toContain('<a href="/site/xa-a/bai-viet/tin-a">');
   });
