@@ -256,6 +256,20 @@ describe('Public portal: radio programme and podcast (e2e)', () => {
     expect(recent).toMatch(/Phát lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/);
     expect(recent).not.toContain(waiting.url);
 
+    // A change to the approved plan (a deviation, with its reason) shows at once too.
+    const current = await api.request('GET', `/api/v1/stations/${stationId}/plans/${day}`, { token: admin });
+    const kept = (current.body.slots as { slotId: string; items: PlanItem[] }[]).flatMap((s) =>
+      s.items.filter((i) => i.id !== waitingItem.id).map((i) => ({ id: i.id, slotId: s.slotId })),
+    );
+    const edited = await api.request('PUT', `/api/v1/stations/${stationId}/plans/${day}/items`, {
+      token: admin,
+      body: { items: kept, reason: 'Chuyển sang ngày mai theo chỉ đạo' },
+    });
+    expect(edited.status).toBe(200);
+    const afterEdit = await pageUntil(path, (html) => !html.includes('Thông báo nộp thuế'));
+    expect(afterEdit).not.toContain('Thông báo nộp thuế đất phi nông nghiệp');
+    expect(lineOf(afterEdit, 'Lịch tiêm chủng mở rộng tháng này')).toContain(`src="${aired.url}"`);
+
     // The other unit airs its own piece: it never shows here.
     const theirs = await generateToday(other.id);
     await approve(theirs.stationId, theirs.day);
