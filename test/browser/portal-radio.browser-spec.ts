@@ -90,7 +90,7 @@ describe('Portal radio page in a browser', () => {
     });
     await page.waitForFunction(
       (from) => {
-        const el = document.querySelector('li audio') as HTMLAudioElement | null;
+        const el = document.querySelector<HTMLAudioElement>('li audio');
         return el !== null && !el.paused && el.currentTime > from + 0.5;
       },
       start,
