@@ -75,6 +75,16 @@ describe('Public portal under hostile input (e2e)', () => {
       `/site/%E0%A4%A/`,
       `/site/${s}/khong-co-trang-nay`,
       `/site/${s}/bai-viet/x/y/z`,
+      `/site/%00/phat-thanh`,
+      `/site/%E0%A4%A/phat-thanh`,
+      `/site/a%00b/podcast.xml`,
+      `/site/${s}/phat-thanh/%00`,
+      `/site/${s}/phat-thanh/x`,
+      `/site/${s}/phat-thanh%00`,
+      `/site/${s}/podcast.xml/x`,
+      `/site/${s}/podcast.xml%ED%A0%80`,
+      `/site/khong-co-don-vi-nay/phat-thanh`,
+      `/site/khong-co-don-vi-nay/podcast.xml`,
     ];
     const wrong: unknown[] = [];
     const errors = jest.spyOn(Logger.prototype, 'error');
@@ -173,6 +183,8 @@ describe('Public portal under hostile input (e2e)', () => {
       `/site/${unit.slug}/bai-viet/${article.slug}`,
       `/site/${unit.slug}/rss.xml`,
       `/site/${unit.slug}/sitemap.xml`,
+      `/site/${unit.slug}/phat-thanh`,
+      `/site/${unit.slug}/podcast.xml`,
       `/site/${unit.slug}/`,
     ]) {
       const res = await raw(path, { host: 'evil.example' });
@@ -184,6 +196,10 @@ describe('Public portal under hostile input (e2e)', () => {
     expect(html).not.toContain('og:url');
     expect((await raw(`/site/${unit.slug}/rss.xml`)).body).toContain(
       `<link>/site/${unit.slug}/bai-viet/${article.slug}</link>`,
+    );
+    // The podcast too: root-relative without PUBLIC_URL, like rss.xml.
+    expect((await raw(`/site/${unit.slug}/podcast.xml`)).body).toContain(
+      `<link>/site/${unit.slug}/phat-thanh</link>`,
     );
   });
 

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CategoriesService } from '@app/articles';
 import { AudioAccepted, AudioRequestsService } from '@app/audio';
 import { ErrorDetail, Page, Principal, startOfVietnamDay, toPage } from '@app/common';
+import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { Airing } from './airing.entity';
 import {
@@ -410,6 +411,8 @@ export class AiringsService {
     actorId: string,
     manager: EntityManager,
   ): Promise<void> {
+    // Every new airing (programme, relay, emergency) may put a player on the portal's "Phát thanh" page.
+    await notifyPortalChanged(manager, station.unitId);
     const common = {
       unitId: station.unitId,
       occurredAt: airing.startedAt,

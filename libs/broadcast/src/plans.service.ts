@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorDetail, Principal, vietnamDay } from '@app/common';
+import { notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
 import { MEDIA_URL_PREFIX } from '@app/media';
 import { UnitAccess } from '@app/units';
@@ -584,6 +585,10 @@ export class PlansService {
       }
       plan.version += 1;
       await manager.getRepository(BroadcastPlan).save(plan);
+      if (plan.status === 'approved') {
+        // The portal's "Phát thanh" page shows approved plans only.
+        await notifyPortalChanged(manager, plan.unitId);
+      }
       return this.present(principal, station, plan, manager);
     });
   }
@@ -609,6 +614,7 @@ export class PlansService {
       plan.approvedBy = principal.id;
       plan.version += 1;
       await manager.getRepository(BroadcastPlan).save(plan);
+      await notifyPortalChanged(manager, plan.unitId);
       await this.evidence.record(manager, {
         unitId: plan.unitId,
         type: 'plan.approved',

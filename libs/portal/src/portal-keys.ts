@@ -1,3 +1,4 @@
+import { vietnamDay } from '@app/common';
 import type { PortalHosts } from './portal-hosts.service';
 import { MAX_SEGMENT, pageNumber, parseQuery, PortalQuery, QueryName } from './portal-input';
 import { LEVEL_PARAM } from './portal-procedures.templates';
@@ -10,6 +11,8 @@ import type { PortalRequest, PortalResponse, PortalService } from './portal.serv
 export interface RouteInput {
   param: string;
   query: PortalQuery;
+  /** The Vietnamese day (YYYY-MM-DD) a page that shows "today" is rendered for (PortalRoute.daily). */
+  day?: string;
 }
 
 /** A page of a unit's portal, the same under `/site/:unit` and at the root of a mapped host. */
@@ -18,6 +21,11 @@ export interface PortalRoute {
   path: string;
   /** The query parameters the page reads: only these reach it and its cache key. */
   query: readonly QueryName[];
+  /**
+   * The page shows "today" (the radio programme): the Vietnamese day is part of its input and cache key,
+   * so yesterday's page is never served after midnight.
+   */
+  daily?: boolean;
   render(portal: PortalService, req: PortalRequest, input: RouteInput): Promise<PortalResponse>;
 }
 
@@ -48,6 +56,8 @@ export const ROUTES: readonly PortalRoute[] = [
     render: (p, req, i) => p.procedure(req, i.param, true),
   },
   { path: '/tim-kiem', query: ['q'], render: (p, req, i) => p.search(req, i.query.q) },
+  { path: '/phat-thanh', query: [], daily: true, render: (p, req, i) => p.radio(req, i.day!) },
+  { path: '/podcast.xml', query: [], render: (p, req) => p.podcast(req) },
   { path: '/rss.xml', query: [], render: (p, req) => p.rss(req) },
   { path: '/sitemap.xml', query: [], render: (p, req) => p.sitemap(req) },
 ];
@@ -82,7 +92,13 @@ export function pageKey(req: PortalRequest, route: PortalRoute, input: RouteInpu
     .filter((name) => input.query[name] !== undefined)
     .map((name) => `${name}=${input.query[name]}`)
     .join('&');
-  return `${req.base === '' ? 'host' : 'site'}\n${req.unitSlug}\n${route.path}\n${input.param}\n${query}`;
+  const day = route.daily && input.day ? `\n${input.day}` : '';
+  return `${req.base === '' ? 'host' : 'site'}\n${req.unitSlug}\n${route.path}\n${input.param}\n${query}${day}`;
+}
+
+/** The day a daily page is rendered for (RouteInput.day): today in Asia/Ho_Chi_Minh. */
+export function dayOf(route: PortalRoute, now = new Date()): string | undefined {
+  return route.daily ? vietnamDay(now) : undefined;
 }
 
 const SEGMENTS = ROUTES.map((route) => ({ route, segments: route.path.split('/').slice(1) }));
@@ -143,7 +159,11 @@ export function requestKey(hosts: PortalHosts, host: string, url: string): strin
   }
   try {
     const query = parseQuery(mark < 0 ? '' : url.slice(mark + 1), match.route.query);
-    return pageKey({ unitSlug: slug, base }, match.route, { param: match.param, query: normalQuery(query) });
+    return pageKey({ unitSlug: slug, base }, match.route, {
+      param: match.param,
+      query: normalQuery(query),
+      day: dayOf(match.route),
+    });
   } catch {
     return null;
   }

@@ -299,3 +299,168 @@ export class PortalRepository {
     );
   }
 }
+
+// --- Phát thanh: the unit's daily programmes, airings and radio pieces (tables of libs/broadcast and
+// libs/audio, read here by SQL like articles are: the portal depends on neither lib). A piece is public
+// when its audio is ready and it is an upload or its article is approved or published; never a draft's.
+
+/** A station's plan for one Vietnamese day, whatever its status (a draft is named, not shown). */
+export interface PortalRadioPlan {
+  stationId: string;
+  stationName: string;
+  /** Null when the station has no plan that day. */
+  planId: string | null;
+  status: 'draft' | 'approved' | null;
+}
+
+/** A line of an approved plan, with its slot, and the player when the piece has aired. */
+export interface PortalRadioItem {
+  planId: string;
+  slotId: string;
+  slotName: string;
+  slotKind: 'programme' | 'relay';
+  startMinute: number;
+  durationMinutes: number;
+  relayName: string | null;
+  kind: 'audio' | 'relay';
+  title: string;
+  plannedStart: Date;
+  durationSec: number;
+  /** The ready file (media key) when the piece aired (aired or partial) for this item or that day. */
+  airedKey: string | null;
+  /** The article's slug when it is published (a link to it). */
+  articleSlug: string | null;
+}
+
+/** A piece aired in the last days, newest airing first. */
+export interface PortalRadioAiring {
+  audioId: string;
+  title: string;
+  fileKey: string;
+  durationMs: number;
+  airedAt: Date;
+  articleSlug: string | null;
+}
+
+/** An episode of the unit's podcast. */
+export interface PortalPodcastItem {
+  audioId: string;
+  title: string;
+  description: string;
+  fileKey: string;
+  bytes: number;
+  durationMs: number;
+  /** When it became public: its article's publication (or its audio, if later), else its first airing. */
+  publicAt: Date;
+  articleSlug: string | null;
+}
+
+/** A ready audio that may be shown: an upload, or of an approved or published article (alias `au`, `ar`). */
+const PUBLIC_PIECE = `au.status = 'ready' AND au.file_key IS NOT NULL
+  AND ((au.article_id IS NULL AND au.kind = 'upload') OR ar.status IN ('approved', 'published'))`;
+
+/** Read-only queries of the portal's radio page and podcast, always within one unit. */
+@Injectable()
+export class PortalRadioRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every station of the unit with its plan of `date` (YYYY-MM-DD, a Vietnamese day), by name. */
+  plans(unitId: string, date: string): Promise<PortalRadioPlan[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS "stationId", s.name AS "stationName", p.id AS "planId", p.status
+         FROM stations s
+         LEFT JOIN broadcast_plans p ON p.unit_id = s.unit_id AND p.station_id = s.id AND p.date = $2::date
+        WHERE s.unit_id = $1
+        ORDER BY s.name, s.id`,
+      [unitId, date],
+    );
+  }
+
+  /**
+   * The items of the unit's approved plans `planIds` still in them, by slot and position. A piece whose
+   * article is no longer approved or published (sent back, unpublished) is left out. `airedKey` is set
+   * when an airing (aired or partial) points at the item, or the same audio aired at the unit that day.
+   */
+  items(unitId: string, planIds: string[], date: string): Promise<PortalRadioItem[]> {
+    if (planIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.dataSource.query(
+      `SELECT i.plan_id AS "planId", i.slot_id AS "slotId", sl.name AS "slotName", sl.kind AS "slotKind",
+              sl.start_minute AS "startMinute", sl.duration_minutes AS "durationMinutes",
+              sl.relay_name AS "relayName", i.kind, i.title, i.planned_start AS "plannedStart",
+              i.duration_sec AS "durationSec",
+              CASE WHEN i.kind = 'audio' AND EXISTS (
+                     SELECT 1 FROM airings g
+                      WHERE g.unit_id = i.unit_id AND g.status IN ('aired', 'partial')
+                        AND (g.plan_item_id = i.id
+                             OR (g.audio_id = i.audio_id
+                                 AND g.started_at >= $3::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                                 AND g.started_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')))
+                   THEN au.file_key END AS "airedKey",
+              CASE WHEN ar.status = 'published' THEN ar.slug END AS "articleSlug"
+         FROM broadcast_plan_items i
+         JOIN broadcast_plans p ON p.id = i.plan_id AND p.unit_id = i.unit_id AND p.status = 'approved'
+         JOIN broadcast_slots sl ON sl.id = i.slot_id AND sl.unit_id = i.unit_id
+         LEFT JOIN audios au ON au.id = i.audio_id AND au.unit_id = i.unit_id
+         LEFT JOIN articles ar ON ar.id = COALESCE(i.article_id, au.article_id) AND ar.unit_id = i.unit_id
+        WHERE i.unit_id = $1 AND i.plan_id = ANY($2::uuid[]) AND i.removed_at IS NULL
+          AND (i.kind = 'relay' OR (${PUBLIC_PIECE}))
+        ORDER BY sl.start_minute, sl.id, i.position, i.planned_start`,
+      [unitId, planIds, date],
+    );
+  }
+
+  /**
+   * Pieces the unit aired (aired or partial, a programme or an emergency notice) since `since`, each once
+   * at its latest airing, newest first.
+   */
+  recent(unitId: string, since: Date, limit: number): Promise<PortalRadioAiring[]> {
+    return this.dataSource.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (au.id) au.id AS "audioId",
+                CASE WHEN ar.status = 'published' THEN ar.title ELSE COALESCE(g.title, au.title) END AS title,
+                au.file_key AS "fileKey", au.duration_ms AS "durationMs", g.started_at AS "airedAt",
+                CASE WHEN ar.status = 'published' THEN ar.slug END AS "articleSlug"
+           FROM airings g
+           JOIN audios au ON au.id = g.audio_id AND au.unit_id = g.unit_id
+           LEFT JOIN articles ar ON ar.id = au.article_id AND ar.unit_id = au.unit_id
+          WHERE g.unit_id = $1 AND g.status IN ('aired', 'partial') AND g.started_at >= $2
+            AND g.kind IN ('programme', 'emergency') AND ${PUBLIC_PIECE}
+          ORDER BY au.id, g.started_at DESC
+       ) aired ORDER BY "airedAt" DESC, "audioId" LIMIT $3`,
+      [unitId, since, limit],
+    );
+  }
+
+  /**
+   * The unit's podcast, newest first: per article (or upload) its newest ready audio that is public, where
+   * public means its article is published, or it aired at least once (aired or partial) and is an upload
+   * or of an approved article. Drafts and withdrawn articles never.
+   */
+  podcast(unitId: string, limit: number): Promise<PortalPodcastItem[]> {
+    return this.dataSource.query(
+      `WITH aired AS (
+         SELECT g.audio_id, min(g.started_at) AS first_at FROM airings g
+          WHERE g.unit_id = $1 AND g.audio_id IS NOT NULL AND g.status IN ('aired', 'partial')
+          GROUP BY g.audio_id
+       ), shown AS (
+         SELECT DISTINCT ON (COALESCE(au.article_id, au.id))
+                au.id AS "audioId", COALESCE(ar.title, au.title) AS title,
+                COALESCE(NULLIF(ar.summary, ''), ar.title, au.title) AS description,
+                au.file_key AS "fileKey", au.bytes, au.duration_ms AS "durationMs",
+                CASE WHEN ar.status = 'published' THEN GREATEST(ar.published_at, au.ready_at)
+                     ELSE a.first_at END AS "publicAt",
+                CASE WHEN ar.status = 'published' THEN ar.slug END AS "articleSlug"
+           FROM audios au
+           LEFT JOIN articles ar ON ar.id = au.article_id AND ar.unit_id = au.unit_id
+           LEFT JOIN aired a ON a.audio_id = au.id
+          WHERE au.unit_id = $1 AND ${PUBLIC_PIECE} AND au.bytes IS NOT NULL
+            AND (ar.status = 'published' OR a.first_at IS NOT NULL)
+          ORDER BY COALESCE(au.article_id, au.id), au.ready_at DESC, au.id
+       )
+       SELECT * FROM shown ORDER BY "publicAt" DESC, "audioId" LIMIT $2`,
+      [unitId, limit],
+    );
+  }
+}

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CachedPage, PortalCache } from './portal-cache.service';
 import { PortalHosts } from './portal-hosts.service';
 import { parseQuery, pathSegment, PortalInputError, unitSlug as checkUnitSlug } from './portal-input';
-import { normalQuery, pageKey, PortalRoute, requestKey, RouteInput, ROUTES } from './portal-keys';
+import { dayOf, normalQuery, pageKey, PortalRoute, requestKey, RouteInput, ROUTES } from './portal-keys';
 import type { PortalRequest, PortalResponse, PortalService } from './portal.service';
 import { errorPage } from './portal.templates';
 import { VisitCounter } from './visit-counter.service';
@@ -192,6 +192,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, parts: PortalPart
       const input: RouteInput = {
         param: route.path.includes(':param') ? pathSegment(request.params.param) : '',
         query: normalQuery(parseQuery(mark < 0 ? '' : request.url.slice(mark + 1), route.query)),
+        day: dayOf(route),
       };
       const req: PortalRequest = { unitSlug: slug, base: onSite ? undefined : '' };
       const key = pageKey(req, route, input);

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, NotFoundException, Principal } from '@app/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  formatDate,
+  NotFoundException,
+  Principal,
+  startOfVietnamDay,
+} from '@app/common';
 import { UnitAccess } from '@app/units';
 import { PortalCache } from './portal-cache.service';
 import { pageNumber, stripXmlInvalid } from './portal-input';
@@ -9,10 +16,13 @@ import {
   procedurePage,
   procedurePrintPage,
 } from './portal-procedures.templates';
+import { podcastFeed, radioPage, RadioStationView } from './portal-radio.templates';
 import {
   PortalCategory,
   PortalOnlineLevel,
   PortalProcedureLine,
+  PortalRadioItem,
+  PortalRadioRepository,
   PortalRepository,
   PortalUnit,
   ProcedureFilter,
@@ -51,6 +61,10 @@ export interface PortalRequest {
 }
 
 const PAGE_SIZE = 20;
+/** "Đã phát gần đây": today and the days before it, this many in all. */
+const RECENT_DAYS = 7;
+/** Pieces in the podcast feed (newest first). */
+const PODCAST_SIZE = 100;
 /** Procedures per page of the list: a commune has about a hundred; a province's catalogue thousands. */
 const PROCEDURE_PAGE_SIZE = 100;
 
@@ -105,6 +119,7 @@ const notFound = (frame?: Frame | null): PortalResponse => ({
 export class PortalService {
   constructor(
     private readonly portal: PortalRepository,
+    private readonly radioRows: PortalRadioRepository,
     private readonly access: UnitAccess,
     private readonly cache: PortalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -122,6 +137,15 @@ export class PortalService {
       return `${scheme}://${host}`;
     }
     return `${this.config.publicUrl ?? ''}/site/${unit.slug}`;
+  }
+
+  /**
+   * Where the unit's media files are for absolute links (the podcast's enclosures): the mapped host, else
+   * PUBLIC_URL, else '' (root-relative, like every other link without either). `/media/` answers on any host.
+   */
+  mediaOrigin(unit: PortalUnit): string {
+    const site = this.siteUrl(unit);
+    return unit.settings?.portalHost ? site : (this.config.publicUrl ?? '');
   }
 
   /** The slug a unit now has, if `slug` is one it gave up (its portal redirects there). */
@@ -343,6 +367,64 @@ export class PortalService {
       procedurePage(frame, procedure),
       `/thu-tuc-hanh-chinh/${encodeURIComponent(procedure.code)}`,
     );
+  }
+
+  /**
+   * "Chương trình phát thanh": the programme of `day` (today, a Vietnamese day: the route passes it, and it
+   * is in the page's cache key) of each station of the unit. Only approved plans are shown, a draft is only
+   * named as not yet approved; a piece gets its player once it has aired. Then the pieces aired in the last
+   * RECENT_DAYS days. Airings and approvals NOTIFY portal_changed, so the cached page follows them.
+   */
+  async radio(req: PortalRequest, day: string): Promise<PortalResponse> {
+    const frame = await this.frame(req);
+    if (!frame) {
+      return notFound();
+    }
+    const unitId = frame.unit.id;
+    const since = startOfVietnamDay(day);
+    since.setTime(since.getTime() - (RECENT_DAYS - 1) * 86_400_000);
+    const [plans, recent] = await Promise.all([
+      this.radioRows.plans(unitId, day),
+      this.radioRows.recent(unitId, since, 50),
+    ]);
+    const approved = plans.flatMap((p) => (p.status === 'approved' && p.planId ? [p.planId] : []));
+    const items = await this.radioRows.items(unitId, approved, day);
+    const byPlan = new Map<string, PortalRadioItem[]>();
+    for (const item of items) {
+      byPlan.set(item.planId, [...(byPlan.get(item.planId) ?? []), item]);
+    }
+    const stations: RadioStationView[] = plans.map((p) => ({
+      name: p.stationName,
+      status: p.status,
+      items: p.planId ? (byPlan.get(p.planId) ?? []) : [],
+    }));
+    const label = formatDate(startOfVietnamDay(day));
+    return this.page(
+      frame,
+      `Chương trình phát thanh ngày ${label} — ${frame.unit.name}`,
+      `Lịch phát sóng hôm nay và các bản tin đã phát của đài truyền thanh ${frame.unit.name}`,
+      radioPage(frame, { day: label, stations, recent, recentDays: RECENT_DAYS }),
+      '/phat-thanh',
+    );
+  }
+
+  /**
+   * The unit's radio pieces as a podcast (RSS 2.0 + iTunes): per article or upload its newest ready audio,
+   * when its article is published or it has aired (an upload, or an approved article's); newest first.
+   */
+  async podcast(req: PortalRequest): Promise<PortalResponse> {
+    const unit = await this.portal.unitBySlug(req.unitSlug);
+    if (!unit) {
+      return notFound();
+    }
+    const items = await this.radioRows.podcast(unit.id, PODCAST_SIZE);
+    return {
+      status: 200,
+      type: 'rss',
+      body: [podcastFeed(unit, this.siteUrl(unit), this.mediaOrigin(unit), items)],
+      unitId: unit.id,
+      cacheable: true,
+    };
   }
 
   async rss(req: PortalRequest): Promise<PortalResponse> {

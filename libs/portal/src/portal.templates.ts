@@ -20,7 +20,7 @@ button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-
 footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.listen p{margin:0 0 4px}.listen audio{width:100%}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
 .filters select,.filters input{width:100%;padding:8px;font-size:1em}.counts{padding-left:1.2em}dl.kv{margin:0}dl.kv dt{font-weight:600;margin-top:8px}dl.kv dd{margin:0}
 .note{background:#fff7e6;border:1px solid #ffd591;border-radius:6px;padding:8px 12px}.tthc h3{font-size:1.05em;margin-bottom:0}.tthc li{margin:4px 0}
-.tthc ul,.tthc ol{padding-left:1.4em}.tthc{overflow-wrap:anywhere}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
+.tthc ul,.tthc ol{padding-left:1.4em}.tthc{overflow-wrap:anywhere}.radio audio{width:100%;margin-top:4px}h4.slot{margin:12px 0 0}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
 
 export interface PageMeta {
   title: string;
@@ -64,9 +64,10 @@ ${meta.url ? `<link rel="canonical" href="${e(meta.url)}">` : ''}<meta property=
 <meta property="og:type" content="${meta.type ?? 'website'}">${absolute ? `<meta property="og:url" content="${e(meta.url)}">` : ''}
 <meta property="og:site_name" content="${e(unit.name)}"><meta property="og:locale" content="vi_VN">
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
+<link rel="alternate" type="application/rss+xml" title="Podcast" href="${base}/podcast.xml">
 <style>${CSS}</style></head><body>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
-<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a>${categories
+<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a><a href="${base}/phat-thanh">Phát thanh</a>${categories
       .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
       .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
 <main>${main}</main>
