@@ -716,7 +716,7 @@ export default function ConsolePage() {
         forceRender
       >
         <p>{manual?.item.title}</p>
-        <Form form={manualForm} layout="vertical" onFinish={saveManual}>
+        <Form name="manual-airing" form={manualForm} layout="vertical" onFinish={saveManual}>
           {manual?.mode === 'aired' && (
             <Space wrap>
               <Form.Item

@@ -116,37 +116,46 @@ let running: Promise<FlushResult> | null = null;
  * refusal is kept aside with its message and the run goes on.
  */
 export function flushOutbox(userId: string): Promise<FlushResult> {
-  running ??= (async () => {
-    let sent = 0;
-    try {
-      for (const record of outboxRecords(userId)) {
-        if (record.refused) {
-          continue;
-        }
-        try {
-          await call(
-            api.POST('/api/v1/airings', {
-              params: { header: { 'Idempotency-Key': record.key } },
-              body: record.body,
-            }),
-          );
-          dropRecord(userId, record);
-          sent += 1;
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
-            return { sent, offline: true };
-          }
-          if (error.status === 401) {
-            return { sent, offline: false };
-          }
-          const details = error.body.details?.map((d) => d.message).join('; ');
-          markRefused(userId, record, details || error.body.message);
-        }
-      }
-      return { sent, offline: false };
-    } finally {
+  if (running) {
+    return running;
+  }
+  const run = sendWaiting(userId);
+  running = run;
+  // Cleared after the run settles (not inside it: a run with nothing to send ends before it is stored).
+  const clear = (): void => {
+    if (running === run) {
       running = null;
     }
-  })();
-  return running;
+  };
+  run.then(clear, clear);
+  return run;
+}
+
+async function sendWaiting(userId: string): Promise<FlushResult> {
+  let sent = 0;
+  for (const record of outboxRecords(userId)) {
+    if (record.refused) {
+      continue;
+    }
+    try {
+      await call(
+        api.POST('/api/v1/airings', {
+          params: { header: { 'Idempotency-Key': record.key } },
+          body: record.body,
+        }),
+      );
+      dropRecord(userId, record);
+      sent += 1;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
+        return { sent, offline: true };
+      }
+      if (error.status === 401) {
+        return { sent, offline: false };
+      }
+      const details = error.body.details?.map((d) => d.message).join('; ');
+      markRefused(userId, record, details || error.body.message);
+    }
+  }
+  return { sent, offline: false };
 }

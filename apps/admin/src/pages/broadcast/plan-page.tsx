@@ -530,6 +530,7 @@ export default function PlanPage() {
       >
         <p>{pending?.what}</p>
         <Form
+          name="plan-change"
           form={reasonForm}
           layout="vertical"
           onFinish={(values) => {

@@ -102,6 +102,8 @@ function SlotDialog({
     >
       <ErrorNotice message={notice} />
       <Form<SlotValues>
+        // Its own ids: the station form on the page has a `name` field too.
+        name="slot"
         form={form}
         layout="vertical"
         initialValues={initial}
@@ -335,6 +337,7 @@ export default function StationsPage() {
             <Card title="Thêm đài">
               <ErrorNotice message={notice} />
               <Form
+                name="station"
                 form={form}
                 layout="inline"
                 disabled={create.isPending}
