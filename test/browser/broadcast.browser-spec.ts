@@ -236,7 +236,7 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     await operator.close();
   });
 
-  it('an airing made while the network is down waits on the computer and arrives exactly once, even when an answer is lost', async () => {
+  it('an airing made while the network is down waits on the computer and arrives exactly once, even when an answer is lost; a missed item needs its reason; an emergency airs at once', async () => {
     const t = await team('UBND xã Thạch Hòa');
     await readyAudio(t.unit.id, 'Bản tin mất mạng', 3, 660);
     const plan = await approvedPlan(t);
@@ -275,6 +275,38 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     expect(
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('airing-outbox'))),
     ).toEqual([]);
+
+    // The relay did not air: "Không phát" needs the reason.
+    const relayItem = plan.slots.flatMap((s: any) => s.items).find((i: any) => i.kind === 'relay');
+    await page.getByRole('button', { name: `Không phát: ${relayItem.title}` }).click();
+    const missed = page.getByRole('dialog', { name: 'Ghi không phát' });
+    await missed.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await missed.getByText('Hãy ghi lý do không phát').waitFor();
+    await missed.getByLabel('Lý do không phát').fill('Mất điện trạm phát');
+    await missed.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await waitForStatus(page, relayItem.id, 'missed');
+    expect((await airings(t)).find((a) => a.planItemId === relayItem.id)).toMatchObject({
+      kind: 'relay',
+      status: 'missed',
+      method: 'operator',
+      note: 'Mất điện trạm phát',
+    });
+
+    // An emergency notice airs at once and is logged by the api.
+    await page.getByRole('button', { name: /Phát khẩn cấp$/ }).click();
+    const urgent = page.getByRole('dialog', { name: 'Phát khẩn cấp' });
+    await urgent.getByLabel('Bản tin khẩn cấp').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'Bản tin mất mạng',
+      })
+      .click();
+    expect(await urgent.getByLabel('Nhập chữ để đọc ngay (chưa có)').isDisabled()).toBe(true);
+    await urgent.getByRole('button', { name: 'Phát ngay' }).click();
+    await page.getByText('Đang phát khẩn cấp: Bản tin mất mạng').waitFor();
+    const emergencies = (await airings(t)).filter((a) => a.kind === 'emergency');
+    expect(emergencies).toHaveLength(1);
+    expect(emergencies[0]).toMatchObject({ status: 'aired', method: 'console' });
     await close();
   });
 
