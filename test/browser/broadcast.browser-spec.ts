@@ -185,6 +185,7 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     await reason.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const deviations = op.locator('.ant-card', { hasText: 'Thay đổi so với lịch đã duyệt' });
     await deviations.getByText('Ưu tiên lịch họp dân theo chỉ đạo').first().waitFor();
+    await screenshot(op, 'broadcast-plan');
     expect(await morning.locator('tbody tr.ant-table-row').nth(1).innerText()).toContain(
       firstTitle.split('\n')[0],
     );
@@ -201,6 +202,7 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     const [y, m, d] = today.split('-');
     expect(text).toContain(`Yên Hòa, ngày ${d} tháng ${m} năm ${y}`);
     await op.emulateMedia({ media: 'print' });
+    await screenshot(op, 'broadcast-plan-print');
     expect(await op.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await op.getByRole('button', { name: /(^|\s)In$/ }).isVisible()).toBe(false);
     await op.emulateMedia({ media: 'screen' });
