@@ -56,8 +56,11 @@ export function useSlots(stationId: string | null | undefined) {
 
 export const planKey = (stationId: string | null | undefined, date: string) => ['plan', stationId, date];
 
-/** A station's plan of a day; `null` when none was generated yet (the api's 404). */
-export function usePlan(stationId: string | null | undefined, date: string) {
+/**
+ * A station's plan of a day; `null` when none was generated yet (the api's 404). `refetchMs`: read again
+ * that often (the console: approval, edits and other consoles' airings during the day).
+ */
+export function usePlan(stationId: string | null | undefined, date: string, refetchMs?: number) {
   return useQuery({
     queryKey: planKey(stationId, date),
     queryFn: async (): Promise<Plan | null> => {
@@ -70,6 +73,7 @@ export function usePlan(stationId: string | null | undefined, date: string) {
       return call(Promise.resolve(result));
     },
     enabled: !!stationId,
+    refetchInterval: refetchMs ?? false,
   });
 }
 

@@ -174,7 +174,7 @@ export default function ConsolePage() {
   const stationId =
     stations.data?.find((s) => s.id === chosenStation)?.id ?? stations.data?.[0]?.id ?? undefined;
   const today = useToday();
-  const plan = usePlan(stationId, today);
+  const plan = usePlan(stationId, today, 60_000);
   const online = useOnline();
   const records = useOutbox(userId);
   const [sendFailed, setSendFailed] = useState(false);
@@ -186,16 +186,6 @@ export default function ConsolePage() {
   const [emergencyBusy, setEmergencyBusy] = useState(false);
   const canEmergency = session.can('broadcast.emergency');
   const readyAudio = useReadyAudio(unitId, canEmergency);
-
-  // Plans change during the day (approval, an edit, airings from another console).
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (navigator.onLine) {
-        void plan.refetch();
-      }
-    }, 60_000);
-    return () => clearInterval(timer);
-  }, [plan]);
 
   const items: ConsoleItem[] = useMemo(
     () => (plan.data?.slots ?? []).flatMap((slot) => slot.items.map((i) => ({ ...i, slot }))),
