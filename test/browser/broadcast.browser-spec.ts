@@ -185,6 +185,19 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     await reason.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const deviations = op.locator('.ant-card', { hasText: 'Thay đổi so với lịch đã duyệt' });
     await deviations.getByText('Ưu tiên lịch họp dân theo chỉ đạo').first().waitFor();
+    // A ready audio added to the empty afternoon slot, with its reason too.
+    const afternoon = op.locator('.ant-card', { hasText: 'Bản tin buổi chiều' }).first();
+    await afternoon.getByLabel('Bản tin thêm vào khung Bản tin buổi chiều').click();
+    await op
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'Thông báo tiêm phòng',
+      })
+      .click();
+    await afternoon.getByRole('button', { name: /Thêm vào khung$/ }).click();
+    await reason.getByLabel('Lý do').fill('Nhắc lại buổi chiều');
+    await reason.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await afternoon.locator('tbody tr.ant-table-row', { hasText: 'Thông báo tiêm phòng' }).waitFor();
+    await deviations.getByText('Nhắc lại buổi chiều').waitFor();
     await screenshot(op, 'broadcast-plan');
     expect(await morning.locator('tbody tr.ant-table-row').nth(1).innerText()).toContain(
       firstTitle.split('\n')[0],
