@@ -105,6 +105,9 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // The operator console plays the day's audio from copies kept in the browser (blob:) and relays
+        // another station's stream (any http(s) address an operator set on a relay slot).
+        mediaSrc: ["'self'", 'blob:', 'http:', 'https:'],
         // A commune office often reaches the server over plain HTTP by its LAN address; upgrading every
         // script and style request to https there would leave the admin app blank.
         upgradeInsecureRequests: null,
