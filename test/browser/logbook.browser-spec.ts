@@ -112,13 +112,11 @@ describe('The airing logbook in a browser', () => {
     ]);
     ws.addRow(['05/03/2025', '25:70', '16:55', 'Dòng sai giờ', 'bản tin', '', '', 'đã phát', '']);
     const bytes = Buffer.from(await sheet.xlsx.writeBuffer());
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'so-cu.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bytes,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'so-cu.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.getByText('Kiểm tra xong (chưa ghi gì): 1 lượt phát sẽ được ghi').waitFor();
     expect(
