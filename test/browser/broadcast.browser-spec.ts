@@ -251,7 +251,7 @@ describe('Broadcast (Phát sóng) in a browser', () => {
     await operator.close();
   });
 
-  it('an airing made while the network is down waits on the computer and arrives exactly once, even when an answer is lost; a missed item needs its reason; an emergency airs at once', async () => {
+  it('an airing made while the network is down waits on the computer and arrives exactly once, even when an answer is lost; a missed item needs its reason; an emergency airs at once, chosen or typed and spoken', async () => {
     const t = await team('UBND xã Thạch Hòa');
     await readyAudio(t.unit.id, 'Bản tin mất mạng', 3, 660);
     const plan = await approvedPlan(t);
@@ -316,12 +316,30 @@ describe('Broadcast (Phát sóng) in a browser', () => {
         hasText: 'Bản tin mất mạng',
       })
       .click();
-    expect(await urgent.getByLabel('Nhập chữ để đọc ngay (chưa có)').isDisabled()).toBe(true);
     await urgent.getByRole('button', { name: 'Phát ngay' }).click();
     await page.getByText('Đang phát khẩn cấp: Bản tin mất mạng').waitFor();
     const emergencies = (await airings(t)).filter((a) => a.kind === 'emergency');
     expect(emergencies).toHaveLength(1);
     expect(emergencies[0]).toMatchObject({ status: 'aired', method: 'console' });
+    await page.getByRole('button', { name: 'Dừng phát khẩn cấp' }).click();
+
+    // Typed text: the worker reads it at once (offline engine), and it airs as soon as it is ready.
+    await page.getByRole('button', { name: /Phát khẩn cấp$/ }).click();
+    await urgent.getByText('Nhập chữ để đọc ngay').click();
+    expect(await urgent.getByRole('button', { name: 'Phát ngay' }).isDisabled()).toBe(true);
+    await urgent
+      .getByLabel('Nội dung đọc ngay')
+      .fill('Bão số 3 sắp đổ bộ, đề nghị bà con chằng chống nhà cửa.');
+    await urgent.getByRole('button', { name: 'Phát ngay' }).click();
+    await page.getByText('Đang phát khẩn cấp: Thông báo khẩn cấp').waitFor({ timeout: 60_000 });
+    const spoken = (await airings(t)).filter((a) => a.kind === 'emergency');
+    expect(spoken).toHaveLength(2);
+    const typed = spoken.find((a) => a.audioId !== emergencies[0].audioId);
+    const audio = await stage.api.request('GET', `/api/v1/audio/${typed.audioId}`, {
+      token: t.operatorToken,
+    });
+    expect(audio.body).toMatchObject({ status: 'ready', title: 'Thông báo khẩn cấp', articleId: null });
+    expect(audio.body.normalizedText).toMatch(/bão số ba/i);
     await close();
   });
 

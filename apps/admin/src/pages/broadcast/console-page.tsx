@@ -22,6 +22,7 @@ import {
   Modal,
   Popconfirm,
   Progress,
+  Radio,
   Select,
   Space,
   Tag,
@@ -69,6 +70,10 @@ interface LocalState {
 }
 
 type Manual = { item: ConsoleItem; mode: 'aired' | 'missed' };
+/** What an emergency needs of an audio, from the ready list or from the speech just made. */
+type EmergencyAudio = { id: string; title: string; url: string | null; durationMs: number | null };
+/** How long the console waits for typed text to be spoken before it gives up. */
+const SPEECH_WAIT_MS = 120_000;
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -184,6 +189,9 @@ export default function ConsolePage() {
   const [emergencyOpen, setEmergencyOpen] = useState(false);
   const [emergencyAudio, setEmergencyAudio] = useState<string | undefined>();
   const [emergencyBusy, setEmergencyBusy] = useState(false);
+  const [emergencyMode, setEmergencyMode] = useState<'ready' | 'text'>('ready');
+  const [emergencyText, setEmergencyText] = useState('');
+  const [emergencyStep, setEmergencyStep] = useState<string | null>(null);
   const canEmergency = session.can('broadcast.emergency');
   const readyAudio = useReadyAudio(unitId, canEmergency);
 
@@ -302,13 +310,11 @@ export default function ConsolePage() {
     }
   };
 
-  const startEmergency = async (): Promise<void> => {
-    const audio = readyAudio.data?.find((a) => a.id === emergencyAudio);
-    if (!audio || !stationId) {
+  /** Airs a ready audio now: logged by the api at once, or queued with the other records when offline. */
+  const airEmergency = async (audio: EmergencyAudio): Promise<void> => {
+    if (!stationId) {
       return;
     }
-    engine.armEmergency();
-    setEmergencyBusy(true);
     let logged = false;
     try {
       await call(
@@ -321,17 +327,60 @@ export default function ConsolePage() {
     } catch (error) {
       // Without the network it airs all the same and is recorded when the network returns.
       if (!(error instanceof ApiError && error.status === 0)) {
-        setEmergencyBusy(false);
-        void message.error(errorMessage(error));
-        return;
+        throw error;
       }
     }
-    setEmergencyBusy(false);
     setEmergencyOpen(false);
     const src = audio.url ? (sources.get(audio.url) ?? audio.url) : '';
     engine
       .startEmergency({ audioId: audio.id, title: audio.title, logged }, src, (audio.durationMs ?? 0) / 1000)
       .catch(failedToPlay);
+  };
+
+  /** Typed text: the server reads it (before any queued article), the console waits for it and airs it. */
+  const speakText = async (): Promise<EmergencyAudio> => {
+    if (!stationId) {
+      throw new Error('Chưa chọn đài.');
+    }
+    setEmergencyStep('Máy đang đọc văn bản thành tiếng…');
+    const accepted = await call(
+      api.POST('/api/v1/stations/{id}/emergency/speech', {
+        params: { path: { id: stationId } },
+        body: { text: emergencyText.trim() },
+      }),
+    );
+    const deadline = Date.now() + SPEECH_WAIT_MS;
+    while (Date.now() < deadline) {
+      const audio = await call(api.GET('/api/v1/audio/{id}', { params: { path: { id: accepted.audioId } } }));
+      if (audio.status === 'ready') {
+        return audio;
+      }
+      if (audio.status === 'failed') {
+        throw new Error(`Máy không đọc được văn bản: ${audio.error ?? 'không rõ lý do'}.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error('Máy đọc chưa xong sau 2 phút; bản đọc sẽ có trong danh sách âm thanh khi xong.');
+  };
+
+  const startEmergency = async (): Promise<void> => {
+    engine.armEmergency();
+    setEmergencyBusy(true);
+    try {
+      const audio =
+        emergencyMode === 'text' ? await speakText() : readyAudio.data?.find((a) => a.id === emergencyAudio);
+      if (audio) {
+        await airEmergency(audio);
+        if (emergencyMode === 'text') {
+          setEmergencyText('');
+        }
+      }
+    } catch (error) {
+      void message.error(error instanceof ApiError ? errorMessage(error) : (error as Error).message);
+    } finally {
+      setEmergencyBusy(false);
+      setEmergencyStep(null);
+    }
   };
 
   const openManual = (item: ConsoleItem, mode: Manual['mode']): void => {
@@ -743,32 +792,60 @@ export default function ConsolePage() {
         title="Phát khẩn cấp"
         okText="Phát ngay"
         cancelText="Hủy"
-        okButtonProps={{ danger: true, disabled: !emergencyAudio, loading: emergencyBusy }}
+        okButtonProps={{
+          danger: true,
+          disabled: emergencyMode === 'ready' ? !emergencyAudio : !emergencyText.trim() || !online,
+          loading: emergencyBusy,
+        }}
         onCancel={() => setEmergencyOpen(false)}
         onOk={() => void startEmergency()}
       >
         <p>Bản tin phát ngay, ngoài lịch; mục đang phát tạm dừng. Lượt phát khẩn cấp được ghi lại.</p>
-        <Select
-          aria-label="Bản tin khẩn cấp"
-          showSearch
-          optionFilterProp="label"
-          style={{ width: '100%' }}
-          placeholder="Chọn bản tin đã sẵn sàng"
-          loading={readyAudio.isLoading}
-          value={emergencyAudio}
-          onChange={setEmergencyAudio}
-          options={(readyAudio.data ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.title} (${clockDuration((a.durationMs ?? 0) / 1000)})`,
-          }))}
+        <Radio.Group
+          aria-label="Chọn cách phát"
+          value={emergencyMode}
+          onChange={(e) => setEmergencyMode(e.target.value as 'ready' | 'text')}
+          optionType="button"
+          style={{ marginBottom: 12 }}
+          options={[
+            { value: 'ready', label: 'Bản tin có sẵn' },
+            { value: 'text', label: 'Nhập chữ để đọc ngay' },
+          ]}
         />
-        <Input.TextArea
-          style={{ marginTop: 12 }}
-          rows={2}
-          disabled
-          aria-label="Nhập chữ để đọc ngay (chưa có)"
-          placeholder="Nhập chữ để đọc ngay — chưa có: cần máy chủ hỗ trợ đọc văn bản tức thời"
-        />
+        {emergencyMode === 'ready' ? (
+          <Select
+            aria-label="Bản tin khẩn cấp"
+            showSearch
+            optionFilterProp="label"
+            style={{ width: '100%' }}
+            placeholder="Chọn bản tin đã sẵn sàng"
+            loading={readyAudio.isLoading}
+            value={emergencyAudio}
+            onChange={setEmergencyAudio}
+            options={(readyAudio.data ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.title} (${clockDuration((a.durationMs ?? 0) / 1000)})`,
+            }))}
+          />
+        ) : (
+          <>
+            <Input.TextArea
+              rows={4}
+              maxLength={5000}
+              showCount
+              aria-label="Nội dung đọc ngay"
+              placeholder="Ví dụ: Bão số 3 sắp đổ bộ, đề nghị bà con chằng chống nhà cửa."
+              value={emergencyText}
+              onChange={(e) => setEmergencyText(e.target.value)}
+            />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              {emergencyStep ??
+                (online
+                  ? 'Máy đọc ngay (trước mọi bài đang chờ), xong là phát; thường mất vài giây.'
+                  : 'Cần mạng để máy đọc văn bản; khi mất mạng hãy chọn bản tin có sẵn.')}
+            </Typography.Paragraph>
+          </>
+        )}
       </Modal>
     </div>
   );
