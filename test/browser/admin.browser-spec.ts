@@ -102,6 +102,10 @@ const EDITOR_MENU = [
   'Tải chương trình lên',
   'Nhạc hiệu',
   'Từ điển cách đọc',
+  'Phát sóng',
+  'Đài và khung giờ',
+  'Lịch phát sóng',
+  'Sổ nhật ký phát sóng',
   'Tài khoản của tôi',
 ];
 
@@ -128,15 +132,13 @@ describe('Admin app in a browser', () => {
         'Tin bài',
         'Thủ tục hành chính',
         'Âm thanh',
+        'Phát sóng',
+        'Điều khiển phát',
         'Báo cáo',
         'Quản trị',
         'Tài khoản của tôi',
       ]),
     );
-    // Screens of later steps are not built yet: no entries, not dead links.
-    for (const unbuilt of ['Phát sóng']) {
-      expect(menu).not.toContain(unbuilt);
-    }
     await screenshot(page, 'tong-quan-quan-tri');
 
     // The session survives a reload.
@@ -234,6 +236,11 @@ describe('Admin app in a browser', () => {
       'Tải chương trình lên',
       'Nhạc hiệu',
       'Từ điển cách đọc',
+      'Phát sóng',
+      'Đài và khung giờ',
+      'Lịch phát sóng',
+      'Điều khiển phát',
+      'Sổ nhật ký phát sóng',
       'Báo cáo',
       'Nhật ký chứng cứ',
       'Quản trị',
