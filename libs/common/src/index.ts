@@ -18,3 +18,4 @@ export * from './field-labels';
 export * from './unit-actions';
 export { EVIDENCE_CHAIN_LOCK_CLASS, GLOBAL_LOCKS, KEYED_LOCKS, lockKeyed } from './advisory-locks';
 export * from './csv';
+export * from './sheet-table';

@@ -1,5 +1,11 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import {
+  looksLikeXlsx,
+  readCsvTable,
+  readWorkbookTable,
+  type SheetFailure,
+  type SheetTable,
+} from '@app/common';
 import { BroadcastException } from '../broadcast.exception';
 
 /** An old logbook's file: 10 MB, 10,000 lines (a commune's paper book holds a few thousand a year). */
@@ -41,86 +47,27 @@ export function fold(text: string): string {
     .trim();
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A cell as text: an Excel date becomes dd/mm/yyyy, an Excel time HH:mm. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  if (value instanceof Date) {
-    // Excel keeps dates and times without a zone; exceljs reads them as UTC. A time alone is a day of 1899.
-    if (value.getUTCFullYear() < 1900) {
-      return `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
-    }
-    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) {
-      return value.richText.map((p) => p.text).join('');
-    }
-    if ('text' in value && typeof value.text === 'string') {
-      return value.text;
-    }
-    if ('result' in value) {
-      return cellText(value.result ?? '');
-    }
-    return '';
-  }
-  return String(value);
-}
-
 function tooMany(count: number): BroadcastException {
   return BroadcastException.file(
     `Tệp có ${count.toLocaleString('vi-VN')} dòng; mỗi lần nhập tối đa ${LOGBOOK_IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều tệp nhỏ hơn.`,
   );
 }
 
-async function tableOf(
-  bytes: Buffer,
-  filename: string,
-): Promise<{ header: string[]; rows: { row: number; cells: string[] }[] }> {
+const sheetFailure: SheetFailure = (message, code) => BroadcastException.file(message, code);
+
+async function tableOf(bytes: Buffer, filename: string): Promise<SheetTable> {
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
   if (extension === 'xlsx') {
-    if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) {
+    if (!looksLikeXlsx(bytes)) {
       throw BroadcastException.file(
         'Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính Excel',
         'UNSUPPORTED_MEDIA_TYPE',
       );
     }
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw BroadcastException.file(
-        'Không mở được tệp .xlsx: tệp hỏng hoặc không phải bảng tính Excel',
-        'UNSUPPORTED_MEDIA_TYPE',
-      );
-    }
-    const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-    if (!sheet) {
-      throw BroadcastException.file('Bảng tính không có dữ liệu');
-    }
-    if (sheet.actualRowCount - 1 > LOGBOOK_IMPORT_MAX_ROWS) {
-      throw tooMany(sheet.actualRowCount - 1);
-    }
-    let header: string[] | undefined;
-    const rows: { row: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value);
-      });
-      const filled = Array.from(cells, (c) => c ?? '');
-      if (!header) {
-        header = filled;
-      } else {
-        rows.push({ row: rowNumber, cells: filled });
-      }
+    return readWorkbookTable(bytes, sheetFailure, {
+      maxRows: LOGBOOK_IMPORT_MAX_ROWS,
+      error: tooMany,
     });
-    return { header: header ?? [], rows };
   }
   if (extension === 'csv') {
     let text: string;
@@ -132,22 +79,7 @@ async function tableOf(
         'UNSUPPORTED_MEDIA_TYPE',
       );
     }
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    let records: string[][];
-    try {
-      const parsed: unknown = parseCsv(text, {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: false,
-        delimiter,
-      });
-      records = parsed as string[][]; // without `columns`, every record is an array of cells
-    } catch (error) {
-      throw BroadcastException.file(`Không đọc được tệp CSV: ${(error as Error).message}`);
-    }
-    const [header = [], ...rest] = records;
-    return { header, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
+    return readCsvTable(text, sheetFailure);
   }
   throw BroadcastException.file(
     `Chỉ nhận tệp .xlsx hoặc .csv (tệp gửi lên: "${filename}")${extension === 'xls' ? '. Hãy mở bằng Excel và lưu lại dạng .xlsx' : ''}`,

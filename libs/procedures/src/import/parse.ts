@@ -1,5 +1,10 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import {
+  looksLikeXlsx,
+  readCsvTable,
+  readWorkbookTable,
+  type SheetFailure,
+  type SheetTable,
+} from '@app/common';
 import { ProceduresException } from '../procedures.exception';
 import { columnLabel, COLUMNS, type ColumnKey } from './columns';
 import { restoreNeutralized } from './format';
@@ -76,21 +81,20 @@ export async function parseImportFile(upload: ImportFile): Promise<ParsedFile> {
     );
   }
   const bytes = Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength);
-  const isZip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
   if (format === 'xlsx') {
-    if (!isZip) {
+    if (!looksLikeXlsx(bytes)) {
       throw fileError(
         'UNSUPPORTED_MEDIA_TYPE',
         'Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính Excel (.xlsx)',
       );
     }
-    return { format, rows: tableRows(await readWorkbook(bytes)) };
+    return { format, rows: tableRows(await readWorkbookTable(bytes, sheetFailure)) };
   }
   const text = utf8(bytes, format);
   if (format === 'json') {
     return { format, rows: jsonRows(text) };
   }
-  return { format, rows: tableRows(readCsv(text)) };
+  return { format, rows: tableRows(readCsvTable(text, sheetFailure)) };
 }
 
 function utf8(bytes: Buffer, format: ImportFormat): string {
@@ -112,90 +116,9 @@ function utf8(bytes: Buffer, format: ImportFormat): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** A header row and the rows under it; `row` is the row's number in the sheet (the header is 1). */
-interface Table {
-  header: string[];
-  rows: { row: number; cells: string[] }[];
-}
+const sheetFailure: SheetFailure = (message, code) => fileError(code, message);
 
-function readCsv(text: string): Table {
-  let records: string[][];
-  try {
-    const parsed: unknown = parseCsv(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      delimiter: sniffDelimiter(text),
-    });
-    records = parsed as string[][]; // without `columns`, every record is an array of cells
-  } catch (error) {
-    throw fileError('VALIDATION_FAILED', `Không đọc được tệp CSV: ${(error as Error).message}`);
-  }
-  const [header = [], ...rest] = records;
-  return { header, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
-}
-
-/** Excel in Vietnamese locales saves CSV with semicolons. */
-function sniffDelimiter(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
-async function readWorkbook(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw fileError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Không mở được tệp .xlsx: tệp hỏng hoặc không phải bảng tính Excel',
-    );
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) {
-    throw fileError('VALIDATION_FAILED', 'Bảng tính không có dữ liệu');
-  }
-  let header: string[] | undefined;
-  const rows: Table['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    if (!header) {
-      header = Array.from(cells, (c) => c ?? '');
-    } else {
-      rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-    }
-  });
-  return { header: header ?? [], rows };
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  if (value instanceof Date) {
-    // Excel keeps a date without a zone; exceljs reads it as that day at UTC midnight.
-    const d = value;
-    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) {
-      return value.richText.map((part) => part.text).join('');
-    }
-    if ('text' in value && typeof value.text === 'string') {
-      return value.text; // a hyperlink cell
-    }
-    if ('result' in value) {
-      return cellText(value.result ?? ''); // a formula: its computed value
-    }
-    return ''; // an error cell, or a kind of value no sheet of procedures holds
-  }
-  return String(value);
-}
-
-function tableRows(table: Table): ParsedRow[] {
+function tableRows(table: SheetTable): ParsedRow[] {
   if (table.header.every((h) => h.trim() === '')) {
     throw fileError('VALIDATION_FAILED', 'Tệp rỗng: không có dòng tiêu đề');
   }

@@ -1,3 +1,5 @@
+import { WEEKDAY_LABELS } from '../../lib/labels';
+
 // Broadcast days and clock times are Vietnamese (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), whatever
 // the station PC's own time zone.
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -39,19 +41,9 @@ export function dayText(date: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const WEEKDAY_NAMES: Record<number, string> = {
-  1: 'Thứ Hai',
-  2: 'Thứ Ba',
-  3: 'Thứ Tư',
-  4: 'Thứ Năm',
-  5: 'Thứ Sáu',
-  6: 'Thứ Bảy',
-  7: 'Chủ nhật',
-};
-
 /** "Thứ Năm, 03/12/2026". */
 export function dayLabel(date: string): string {
-  return `${WEEKDAY_NAMES[weekdayOf(date)]}, ${dayText(date)}`;
+  return `${WEEKDAY_LABELS[weekdayOf(date)]}, ${dayText(date)}`;
 }
 
 /** [1, 3, 5] → "Thứ 2, 4, 6"; Sunday is "Chủ nhật"; every day is "Hằng ngày". */
