@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
+import { lavfiFile } from '../support/lavfi';
 import { adminStageWithWorker } from '../support/admin-stage';
 import { DESKTOP, PHONE, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
@@ -16,18 +15,7 @@ const { url, signIn } = stage;
 
 /** A WAV of a sine tone, made by ffmpeg's own source (lavfi). */
 function tone(name: string, hz: number, seconds: number): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'audio-spec-')), name);
-  execFileSync(resolveFfmpeg().path, [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:duration=${seconds}`,
-    path,
-  ]);
-  return path;
+  return lavfiFile(join(mkdtempSync(join(tmpdir(), 'audio-spec-')), name), { hz, seconds });
 }
 
 async function team(name: string) {

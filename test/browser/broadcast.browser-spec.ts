@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
+import { lavfiFile } from '../support/lavfi';
 import { adminStageWithWorker } from '../support/admin-stage';
 import { PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
@@ -20,18 +19,7 @@ const { url, signIn } = stage;
 
 /** A sine tone made by ffmpeg's own source (lavfi), as WAV or MP3 by the name's extension. */
 function tone(name: string, hz: number, seconds: number): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'broadcast-spec-')), name);
-  execFileSync(resolveFfmpeg().path, [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:duration=${seconds}`,
-    path,
-  ]);
-  return path;
+  return lavfiFile(join(mkdtempSync(join(tmpdir(), 'broadcast-spec-')), name), { hz, seconds });
 }
 
 /** Today in Vietnam, YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { snapshotMismatch } from '../../libs/evidence/src';
 import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
+import { lavfiFile } from '../support/lavfi';
 import { workerStage } from '../support/admin-stage';
 import { startApi, TestApi } from '../support/api';
 import { expectError, VIETNAMESE } from '../support/expectations';
@@ -35,21 +36,7 @@ interface Audio {
 
 /** A file made by ffmpeg's own sources (lavfi): a tone, or silence, of the given length. */
 function generated(name: string, source: string, seconds: number, args: string[] = []): Buffer {
-  const path = join(work, name);
-  execFileSync(FFMPEG, [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    source,
-    '-t',
-    String(seconds),
-    ...args,
-    path,
-  ]);
-  return readFileSync(path);
+  return readFileSync(lavfiFile(join(work, name), { filter: source, seconds }, args));
 }
 
 /** Integrated loudness and true peak of a file, measured here with ffmpeg's ebur128 filter. */

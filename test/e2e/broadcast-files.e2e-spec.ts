@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { resolveFfmpeg } from '../../libs/sound/src/ffmpeg';
+import { lavfiFile } from '../support/lavfi';
 import { workerStage } from '../support/admin-stage';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
@@ -14,18 +15,7 @@ const GAP_SEC = 3;
 
 /** A tone made by ffmpeg's own source, as a WAV a person would upload. */
 function tone(name: string, frequency: number, seconds: number): Buffer {
-  const path = join(work, name);
-  execFileSync(FFMPEG, [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${frequency}:duration=${seconds}`,
-    path,
-  ]);
-  return readFileSync(path);
+  return readFileSync(lavfiFile(join(work, name), { hz: frequency, seconds }));
 }
 
 /** What ffmpeg says of a file: its decoded length and its stream line. */

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveFfmpeg } from '@app/sound';
+import { lavfiFile } from '../../../../test/support/lavfi';
 import { gapFrames, programmeSeconds, readMp3Frames } from './mp3-frames';
 
 const FFMPEG = resolveFfmpeg().path;
@@ -11,27 +12,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A tone as the product's pieces are: 44.1 kHz mono MP3 at 64 kbps. */
 function tone(name: string, seconds: number, extra: string[] = []): Buffer {
-  const path = join(work, name);
-  execFileSync(FFMPEG, [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:duration=${seconds}`,
-    '-ac',
-    '1',
-    '-ar',
-    '44100',
-    '-c:a',
-    'libmp3lame',
-    '-b:a',
-    '64k',
-    ...extra,
-    path,
-  ]);
-  return readFileSync(path);
+  const args = ['-ac', '1', '-ar', '44100', '-c:a', 'libmp3lame', '-b:a', '64k', ...extra];
+  return readFileSync(lavfiFile(join(work, name), { hz: 440, seconds }, args));
 }
 
 function decodedSeconds(bytes: Buffer): number {
