@@ -228,15 +228,16 @@ export default function ProcedureEditPage() {
   const canPublish = !!current?.allowedActions.includes('publish');
   const canAbolish = !!current?.allowedActions.includes('abolish');
 
+  // The warning stays until the form holds the newest version, so nobody edits the stale one meanwhile.
   const reload = async () => {
     draft.discard();
-    setConflict(null);
     setNotice(null);
     const fresh = await procedure.refetch();
     if (fresh.data) {
       form.resetFields();
       form.setFieldsValue(toValues(fresh.data));
     }
+    setConflict(null);
   };
 
   return (
