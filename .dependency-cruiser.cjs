@@ -5,6 +5,7 @@
 
 /** lib → the libs it may import (besides itself). Keep in the order and wording of ARCHITECTURE.md §1. */
 const MAP = {
+  reports: ['evidence', 'units', 'db', 'common'],
   broadcast: ['audio', 'speech', 'sound', 'articles', 'media', 'evidence', 'units', 'queue', 'db', 'common'],
   portal: ['db', 'common', 'units'],
   audio: ['speech', 'sound', 'articles', 'media', 'evidence', 'units', 'queue', 'db', 'common'],

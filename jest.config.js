@@ -5,7 +5,7 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
 const moduleNameMapper = {
-  '^@app/(common|db|queue|units|auth|evidence|articles|portal|media|procedures|speech|sound|audio|broadcast)$':
+  '^@app/(common|db|queue|units|auth|evidence|articles|portal|media|procedures|speech|sound|audio|broadcast|reports)$':
     '<rootDir>/libs/$1/src',
 };
 const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };

@@ -12,6 +12,7 @@ import { MediaModule } from '@app/media';
 import { ProceduresModule } from '@app/procedures';
 import { PortalModule } from '@app/portal';
 import { QueueModule } from '@app/queue';
+import { ReportsModule } from '@app/reports';
 import { SpeechModule } from '@app/speech';
 import { UnitsModule } from '@app/units';
 import { BootstrapAdmin } from './bootstrap-admin';
@@ -36,6 +37,7 @@ import { RouteAccessCheck } from './route-access.check';
     SpeechModule,
     AudioModule,
     BroadcastModule,
+    ReportsModule,
   ],
   controllers: [HealthController],
   providers: [

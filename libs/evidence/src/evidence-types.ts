@@ -20,3 +20,21 @@ export const EVIDENCE_TYPES = [
   'test.event',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+/** What each type is called in Vietnamese, for the lists and files people read. */
+export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
+  'article.published': 'Đăng tin bài',
+  'article.unpublished': 'Gỡ tin bài',
+  'article.republished': 'Đăng lại tin bài',
+  'article.audio-changed': 'Thay âm thanh của tin bài đã đăng',
+  'procedure.published': 'Công khai thủ tục',
+  'procedure.updated': 'Cập nhật thủ tục',
+  'procedure.abolished': 'Bãi bỏ thủ tục',
+  'audio.produced': 'Tạo bản tin âm thanh',
+  'plan.approved': 'Duyệt lịch phát sóng',
+  'airing.recorded': 'Phát sóng',
+  'relay.recorded': 'Tiếp âm',
+  'emergency.aired': 'Phát khẩn cấp',
+  'evidence.corrected': 'Đính chính',
+  'test.event': 'Kiểm thử',
+};

@@ -448,6 +448,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/figure-rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_figureRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/slots/{id}": {
         parameters: {
             query?: never;
@@ -984,6 +1016,13 @@ export interface components {
             /** @example Bãi bỏ theo Quyết định số 456/QĐ-UBND */
             reason: string;
         };
+        ActivityFigures: {
+            banner: number;
+            conference: number;
+            leaflet: number;
+            one_stop_guidance: number;
+            other: number;
+        };
         AiringImportErrorResponse: {
             /**
              * @description Cột có lỗi
@@ -1171,6 +1210,12 @@ export interface components {
             maxMinutesPerSlot?: number;
             /** @description Số khung giờ phát tối đa mỗi ngày */
             maxSlotsPerDay?: number;
+        };
+        CategoryCountResponse: {
+            /** Format: uuid */
+            categoryId: string | null;
+            count: number;
+            name: string;
         };
         CategoryResponse: {
             countsAsCchc: boolean;
@@ -1380,6 +1425,43 @@ export interface components {
         EvidenceSubject: {
             id: string;
             type: string;
+        };
+        FigureRowResponse: {
+            actorName: string | null;
+            hash: string | null;
+            /** @description Mã của dòng chứng cứ, của ngày (lượt truy cập) hoặc của hoạt động */
+            id: string;
+            method: string | null;
+            minutes: number | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Số lượng dòng này đóng góp (1 với một dòng chứng cứ) */
+            quantity: number;
+            /** Format: date-time */
+            recordedAt: string | null;
+            snapshot: Record<string, never> | null;
+            /** @enum {string} */
+            source: "evidence" | "visits" | "activity";
+            subjectId: string | null;
+            subjectType: string | null;
+            /** @description Tiêu đề của tin bài, thủ tục, bản tin, lượt phát hoặc hoạt động */
+            title: string;
+            type: string | null;
+            /** @description Loại sự kiện, tiếng Việt */
+            typeLabel: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        FigureRowsResponse: {
+            figure: string;
+            items: components["schemas"]["FigureRowResponse"][];
+            label: string;
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Giá trị của số liệu (bằng số trong báo cáo tổng hợp) */
+            value: number;
         };
         HealthResponse: {
             /** @enum {string} */
@@ -1737,6 +1819,16 @@ export interface components {
             code: string;
             message: string;
         };
+        PortalFigures: {
+            /** @description Tin bài đăng lần đầu trong kỳ */
+            articlesPublished: number;
+            /** @description Tin bài gỡ trong kỳ (không trừ khỏi số đã đăng) */
+            articlesUnpublished: number;
+            byCategory: components["schemas"]["CategoryCountResponse"][];
+            cchcArticlesPublished: number;
+            proceduresPublished: number;
+            visits: number;
+        };
         ProcedureContentDto: {
             /** @description Cơ quan thực hiện */
             agency?: string;
@@ -1966,6 +2058,20 @@ export interface components {
             /** @description Hẹn giờ đăng (ISO 8601, có múi giờ); bỏ trống thì đăng ngay */
             publishAt?: string;
         };
+        RadioFigures: {
+            airedMinutes: number;
+            /** @description Lượt phát sóng chương trình đã phát trọn (aired) */
+            airings: number;
+            cchcAirings: number;
+            cchcPiecesProduced: number;
+            emergencyAirings: number;
+            emergencyMinutes: number;
+            missedAirings: number;
+            partialAirings: number;
+            piecesProduced: number;
+            relayAirings: number;
+            relayMinutes: number;
+        };
         RadioScriptCorrectionResponse: {
             airingDays: number;
             /**
@@ -2103,6 +2209,20 @@ export interface components {
             /** @description Các bước, theo thứ tự */
             items: string[];
         };
+        SummaryResponse: {
+            activities: components["schemas"]["ActivityFigures"];
+            /** @description Mỗi đơn vị trực thuộc, đã cộng các đơn vị dưới nó */
+            children?: components["schemas"]["UnitSummaryResponse"][];
+            from: string;
+            includeChildren: boolean;
+            portal: components["schemas"]["PortalFigures"];
+            radio: components["schemas"]["RadioFigures"];
+            to: string;
+            /** Format: uuid */
+            unitId: string;
+            unitKind: string;
+            unitName: string;
+        };
         UnitPermissions: {
             /**
              * @description Thao tác được phép ở đơn vị này, dạng "<miền>.<động từ>", ví dụ "articles.create", "audio.request"
@@ -2165,6 +2285,17 @@ export interface components {
             signerName?: string;
             /** @example CHỦ TỊCH */
             signerTitle?: string;
+        };
+        UnitSummaryResponse: {
+            activities: components["schemas"]["ActivityFigures"];
+            from: string;
+            portal: components["schemas"]["PortalFigures"];
+            radio: components["schemas"]["RadioFigures"];
+            to: string;
+            /** Format: uuid */
+            unitId: string;
+            unitKind: string;
+            unitName: string;
         };
         UpdateArticleDto: {
             /**
@@ -3390,6 +3521,79 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_figureRows: {
+        parameters: {
+            query: {
+                /** @description Số liệu cần xem chi tiết, ví dụ radio.airings */
+                figure: "portal.articlesPublished" | "portal.cchcArticlesPublished" | "portal.articlesUnpublished" | "portal.proceduresPublished" | "portal.visits" | "radio.piecesProduced" | "radio.cchcPiecesProduced" | "radio.airings" | "radio.cchcAirings" | "radio.airedMinutes" | "radio.relayAirings" | "radio.relayMinutes" | "radio.emergencyAirings" | "radio.emergencyMinutes" | "radio.partialAirings" | "radio.missedAirings" | "activities.conference" | "activities.one_stop_guidance" | "activities.banner" | "activities.leaflet" | "activities.other";
+                from: string;
+                includeChildren?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                to: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureRowsResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                /** @description Từ ngày (giờ Việt Nam), tính cả ngày này */
+                from: string;
+                /** @description true: cộng cả các đơn vị cấp dưới */
+                includeChildren?: "true" | "false";
+                /** @description Đến ngày (giờ Việt Nam), tính cả ngày này */
+                to: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */
