@@ -92,6 +92,14 @@ export const LABELS: Record<string, string> = {
   method: 'Cách ghi nhận',
   date: 'Ngày',
   airingDays: 'Số ngày phát',
+  quantity: 'Số lượng',
+  year: 'Năm',
+  tasks: 'Nhiệm vụ',
+  content: 'Nội dung',
+  metric: 'Số liệu đo kết quả',
+  target: 'Chỉ tiêu',
+  figure: 'Số liệu',
+  includeChildren: 'Gồm đơn vị cấp dưới',
 };
 
 /** "Tiêu đề (title)" for a known field, else `Trường "steps.0.x"`: how messages name a field path. */

@@ -6,3 +6,5 @@ export * from './propaganda-plan.entity';
 export { SummaryService } from './summary.service';
 export type { ReportScope } from './summary.service';
 export { ReportsModule } from './reports.module';
+export * from './records.dto';
+export { ReportRecordsService } from './records.service';

@@ -16,6 +16,10 @@ export class ReportsException extends DomainException {
     return new ReportsException('NOT_FOUND', message, [{ field, message }]);
   }
 
+  static conflict(name: string, message: string): ReportsException {
+    return new ReportsException('CONFLICT', message, [{ field: name, message }]);
+  }
+
   static notFound(what: string): ReportsException {
     return new ReportsException('NOT_FOUND', `Không tìm thấy ${what}`);
   }
