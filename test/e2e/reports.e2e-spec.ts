@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken, publishArticle } from '../support/factories';
@@ -105,6 +106,39 @@ describe('Reports (e2e)', () => {
       unitName: 'UBND xã Báo Cáo',
       source: 'evidence',
     });
+  });
+
+  it('gives the same figures as .xlsx and .csv, the figures in the order of the summary', async () => {
+    const { from, to } = thisYear();
+    const query = `unitId=${unit.id}&from=${from}&to=${to}`;
+    const json = (await summary(query)).body;
+    const csv = await api.request('GET', `/api/v1/reports/summary.csv?${query}`, { token: reporter });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (csv.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^"Đơn vị","Tin bài đăng trên cổng thông tin",/);
+    expect(lines[1]).toMatch(new RegExp(`^"UBND xã Báo Cáo","${json.portal.articlesPublished}",`));
+
+    const response = await fetch(`${api.baseUrl}/api/v1/reports/summary.xlsx?${query}`, {
+      headers: { Authorization: `Bearer ${reporter}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`-${from}-${to}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Số liệu')!;
+    expect(sheet.getCell('A1').text).toContain('UBND xã Báo Cáo');
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    const row = (sheet.getRow(4).values as unknown[]).slice(1);
+    expect(row[header.indexOf('Lượt phát sóng')]).toBe(json.radio.airings);
+    expect(row[header.indexOf('Tin bài tuyên truyền cải cách hành chính')]).toBe(
+      json.portal.cchcArticlesPublished,
+    );
+    const categories = workbook.getWorksheet('Theo chuyên mục')!;
+    expect(categories.rowCount).toBe(1 + json.portal.byCategory.length);
   });
 
   it('takes activities from report writers only, and counts them in the summary', async () => {

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Access, CurrentUser, IdParamDto, Principal, readUpload } from '@app/common';
+import { Access, CurrentUser, download, FILE_TYPES, IdParamDto, Principal, readUpload } from '@app/common';
 import { AIRING_RECORDERS, BROADCAST_READERS } from './broadcast.roles';
 import {
   AiringImportQueryDto,
@@ -15,16 +15,10 @@ import { SlotAudioService } from './exports/slot-audio.service';
 import { AiringImportService } from './import/airing-import.service';
 import { LOGBOOK_IMPORT_MAX_BYTES, logbookTemplate } from './import/logbook-sheet';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = FILE_TYPES.xlsx;
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 
-function xlsx(bytes: Buffer, fileName: string): StreamableFile {
-  return new StreamableFile(bytes, {
-    type: XLSX_TYPE,
-    disposition: `attachment; filename="${fileName}"`,
-    length: bytes.length,
-  });
-}
+const xlsx = (bytes: Buffer, fileName: string): StreamableFile => download(bytes, fileName, 'xlsx');
 
 /** Files of the broadcast: a slot's MP3 for timer players, the monthly logbook, an old logbook's import. */
 @ApiTags('Phát sóng')

@@ -19,3 +19,4 @@ export * from './unit-actions';
 export { EVIDENCE_CHAIN_LOCK_CLASS, GLOBAL_LOCKS, KEYED_LOCKS, lockKeyed } from './advisory-locks';
 export * from './csv';
 export * from './sheet-table';
+export * from './download';

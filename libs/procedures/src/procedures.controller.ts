@@ -28,6 +28,8 @@ import {
   Access,
   ApiPageResponse,
   CurrentUser,
+  download,
+  FILE_TYPES,
   IdParamDto,
   Page,
   Principal,
@@ -59,15 +61,11 @@ class ImportQueryDto {
   dryRun?: 'true' | 'false';
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV_TYPE = 'text/csv; charset=utf-8';
+const XLSX_TYPE = FILE_TYPES.xlsx;
+const CSV_TYPE = FILE_TYPES.csv;
 
-function download({ bytes, fileName, format }: SheetFile): StreamableFile {
-  return new StreamableFile(bytes, {
-    type: format === 'csv' ? CSV_TYPE : XLSX_TYPE,
-    disposition: `attachment; filename="${fileName}"`,
-    length: bytes.length,
-  });
+function sheetDownload({ bytes, fileName, format }: SheetFile): StreamableFile {
+  return download(bytes, fileName, format === 'csv' ? 'csv' : 'xlsx');
 }
 
 const UPLOAD_BODY = {
@@ -165,7 +163,7 @@ export class UnitProceduresController {
     @Param() params: UnitIdParamDto,
     @Query() query: ProcedureFiltersDto,
   ): Promise<StreamableFile> {
-    return download(await this.sheets.export(user, params.unitId, query, 'xlsx'));
+    return sheetDownload(await this.sheets.export(user, params.unitId, query, 'xlsx'));
   }
 
   /** The same as CSV (UTF-8 with BOM, for Excel). */
@@ -178,7 +176,7 @@ export class UnitProceduresController {
     @Param() params: UnitIdParamDto,
     @Query() query: ProcedureFiltersDto,
   ): Promise<StreamableFile> {
-    return download(await this.sheets.export(user, params.unitId, query, 'csv'));
+    return sheetDownload(await this.sheets.export(user, params.unitId, query, 'csv'));
   }
 
   @Post('publish-all')
@@ -206,7 +204,7 @@ export class ProceduresController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async templateXlsx(): Promise<StreamableFile> {
-    return download(await this.sheets.template('xlsx'));
+    return sheetDownload(await this.sheets.template('xlsx'));
   }
 
   @Get('import-template.csv')
@@ -214,7 +212,7 @@ export class ProceduresController {
   @ApiProduces(CSV_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async templateCsv(): Promise<StreamableFile> {
-    return download(await this.sheets.template('csv'));
+    return sheetDownload(await this.sheets.template('csv'));
   }
 
   @Get(':id')

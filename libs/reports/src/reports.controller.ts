@@ -1,8 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, Principal } from '@app/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentUser, download, FILE_TYPES, Principal } from '@app/common';
 import { FigureRowsQueryDto, FigureRowsResponse, SummaryQueryDto, SummaryResponse } from './reports.dto';
 import { SummaryService } from './summary.service';
+
+const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 @ApiTags('Báo cáo')
 @ApiBearerAuth()
@@ -16,6 +18,28 @@ export class ReportsController {
   @ApiOkResponse({ type: SummaryResponse })
   summary(@CurrentUser() user: Principal, @Query() query: SummaryQueryDto): Promise<SummaryResponse> {
     return this.summaries.summary(user, query);
+  }
+
+  /** The same figures as a workbook: one row for the unit (the total of its tree) and one per child. */
+  @Get('summary.xlsx')
+  @Access('authenticated')
+  @ApiProduces(FILE_TYPES.xlsx)
+  @ApiOkResponse(BINARY)
+  async summaryXlsx(
+    @CurrentUser() user: Principal,
+    @Query() query: SummaryQueryDto,
+  ): Promise<StreamableFile> {
+    const file = await this.summaries.summaryFile(user, query, 'xlsx');
+    return download(file.bytes, file.fileName, 'xlsx');
+  }
+
+  @Get('summary.csv')
+  @Access('authenticated')
+  @ApiProduces(FILE_TYPES.csv)
+  @ApiOkResponse(BINARY)
+  async summaryCsv(@CurrentUser() user: Principal, @Query() query: SummaryQueryDto): Promise<StreamableFile> {
+    const file = await this.summaries.summaryFile(user, query, 'csv');
+    return download(file.bytes, file.fileName, 'csv');
   }
 
   /** The rows behind one figure of the summary (the same query and `figure`, e.g. `radio.airings`). */

@@ -25,6 +25,7 @@ export interface TreeUnit {
   name: string;
   code: string;
   kind: string;
+  slug: string;
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -43,9 +44,9 @@ export class SummaryRepository {
              UNION ALL
              SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 100
            )
-           SELECT u.id, u.parent_id AS "parentId", u.name, u.code, u.kind
+           SELECT u.id, u.parent_id AS "parentId", u.name, u.code, u.kind, u.slug
              FROM units u WHERE u.id IN (SELECT id FROM down)`
-        : `SELECT u.id, u.parent_id AS "parentId", u.name, u.code, u.kind FROM units u WHERE u.id = $1`,
+        : `SELECT u.id, u.parent_id AS "parentId", u.name, u.code, u.kind, u.slug FROM units u WHERE u.id = $1`,
       [unitId],
     );
     return rows;

@@ -16,6 +16,7 @@ import {
   UnitSummaryResponse,
 } from './reports.dto';
 import { ReportsException } from './reports.exception';
+import { summaryCsv, summaryFileName, summaryXlsx } from './summary-sheet';
 import { addFigures, SummaryRepository, type TreeUnit, type UnitFigures } from './summary.repository';
 
 /** The scope of a report: its unit, the units counted, and each direct child with its own subtree. */
@@ -83,6 +84,18 @@ export class SummaryService {
 
   async summary(principal: Principal, query: SummaryQueryDto): Promise<SummaryResponse> {
     return this.summaryOf(await this.scope(principal, query));
+  }
+
+  /** The summary as a spreadsheet or CSV file. */
+  async summaryFile(
+    principal: Principal,
+    query: SummaryQueryDto,
+    format: 'xlsx' | 'csv',
+  ): Promise<{ bytes: Buffer; fileName: string }> {
+    const scope = await this.scope(principal, query);
+    const summary = await this.summaryOf(scope);
+    const bytes = format === 'xlsx' ? await summaryXlsx(summary) : summaryCsv(summary);
+    return { bytes, fileName: summaryFileName(scope.unit.slug, summary, format) };
   }
 
   /** The figures of a checked scope (also used by the spreadsheet and the report document). */
