@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { startApi, TestApi } from '../support/api';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken, publishArticle } from '../support/factories';
@@ -257,6 +258,102 @@ describe('Reports (e2e)', () => {
       token: editor,
     });
     expect(list.body.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
+  });
+
+  it("keeps the written texts per year, offers last year's as a start, and makes the .docx with every figure", async () => {
+    const { year } = thisYear();
+    const texts = `/api/v1/units/${unit.id}/report-texts/${year}`;
+    const fresh = await api.request('GET', texts, { token: reporter });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.source).toBe('default');
+    const sections = {
+      ...fresh.body.sections,
+      direction: `Ngày 10/01/${year}, UBND xã tổ chức Hội nghị triển khai Kế hoạch tuyên truyền năm ${year}.`,
+    };
+    const body = {
+      sections,
+      recipients: ['Phòng Nội vụ;', 'Lưu: VT.'],
+      overrides: [
+        {
+          figure: 'portal.visits',
+          value: 6694,
+          note: 'Số của bộ đếm cũ trước khi chuyển sang hệ thống mới.',
+        },
+      ],
+    };
+    expect((await api.request('PUT', texts, { token: editor, body })).status).toBe(403);
+    expectError(
+      await api.request('PUT', texts, {
+        token: reporter,
+        body: { ...body, overrides: [{ figure: 'portal.likes', value: 1, note: 'x' }] },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'overrides.0.figure',
+    );
+    expectError(
+      await api.request('PUT', texts, {
+        token: reporter,
+        body: { ...body, overrides: [{ figure: 'portal.visits', value: 5, note: '' }] },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'overrides.0.note',
+    );
+    const saved = await api.request('PUT', texts, { token: reporter, body });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ source: 'saved', updatedByName: 'Nguyễn Văn Thử' });
+    const next = await api.request('GET', `/api/v1/units/${unit.id}/report-texts/${year + 1}`, {
+      token: reporter,
+    });
+    expect(next.body.source).toBe('lastYear');
+    expect(next.body.sections.direction).toContain(`Kế hoạch tuyên truyền năm ${year + 1}`);
+    expect(next.body.overrides).toEqual([]);
+
+    const request = {
+      unitId: unit.id,
+      year,
+      template: 'cchc-propaganda-annual',
+      number: '125',
+      issuedOn: `${year}-12-20`,
+    };
+    const preview = await api.request('POST', '/api/v1/reports/documents/preview', {
+      token: reporter,
+      body: request,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.issuer).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ BÁO CÁO']);
+    expect(preview.body.number).toBe('Số: 125/BC-UBND');
+    const previewText = preview.body.body.map((b: { text: string }) => b.text).join('\n');
+    expect(previewText).toContain(
+      'đã đăng tải 2 tin bài, trong đó 1 tin bài tuyên truyền về cải cách hành chính',
+    );
+    expect(previewText).toContain('6.694 (*)');
+    expect(previewText).toContain(sections.direction);
+
+    const response = await fetch(`${api.baseUrl}/api/v1/reports/documents`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${reporter}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Số: 125/BC-UBND');
+    expect(text).toContain('đã đăng tải 2 tin bài');
+    expect(text).toContain('ĐÁNH GIÁ MỨC ĐỘ THỰC HIỆN CÁC NHIỆM VỤ');
+
+    expectError(
+      await api.request('POST', '/api/v1/reports/documents', {
+        token: reporter,
+        body: { ...request, template: 'bao-cao-khac' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'template',
+    );
   });
 
   it('answers a wrong period, unit or figure with a 4xx naming the field', async () => {

@@ -8,3 +8,6 @@ export type { ReportScope } from './summary.service';
 export { ReportsModule } from './reports.module';
 export * from './records.dto';
 export { ReportRecordsService } from './records.service';
+export * from './documents.dto';
+export * from './report-text.entity';
+export * from './annual-report.model';

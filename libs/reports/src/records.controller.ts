@@ -24,12 +24,39 @@ import {
   PropagandaPlanResponse,
 } from './records.dto';
 import { ReportRecordsService } from './records.service';
+import { ReportTextsDto, ReportTextsParamDto, ReportTextsResponse } from './documents.dto';
+import { ReportTextsService } from './report-texts.service';
 
 @ApiTags('Báo cáo')
 @ApiBearerAuth()
 @Controller()
 export class ReportRecordsController {
-  constructor(private readonly records: ReportRecordsService) {}
+  constructor(
+    private readonly records: ReportRecordsService,
+    private readonly texts: ReportTextsService,
+  ) {}
+
+  /** The written parts of the unit's annual report (saved, else last year's, else the suggested text). */
+  @Get('units/:unitId/report-texts/:year')
+  @Access('authenticated')
+  @ApiOkResponse({ type: ReportTextsResponse })
+  getTexts(
+    @CurrentUser() user: Principal,
+    @Param() params: ReportTextsParamDto,
+  ): Promise<ReportTextsResponse> {
+    return this.texts.get(user, params.unitId, params.year);
+  }
+
+  @Put('units/:unitId/report-texts/:year')
+  @Access('authenticated')
+  @ApiOkResponse({ type: ReportTextsResponse })
+  putTexts(
+    @CurrentUser() user: Principal,
+    @Param() params: ReportTextsParamDto,
+    @Body() dto: ReportTextsDto,
+  ): Promise<ReportTextsResponse> {
+    return this.texts.put(user, params.unitId, params.year, dto);
+  }
 
   @Post('units/:unitId/activities')
   @Access('authenticated')

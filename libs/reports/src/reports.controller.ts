@@ -1,7 +1,9 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentUser, download, FILE_TYPES, Principal } from '@app/common';
 import { FigureRowsQueryDto, FigureRowsResponse, SummaryQueryDto, SummaryResponse } from './reports.dto';
+import { DocumentsService } from './documents.service';
+import { CreateDocumentDto, ReportModelResponse } from './documents.dto';
 import { SummaryService } from './summary.service';
 
 const BINARY = { schema: { type: 'string', format: 'binary' } };
@@ -10,7 +12,30 @@ const BINARY = { schema: { type: 'string', format: 'binary' } };
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly summaries: SummaryService) {}
+  constructor(
+    private readonly summaries: SummaryService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  /** The annual report (template `cchc-propaganda-annual`) as a Word document in the Nghị định 30/2020 format. */
+  @Post('documents')
+  @Access('authenticated')
+  @HttpCode(200)
+  @ApiProduces(FILE_TYPES.docx)
+  @ApiOkResponse(BINARY)
+  async document(@CurrentUser() user: Principal, @Body() dto: CreateDocumentDto): Promise<StreamableFile> {
+    const file = await this.documents.docx(user, dto);
+    return download(file.bytes, file.fileName, 'docx');
+  }
+
+  /** The same report as blocks of text, for a preview before downloading. */
+  @Post('documents/preview')
+  @Access('authenticated')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReportModelResponse })
+  preview(@CurrentUser() user: Principal, @Body() dto: CreateDocumentDto): Promise<ReportModelResponse> {
+    return this.documents.model(user, dto);
+  }
 
   /** Every figure of design.md §6 for a unit (with includeChildren, its tree) and a period. */
   @Get('summary')

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitsModule } from '@app/units';
 import { ReportActivity } from './activity.entity';
 import { PropagandaPlan } from './propaganda-plan.entity';
+import { ReportText } from './report-text.entity';
+import { ReportTextsService } from './report-texts.service';
+import { DocumentsService } from './documents.service';
 import { ReportRecordsController } from './records.controller';
 import { ReportRecordsService } from './records.service';
 import { ReportsController } from './reports.controller';
@@ -11,9 +14,16 @@ import { SummaryRepository } from './summary.repository';
 import { SummaryService } from './summary.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportActivity, PropagandaPlan]), UnitsModule],
+  imports: [TypeOrmModule.forFeature([ReportActivity, PropagandaPlan, ReportText]), UnitsModule],
   controllers: [ReportsController, ReportRecordsController],
-  providers: [SummaryRepository, SummaryService, ReportRecordsService, ReportsUnitActions],
+  providers: [
+    SummaryRepository,
+    SummaryService,
+    ReportRecordsService,
+    ReportTextsService,
+    DocumentsService,
+    ReportsUnitActions,
+  ],
   exports: [SummaryService],
 })
 export class ReportsModule {}

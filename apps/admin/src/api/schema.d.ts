@@ -480,6 +480,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/figure-rows": {
         parameters: {
             query?: never;
@@ -1024,6 +1056,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/report-texts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportRecordsController_getTexts"];
+        put: operations["ReportRecordsController_putTexts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/stations": {
         parameters: {
             query?: never;
@@ -1183,6 +1231,12 @@ export interface components {
             status: "aired" | "partial" | "missed";
             title: string;
         };
+        AnnexResponse: {
+            caption: string;
+            header: string[];
+            rows: string[][];
+            title: string[];
+        };
         ArticleResponse: {
             airingDays: number;
             /**
@@ -1315,6 +1369,11 @@ export interface components {
             url: string | null;
             voice: string | null;
         };
+        BlockResponse: {
+            /** @enum {string} */
+            kind: "heading" | "subheading" | "paragraph" | "note";
+            text: string;
+        };
         BroadcastPolicyDto: {
             /** @description Ngày được phát: 1 = thứ Hai … 7 = Chủ nhật */
             allowedWeekdays?: number[];
@@ -1402,6 +1461,25 @@ export interface components {
             name: string;
             /** @description Để trống thì tạo từ tên */
             slug?: string;
+        };
+        CreateDocumentDto: {
+            /**
+             * @description Ngày của báo cáo; mặc định hôm nay
+             * @example 2026-12-20
+             */
+            issuedOn?: string;
+            /**
+             * @description Số của báo cáo (để trống khi chưa vào sổ)
+             * @example 125
+             */
+            number?: string;
+            signer?: components["schemas"]["SignerDto"];
+            /** @enum {string} */
+            template: "cchc-propaganda-annual";
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2026 */
+            year: number;
         };
         CreateSlotDto: {
             /** @example 15 */
@@ -1546,6 +1624,13 @@ export interface components {
         EvidenceSubject: {
             id: string;
             type: string;
+        };
+        FigureOverrideDto: {
+            /** @enum {string} */
+            figure: "portal.articlesPublished" | "portal.cchcArticlesPublished" | "portal.articlesUnpublished" | "portal.proceduresPublished" | "portal.visits" | "radio.piecesProduced" | "radio.cchcPiecesProduced" | "radio.airings" | "radio.cchcAirings" | "radio.airedMinutes" | "radio.relayAirings" | "radio.relayMinutes" | "radio.emergencyAirings" | "radio.emergencyMinutes" | "radio.partialAirings" | "radio.missedAirings" | "activities.conference" | "activities.one_stop_guidance" | "activities.banner" | "activities.leaflet" | "activities.other";
+            /** @description Vì sao số liệu khác số hệ thống đếm được (hiện trong báo cáo) */
+            note: string;
+            value: number;
         };
         FigureRowResponse: {
             actorName: string | null;
@@ -2343,6 +2428,54 @@ export interface components {
             name: string;
             url: string;
         };
+        ReportModelResponse: {
+            annex: components["schemas"]["AnnexResponse"];
+            body: components["schemas"]["BlockResponse"][];
+            issuer: string[];
+            kind: string;
+            number: string;
+            placeAndDate: string;
+            recipients: string[];
+            signer: components["schemas"]["SignerBlockResponse"];
+            title: string;
+        };
+        ReportSectionsDto: {
+            /** @description III. Đánh giá chung */
+            assessment: string;
+            /** @description I. Công tác chỉ đạo, điều hành (mỗi dòng một đoạn) */
+            direction: string;
+            /** @description II.1 Nội dung, hình thức tuyên truyền */
+            forms: string;
+            /** @description V. Phương hướng, nhiệm vụ năm sau */
+            nextYear: string;
+            /** @description II.2 Kết quả khác, sau phần số liệu */
+            otherResults: string;
+            /** @description IV. Đề xuất, kiến nghị */
+            proposals: string;
+        };
+        ReportTextsDto: {
+            overrides: components["schemas"]["FigureOverrideDto"][];
+            /** @description Nơi nhận, mỗi dòng một nơi */
+            recipients: string[];
+            sections: components["schemas"]["ReportSectionsDto"];
+        };
+        ReportTextsResponse: {
+            overrides: components["schemas"]["FigureOverrideDto"][];
+            recipients: string[];
+            sections: components["schemas"]["ReportSectionsDto"];
+            /**
+             * @description saved: đã lưu cho năm này; lastYear: chép từ năm trước để bắt đầu; default: mẫu gợi ý
+             * @enum {string}
+             */
+            source: "saved" | "lastYear" | "default";
+            template: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedByName: string | null;
+            year: number;
+        };
         RequestAudioDto: {
             /**
              * @description Tốc độ đọc (1 = bình thường)
@@ -2351,6 +2484,16 @@ export interface components {
             speakingRate?: number;
             /** @description Tên giọng đọc; mặc định theo cấu hình (GOOGLE_TTS_VOICE hoặc giọng eSpeak) */
             voice?: string;
+        };
+        SignerBlockResponse: {
+            lines: string[];
+            name: string;
+        };
+        SignerDto: {
+            /** @example Vũ Văn Khanh */
+            name?: string;
+            /** @example PHÓ CHỦ TỊCH */
+            title?: string;
         };
         SlotResponse: {
             durationMinutes: number;
@@ -3812,6 +3955,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportModelResponse"];
+                };
             };
             /** @description Lỗi (design.md §6) */
             default: {
@@ -5340,6 +5547,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PropagandaPlanResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportRecordsController_getTexts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportRecordsController_putTexts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportTextsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */
