@@ -142,6 +142,47 @@ describe('Reports (e2e)', () => {
     expect(categories.rowCount).toBe(1 + json.portal.byCategory.length);
   });
 
+  it("gives the home screen the year month by month, equal to the summary, and today's to-dos", async () => {
+    const { from, to, year } = thisYear();
+    const months = await api.request('GET', `/api/v1/reports/months?unitId=${unit.id}&year=${year}`, {
+      token: editor,
+    });
+    expect(months.status).toBe(200);
+    expect(months.body.months).toHaveLength(12);
+    const json = (await summary(`unitId=${unit.id}&from=${from}&to=${to}`)).body;
+    const sum = (key: string) =>
+      months.body.months.reduce((n: number, m: Record<string, number>) => n + m[key], 0);
+    expect(sum('articlesPublished')).toBe(json.portal.articlesPublished);
+    expect(sum('airings')).toBe(json.radio.airings);
+    expect(months.body.months[0].airings).toBe(1); // the logbook line of 02/01
+
+    const todos = await api.request('GET', `/api/v1/reports/todos?unitId=${unit.id}`, { token: editor });
+    expect(todos.status).toBe(200);
+    // Both articles were approved and published without any audio yet.
+    expect(todos.body).toMatchObject({
+      articlesToApprove: 0,
+      articlesReturnedToMe: 0,
+      approvedWithoutAudio: 2,
+    });
+    expect(todos.body.plansNotApproved).toEqual([
+      expect.objectContaining({ stationName: expect.any(String), plan: 'missing' }),
+    ]);
+    const other = await createUnit(api, admin);
+    expectError(
+      await api.request('GET', `/api/v1/reports/todos?unitId=${other.id}`, { token: editor }),
+      403,
+      'FORBIDDEN',
+      'unitId',
+    );
+    const figures = await api.request('GET', '/api/v1/reports/figures', { token: editor });
+    expect(figures.body).toContainEqual({
+      path: 'radio.airings',
+      label: 'Lượt phát sóng',
+      unit: 'count',
+      source: 'evidence',
+    });
+  });
+
   it('takes activities from report writers only, and counts them in the summary', async () => {
     const { from, to, year } = thisYear();
     const post = (body: Record<string, unknown>, token = reporter) =>

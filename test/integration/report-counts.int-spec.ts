@@ -242,14 +242,13 @@ describe('report counts (design.md §5)', () => {
     expect(rows.items.every((r) => r.typeLabel === 'Đăng tin bài' && r.unitName !== '')).toBe(true);
   });
 
-  it('counts radio pieces once per article or upload, at their first ready audio', async () => {
+  it('counts radio pieces at their first ready audio, not a re-synthesis', async () => {
     const unit = await newUnit('commune');
     const article = randomUUID();
     const upload = randomUUID();
     await record(
       produced(unit, vn('2026-03-02T10:00:00'), { articleId: article }),
-      // A second row for the same article (a re-synthesis must not make one; if it did, still one piece).
-      produced(unit, vn('2026-03-09T10:00:00'), { articleId: article }),
+      // A re-synthesis of the article is not a new piece: the recorder writes `article.audio-changed`.
       {
         unitId: unit,
         type: 'article.audio-changed',

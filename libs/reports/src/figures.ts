@@ -11,8 +11,10 @@ export type FigureSource =
       kind: 'evidence';
       types: readonly string[];
       where: string;
-      /** Rows, distinct subjects (`distinct` is the SQL of the key), or the sum of the rows' minutes. */
-      measure: 'rows' | 'minutes' | { distinct: string };
+      /** Rows, or the sum of the rows' minutes. */
+      measure: 'rows' | 'minutes';
+      /** Its column in `report_daily`, the per-day counts kept as rows are recorded (migration ReportDaily). */
+      column: string;
     }
   /** Counted page views of the portal (portal_visits). */
   | { kind: 'visits' }
@@ -39,22 +41,26 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   other: 'Hình thức khác',
 };
 
-// The rules of design.md §5, as SQL over the evidence row `e`. A first publication is its own row
-// (`first: true`); a piece is an article or an uploaded programme, once (the recorder writes one
-// `audio.produced` per piece; distinct is the guard).
+// The rules of design.md §5, as SQL over the evidence row `e` (the drill-down lists the rows they select;
+// the report_daily trigger counts the same, test/integration/report-daily.int-spec.ts holds them equal).
+// A first publication is its own row (`first: true`, once per article or procedure); a radio piece is one
+// `audio.produced` row (the recorder writes one per article or uploaded programme).
 const FIRST = `(e.snapshot->>'first')::boolean`;
 const CCHC = `(e.snapshot->>'countsAsCchc')::boolean`;
 const AIRED = `e.snapshot->>'status' = 'aired'`;
-const PIECE = `coalesce(e.snapshot->>'articleId', e.subject_id)`;
-const SUBJECT = { distinct: 'e.subject_id' };
-const DISTINCT_PIECE = { distinct: PIECE };
 
 export const FIGURES = [
   {
     path: 'portal.articlesPublished',
     label: 'Tin bài đăng trên cổng thông tin',
     unit: 'count',
-    source: { kind: 'evidence', types: ['article.published'], where: FIRST, measure: SUBJECT },
+    source: {
+      kind: 'evidence',
+      types: ['article.published'],
+      where: FIRST,
+      measure: 'rows',
+      column: 'articles_published',
+    },
   },
   {
     path: 'portal.cchcArticlesPublished',
@@ -64,75 +70,142 @@ export const FIGURES = [
       kind: 'evidence',
       types: ['article.published'],
       where: `${FIRST} AND ${CCHC}`,
-      measure: SUBJECT,
+      measure: 'rows',
+      column: 'cchc_articles_published',
     },
   },
   {
     path: 'portal.articlesUnpublished',
-    label: 'Tin bài gỡ khỏi cổng (vẫn được tính khi đã đăng)',
+    label: 'Lượt gỡ tin bài khỏi cổng (không trừ vào số đã đăng)',
     unit: 'count',
-    source: { kind: 'evidence', types: ['article.unpublished'], where: 'true', measure: SUBJECT },
+    source: {
+      kind: 'evidence',
+      types: ['article.unpublished'],
+      where: 'true',
+      measure: 'rows',
+      column: 'articles_unpublished',
+    },
   },
   {
     path: 'portal.proceduresPublished',
     label: 'Thủ tục hành chính công khai trên cổng',
     unit: 'count',
-    source: { kind: 'evidence', types: ['procedure.published'], where: FIRST, measure: SUBJECT },
+    source: {
+      kind: 'evidence',
+      types: ['procedure.published'],
+      where: FIRST,
+      measure: 'rows',
+      column: 'procedures_published',
+    },
   },
   { path: 'portal.visits', label: 'Lượt truy cập cổng thông tin', unit: 'count', source: { kind: 'visits' } },
   {
     path: 'radio.piecesProduced',
     label: 'Bài tuyên truyền trên đài truyền thanh',
     unit: 'count',
-    source: { kind: 'evidence', types: ['audio.produced'], where: 'true', measure: DISTINCT_PIECE },
+    source: {
+      kind: 'evidence',
+      types: ['audio.produced'],
+      where: 'true',
+      measure: 'rows',
+      column: 'pieces_produced',
+    },
   },
   {
     path: 'radio.cchcPiecesProduced',
     label: 'Bài tuyên truyền cải cách hành chính trên đài',
     unit: 'count',
-    source: { kind: 'evidence', types: ['audio.produced'], where: CCHC, measure: DISTINCT_PIECE },
+    source: {
+      kind: 'evidence',
+      types: ['audio.produced'],
+      where: CCHC,
+      measure: 'rows',
+      column: 'cchc_pieces_produced',
+    },
   },
   {
     path: 'radio.airings',
     label: 'Lượt phát sóng',
     unit: 'count',
-    source: { kind: 'evidence', types: ['airing.recorded'], where: AIRED, measure: 'rows' },
+    source: {
+      kind: 'evidence',
+      types: ['airing.recorded'],
+      where: AIRED,
+      measure: 'rows',
+      column: 'airings',
+    },
   },
   {
     path: 'radio.cchcAirings',
     label: 'Lượt phát sóng tin bài cải cách hành chính',
     unit: 'count',
-    source: { kind: 'evidence', types: ['airing.recorded'], where: `${AIRED} AND ${CCHC}`, measure: 'rows' },
+    source: {
+      kind: 'evidence',
+      types: ['airing.recorded'],
+      where: `${AIRED} AND ${CCHC}`,
+      measure: 'rows',
+      column: 'cchc_airings',
+    },
   },
   {
     path: 'radio.airedMinutes',
     label: 'Thời lượng phát sóng (phút)',
     unit: 'minutes',
-    source: { kind: 'evidence', types: ['airing.recorded'], where: AIRED, measure: 'minutes' },
+    source: {
+      kind: 'evidence',
+      types: ['airing.recorded'],
+      where: AIRED,
+      measure: 'minutes',
+      column: 'aired_minutes',
+    },
   },
   {
     path: 'radio.relayAirings',
     label: 'Lượt tiếp âm',
     unit: 'count',
-    source: { kind: 'evidence', types: ['relay.recorded'], where: AIRED, measure: 'rows' },
+    source: {
+      kind: 'evidence',
+      types: ['relay.recorded'],
+      where: AIRED,
+      measure: 'rows',
+      column: 'relay_airings',
+    },
   },
   {
     path: 'radio.relayMinutes',
     label: 'Thời lượng tiếp âm (phút)',
     unit: 'minutes',
-    source: { kind: 'evidence', types: ['relay.recorded'], where: AIRED, measure: 'minutes' },
+    source: {
+      kind: 'evidence',
+      types: ['relay.recorded'],
+      where: AIRED,
+      measure: 'minutes',
+      column: 'relay_minutes',
+    },
   },
   {
     path: 'radio.emergencyAirings',
     label: 'Lượt phát thông báo khẩn cấp',
     unit: 'count',
-    source: { kind: 'evidence', types: ['emergency.aired'], where: 'true', measure: 'rows' },
+    source: {
+      kind: 'evidence',
+      types: ['emergency.aired'],
+      where: 'true',
+      measure: 'rows',
+      column: 'emergency_airings',
+    },
   },
   {
     path: 'radio.emergencyMinutes',
     label: 'Thời lượng thông báo khẩn cấp (phút)',
     unit: 'minutes',
-    source: { kind: 'evidence', types: ['emergency.aired'], where: 'true', measure: 'minutes' },
+    source: {
+      kind: 'evidence',
+      types: ['emergency.aired'],
+      where: 'true',
+      measure: 'minutes',
+      column: 'emergency_minutes',
+    },
   },
   {
     path: 'radio.partialAirings',
@@ -143,6 +216,7 @@ export const FIGURES = [
       types: ['airing.recorded'],
       where: `e.snapshot->>'status' = 'partial'`,
       measure: 'rows',
+      column: 'partial_airings',
     },
   },
   {
@@ -154,6 +228,7 @@ export const FIGURES = [
       types: ['airing.recorded'],
       where: `e.snapshot->>'status' = 'missed'`,
       measure: 'rows',
+      column: 'missed_airings',
     },
   },
   ...ACTIVITY_KINDS.map((activity) => ({

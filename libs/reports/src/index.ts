@@ -11,3 +11,4 @@ export { ReportRecordsService } from './records.service';
 export * from './documents.dto';
 export * from './report-text.entity';
 export * from './annual-report.model';
+export * from './home.dto';

@@ -5,6 +5,8 @@ import { FigureRowsQueryDto, FigureRowsResponse, SummaryQueryDto, SummaryRespons
 import { DocumentsService } from './documents.service';
 import { CreateDocumentDto, ReportModelResponse } from './documents.dto';
 import { SummaryService } from './summary.service';
+import { HomeService } from './home.service';
+import { FigureResponse, MonthsQueryDto, MonthsResponse, TodosQueryDto, TodosResponse } from './home.dto';
 
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 
@@ -15,7 +17,32 @@ export class ReportsController {
   constructor(
     private readonly summaries: SummaryService,
     private readonly documents: DocumentsService,
+    private readonly home: HomeService,
   ) {}
+
+  /** Every figure of the summary with its Vietnamese label: the admin app's names for them. */
+  @Get('figures')
+  @Access('authenticated')
+  @ApiOkResponse({ type: [FigureResponse] })
+  figures(): FigureResponse[] {
+    return this.home.figures();
+  }
+
+  /** Tin bài and lượt phát sóng month by month of a year (the home screen's chart). */
+  @Get('months')
+  @Access('authenticated')
+  @ApiOkResponse({ type: MonthsResponse })
+  months(@CurrentUser() user: Principal, @Query() query: MonthsQueryDto): Promise<MonthsResponse> {
+    return this.home.months(user, query.unitId, query.year);
+  }
+
+  /** What waits for someone in the unit today. */
+  @Get('todos')
+  @Access('authenticated')
+  @ApiOkResponse({ type: TodosResponse })
+  todos(@CurrentUser() user: Principal, @Query() query: TodosQueryDto): Promise<TodosResponse> {
+    return this.home.todos(user, query.unitId);
+  }
 
   /** The annual report (template `cchc-propaganda-annual`) as a Word document in the Nghị định 30/2020 format. */
   @Post('documents')

@@ -6,6 +6,7 @@ import { PropagandaPlan } from './propaganda-plan.entity';
 import { ReportText } from './report-text.entity';
 import { ReportTextsService } from './report-texts.service';
 import { DocumentsService } from './documents.service';
+import { HomeService } from './home.service';
 import { ReportRecordsController } from './records.controller';
 import { ReportRecordsService } from './records.service';
 import { ReportsController } from './reports.controller';
@@ -22,6 +23,7 @@ import { SummaryService } from './summary.service';
     ReportRecordsService,
     ReportTextsService,
     DocumentsService,
+    HomeService,
     ReportsUnitActions,
   ],
   exports: [SummaryService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BY_CATEGORY_SQL, EVIDENCE_FIGURES, EVIDENCE_SUMMARY_SQL } from './figures.sql';
+import { BY_CATEGORY_SQL, DAILY_SUMMARY_SQL, EVIDENCE_FIGURES, MONTHLY_SQL } from './figures.sql';
 import { ACTIVITY_KINDS, type FigurePath } from './figures';
 import type { Period } from './period';
 
@@ -55,15 +55,11 @@ export class SummaryRepository {
   /** Each unit's own figures; a unit with nothing in the period has zeros. */
   async figures(unitIds: string[], period: Period): Promise<Map<string, UnitFigures>> {
     const [evidence, categories, visits, activities] = await Promise.all([
-      this.db.query<Record<string, string | number>[]>(EVIDENCE_SUMMARY_SQL, [
-        unitIds,
-        period.start,
-        period.end,
-      ]),
+      this.db.query<Record<string, string | number>[]>(DAILY_SUMMARY_SQL, [unitIds, period.from, period.to]),
       this.db.query<(CategoryCount & { unitId: string })[]>(BY_CATEGORY_SQL, [
         unitIds,
-        period.start,
-        period.end,
+        period.from,
+        period.to,
       ]),
       this.db.query<{ unitId: string; views: string }[]>(
         `SELECT unit_id AS "unitId", sum(views)::bigint AS views FROM portal_visits
@@ -107,6 +103,26 @@ export class SummaryRepository {
     }
     return result;
   }
+}
+
+/**
+ * The evidence figures of a set of units month by month over a year's period; months with nothing are
+ * zeros. Index 0 is January.
+ */
+export async function monthlyFigures(
+  db: DataSource,
+  unitIds: string[],
+  period: Period,
+): Promise<Record<string, number>[]> {
+  const rows = await db.query<Record<string, string | number>[]>(MONTHLY_SQL, [
+    unitIds,
+    period.from,
+    period.to,
+  ]);
+  return Array.from({ length: 12 }, (_, i) => {
+    const row = rows.find((r) => Number(r.month) === i + 1);
+    return Object.fromEntries(EVIDENCE_FIGURES.map((f) => [f.path, round2(Number(row?.[f.path] ?? 0))]));
+  });
 }
 
 export function emptyValues(): Record<FigurePath, number> {

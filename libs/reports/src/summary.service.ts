@@ -124,15 +124,7 @@ export class SummaryService {
     let total: number;
     const source = definition.source;
     if (source.kind === 'evidence') {
-      const measure = source.measure;
-      // A distinct figure counts a subject once: its first row stands for it (the others are repeats).
-      const rowsSql =
-        typeof measure === 'object'
-          ? `SELECT DISTINCT ON (${measure.distinct}) e.* FROM evidence e
-              WHERE e.unit_id = ANY($1::uuid[]) AND e.occurred_at >= $2 AND e.occurred_at < $3
-                AND ${figureCondition(source)}
-              ORDER BY ${measure.distinct}, e.occurred_at, e.seq`
-          : `SELECT e.* FROM evidence e
+      const rowsSql = `SELECT e.* FROM evidence e
               WHERE e.unit_id = ANY($1::uuid[]) AND e.occurred_at >= $2 AND e.occurred_at < $3
                 AND ${figureCondition(source)}`;
       const rows: EvidenceSqlRow[] = await this.db.query(

@@ -528,6 +528,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_months"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/summary": {
         parameters: {
             query?: never;
@@ -568,6 +600,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReportsController_summaryXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_todos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1632,6 +1680,16 @@ export interface components {
             note: string;
             value: number;
         };
+        FigureResponse: {
+            /** @example Lượt phát sóng */
+            label: string;
+            /** @example radio.airings */
+            path: string;
+            /** @enum {string} */
+            source: "evidence" | "visits" | "activity";
+            /** @enum {string} */
+            unit: "count" | "minutes";
+        };
         FigureRowResponse: {
             actorName: string | null;
             hash: string | null;
@@ -1906,6 +1964,21 @@ export interface components {
             fees: string;
             /** @example Ngay trong ngày làm việc */
             timeLimit: string;
+        };
+        MonthFiguresResponse: {
+            airings: number;
+            articlesPublished: number;
+            cchcAirings: number;
+            cchcArticlesPublished: number;
+            month: number;
+            piecesProduced: number;
+            proceduresPublished: number;
+        };
+        MonthsResponse: {
+            months: components["schemas"]["MonthFiguresResponse"][];
+            /** Format: uuid */
+            unitId: string;
+            year: number;
         };
         NormalizedTextResponse: {
             /** @description Những lời bộ đọc sẽ nói */
@@ -2516,6 +2589,16 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        StationTodo: {
+            /**
+             * @description missing: chưa lập lịch hôm nay; draft: chưa duyệt
+             * @enum {string}
+             */
+            plan: "missing" | "draft";
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+        };
         StepCaseDto: {
             /** @description Trường hợp; null khi thủ tục chỉ có một */
             case: string | null;
@@ -2535,6 +2618,22 @@ export interface components {
             unitId: string;
             unitKind: string;
             unitName: string;
+        };
+        TodosResponse: {
+            /** @description Tin bài đã duyệt hoặc đã đăng nhưng chưa có bản tin âm thanh */
+            approvedWithoutAudio: number;
+            /** @description Tin bài của tôi bị trả lại */
+            articlesReturnedToMe: number;
+            /** @description Tin bài chờ duyệt */
+            articlesToApprove: number;
+            /** @description Đài có khung giờ hôm nay mà lịch chưa lập hoặc chưa duyệt */
+            plansNotApproved: components["schemas"]["StationTodo"][];
+            /** @description Thủ tục còn hiệu lực chưa công khai trên cổng */
+            proceduresUnpublished: number;
+            /** @description Ngày hôm nay (giờ Việt Nam) */
+            today: string;
+            /** Format: uuid */
+            unitId: string;
         };
         UnitPermissions: {
             /**
@@ -4068,6 +4167,65 @@ export interface operations {
             };
         };
     };
+    ReportsController_figures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureResponse"][];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_months: {
+        parameters: {
+            query: {
+                unitId: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthsResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ReportsController_summary: {
         parameters: {
             query: {
@@ -4163,6 +4321,36 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_todos: {
+        parameters: {
+            query: {
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodosResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */
