@@ -2,7 +2,14 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startApi, TestApi } from '../support/api';
-import { launchBrowser, newPage, PHONE, screenshot, unnamedControls } from '../support/browser';
+import {
+  dropdownOption,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot,
+  unnamedControls,
+} from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The admin app as people use it: the real api serving the built app, driven in Debian's chromium.
@@ -43,12 +50,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 /** Picks an option of an antd Select by its visible text. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
+  await dropdownOption(page, option).click();
 }
 
 async function menuTexts(page: Page): Promise<string[]> {
@@ -242,6 +244,9 @@ describe('Admin app in a browser', () => {
       'Điều khiển phát',
       'Sổ nhật ký phát sóng',
       'Báo cáo',
+      'Số liệu báo cáo',
+      'Báo cáo năm',
+      'Hoạt động, kế hoạch',
       'Nhật ký chứng cứ',
       'Quản trị',
       'Đơn vị',

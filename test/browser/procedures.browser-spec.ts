@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { adminStageWithWorker } from '../support/admin-stage';
-import { PHONE, screenshot, unnamedControls } from '../support/browser';
+import { dropdownOption, PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
@@ -12,14 +12,7 @@ import { createUnit, createUser } from '../support/factories';
 const stage = adminStageWithWorker();
 const { url, signIn } = stage;
 
-/** The open dropdown's option with this text (antd Select). */
-function option(page: Page, text: string): Locator {
-  return page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first();
-}
+const option = dropdownOption;
 
 /** The message antd shows under the form field whose input has this id. */
 function fieldError(page: Page, inputId: string): Locator {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/chromium';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -71,4 +71,13 @@ export async function signInToAdmin(
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
   return { page, close: () => context.close() };
+}
+
+/** The open dropdown's option with this text (antd Select renders options outside the field, unnamed). */
+export function dropdownOption(page: Page, text: string): Locator {
+  return page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: text,
+    })
+    .first();
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@app/common';
-import { EVIDENCE_TYPES, EvidenceType } from './evidence-types';
+import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, EvidenceType } from './evidence-types';
 import { EvidenceRow } from './evidence.entity';
 
 export class ListEvidenceQueryDto extends PageQueryDto {
@@ -52,8 +52,21 @@ export class EvidenceResponse {
   @ApiProperty({ description: 'SHA-256 của nội dung chuẩn hóa (RFC 8785)' }) contentHash!: string;
   @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
   @ApiProperty({ nullable: true, type: String }) hash!: string | null;
+  @ApiProperty({ description: 'Tên loại sự kiện, tiếng Việt' }) typeLabel!: string;
+  @ApiProperty({ description: 'Tiêu đề của tin bài, thủ tục, bản tin hoặc lượt phát mà dòng nói về' })
+  title!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Họ tên người thực hiện; null khi hệ thống tự làm',
+  })
+  actorName!: string | null;
 
-  static of(row: EvidenceRow): EvidenceResponse {
+  static of(row: EvidenceRow, actorName: string | null = null): EvidenceResponse {
+    const snapshot = row.snapshot ?? {};
+    const title = [snapshot.title, snapshot.name, snapshot.code].find(
+      (v): v is string => typeof v === 'string',
+    );
     return {
       id: row.id,
       unitId: row.unitId,
@@ -69,6 +82,9 @@ export class EvidenceResponse {
       correctsId: row.correctsId,
       prevHash: row.prevHash,
       hash: row.hash,
+      typeLabel: EVIDENCE_TYPE_LABELS[row.type as EvidenceType] ?? row.type,
+      title: title ?? '',
+      actorName,
     };
   }
 }

@@ -111,8 +111,18 @@ export class EvidenceService {
       qb.andWhere('e.occurred_at < :end', { end });
     }
     const [items, total] = await qb.getManyAndCount();
+    // Who did it, by name: the log keeps ids (a name may change; the row may not).
+    const actorIds = [...new Set(items.map((r) => r.actorId).filter((id): id is string => id !== null))];
+    const names = new Map<string, string>();
+    if (actorIds.length > 0) {
+      const rows: { id: string; full_name: string }[] = await this.rows.query(
+        'SELECT id, full_name FROM users WHERE id = ANY($1::uuid[])',
+        [actorIds],
+      );
+      rows.forEach((r) => names.set(r.id, r.full_name));
+    }
     return toPage(
-      items.map((r) => EvidenceResponse.of(r)),
+      items.map((r) => EvidenceResponse.of(r, r.actorId ? (names.get(r.actorId) ?? null) : null)),
       total,
       query,
     );

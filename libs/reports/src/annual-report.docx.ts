@@ -18,7 +18,7 @@ import type { Block, ReportModel } from './annual-report.model';
 
 // The Nghị định 30/2020 layout (reference/vn-domain.md §1.6): A4 portrait; margins top/bottom 20 mm, left
 // 30 mm, right 15 mm; Times New Roman; body 14 pt justified with a 1.27 cm first-line indent and 6 pt after;
-// Quốc hiệu 13 pt bold capitals, Tiêu ngữ 14 pt bold; page numbers centred at the top from page 2.
+// Quốc hiệu 12 pt bold capitals, Tiêu ngữ 14 pt bold; page numbers centred at the top from page 2.
 
 const FONT = 'Times New Roman';
 const BODY = 28; // half-points: 14 pt
@@ -110,7 +110,8 @@ function cell(children: Paragraph[], width: number, options: { borders?: boolean
 
 /** Boxes 1–4: the issuing body and number on the left, Quốc hiệu, Tiêu ngữ, place and date on the right. */
 function heading(model: ReportModel): Table {
-  const left = Math.round(TEXT_WIDTH * 0.4);
+  // The right column holds the Quốc hiệu on one line (about 105 mm at 12 pt bold).
+  const left = Math.round(TEXT_WIDTH * 0.36);
   const right = TEXT_WIDTH - left;
   const issuer = model.issuer.map((line, i) =>
     centred(line, {
@@ -130,7 +131,7 @@ function heading(model: ReportModel): Table {
           cell([...issuer, centred(model.number, { size: SMALL }, 0)], left),
           cell(
             [
-              centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: SMALL, bold: true }),
+              centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: NOTE, bold: true }),
               centred('Độc lập - Tự do - Hạnh phúc', { size: BODY, bold: true, underline: true }, 120),
               centred(model.placeAndDate, { italics: true }),
             ],

@@ -230,7 +230,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     {
       kind: 'paragraph',
       text: plan
-        ? `Thực hiện Kế hoạch số ${plan.number} ngày ${shortDate(plan.issuedOn)} của ${unitName} về ${lowerFirst(plan.title)};`
+        ? `Thực hiện Kế hoạch số ${plan.number} ngày ${shortDate(plan.issuedOn)} của ${unitName} về ${lowerFirst(plan.title.replace(/^kế hoạch\s+/i, ''))};`
         : `Thực hiện nhiệm vụ tuyên truyền cải cách hành chính năm ${year};`,
     },
     {

@@ -1648,6 +1648,8 @@ export interface components {
         EvidenceResponse: {
             /** Format: uuid */
             actorId: string | null;
+            /** @description Họ tên người thực hiện; null khi hệ thống tự làm */
+            actorName: string | null;
             /** @description SHA-256 của nội dung chuẩn hóa (RFC 8785) */
             contentHash: string;
             /** Format: uuid */
@@ -1665,7 +1667,11 @@ export interface components {
             seq: number | null;
             snapshot: Record<string, never>;
             subject: components["schemas"]["EvidenceSubject"];
+            /** @description Tiêu đề của tin bài, thủ tục, bản tin hoặc lượt phát mà dòng nói về */
+            title: string;
             type: string;
+            /** @description Tên loại sự kiện, tiếng Việt */
+            typeLabel: string;
             /** Format: uuid */
             unitId: string;
         };

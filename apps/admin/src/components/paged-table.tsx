@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Empty, Table, type TableColumnsType } from 'antd';
+import { Empty, Table, type TableColumnsType, type TableProps } from 'antd';
 import { LoadError } from './common';
 
 export interface PageState {
@@ -18,6 +18,8 @@ interface Props<T> {
   /** What is counted: "12 người dùng". */
   noun: string;
   empty: string;
+  /** Details shown under a row when it is opened ("Chi tiết"). */
+  expandable?: TableProps<T>['expandable'];
 }
 
 /** A server-paged table with its loading, empty and error states, the same on every list screen. */
@@ -28,6 +30,7 @@ export function PagedTable<T extends { id: string }>({
   onPage,
   noun,
   empty,
+  expandable,
 }: Props<T>) {
   if (query.isError) {
     return <LoadError error={query.error} retry={() => void query.refetch()} />;
@@ -39,6 +42,7 @@ export function PagedTable<T extends { id: string }>({
       dataSource={query.data?.items}
       loading={query.isFetching}
       scroll={{ x: 'max-content' }}
+      expandable={expandable}
       pagination={{
         current: page.page,
         pageSize: page.pageSize,

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCategories, type Article } from '../../api/articles';
 import { api, call, type Operations } from '../../api/client';
 import { PageHeader } from '../../components/common';
@@ -17,7 +17,9 @@ export default function ArticleListPage() {
   const session = useSession();
   const unitId = session.unitId;
   const categories = useCategories(unitId);
-  const [status, setStatus] = useState<Status>();
+  // The home screen's to-dos open this list filtered: ?status=submitted.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<Status>(() => (params.get('status') as Status | null) ?? undefined);
   const [categoryId, setCategoryId] = useState<string>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState<PageState>(FIRST_PAGE);

@@ -2,7 +2,7 @@ import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Empty, Input, Select, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call, downloadFile } from '../../api/client';
 import {
   exportUrl,
@@ -27,7 +27,12 @@ export default function ProcedureListPage() {
   const unitId = session.unitId;
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
-  const [filters, setFilters] = useState<Filters>({});
+  // The home screen's to-dos open this list filtered: ?published=false.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const published = params.get('published');
+    return published === 'true' || published === 'false' ? { published } : {};
+  });
   const [fieldText, setFieldText] = useState('');
   const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const procedures = useQuery({

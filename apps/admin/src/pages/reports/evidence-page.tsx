@@ -4,10 +4,10 @@ import {
   Alert,
   Button,
   DatePicker,
+  Descriptions,
   Empty,
   Select,
   Space,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -19,15 +19,46 @@ import { ErrorNotice, PageHeader } from '../../components/common';
 import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
 import { errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
+import { Link } from 'react-router';
+import { subjectLink } from './figure-rows';
 import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS } from '../../lib/labels';
 import { useSession } from '../../session/session';
 
 type Row = Schemas['EvidenceResponse'];
 type EvidenceType = Operations['EvidenceController_list']['parameters']['query']['type'];
 
-function describe(row: Row): string {
-  const title = row.snapshot.title;
-  return typeof title === 'string' ? title : `${row.subject.type} ${row.subject.id}`;
+/** The row's technical side, for the one who checks the chain: method, place in the chain, hashes. */
+function Details({ row }: { row: Row }) {
+  return (
+    <Descriptions size="small" column={1} bordered>
+      <Descriptions.Item label="Cách ghi nhận">
+        {EVIDENCE_METHOD_LABELS[row.method] ?? row.method}
+        {row.method === 'import' ? ' (dữ liệu cũ được nhập lại, ghi theo thời điểm gốc)' : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label="Thời điểm ghi vào nhật ký">
+        {formatDateTime(row.recordedAt)}
+      </Descriptions.Item>
+      <Descriptions.Item label="Số thứ tự trong chuỗi">{row.seq ?? 'đang nối (vài giây)'}</Descriptions.Item>
+      <Descriptions.Item label="Mã băm nội dung">
+        <Typography.Text code copyable>
+          {row.contentHash}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label="Mã băm chuỗi">
+        {row.hash ? (
+          <Typography.Text code copyable>
+            {row.hash}
+          </Typography.Text>
+        ) : (
+          '—'
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label="Ý nghĩa">
+        Mã băm nội dung là “dấu vân tay” của dòng này; mã băm chuỗi gộp cả dấu vân tay của dòng trước. Sửa hay
+        xóa bất kỳ dòng nào cũng làm các mã này không khớp, và nút “Kiểm tra tính toàn vẹn” sẽ chỉ ra dòng đó.
+      </Descriptions.Item>
+    </Descriptions>
+  );
 }
 
 export default function EvidencePage() {
@@ -51,28 +82,26 @@ export default function EvidencePage() {
   });
 
   const columns: TableColumnsType<Row> = [
-    { title: 'Số', dataIndex: 'seq', key: 'seq', render: (seq: number | null) => seq ?? <Tag>đang nối</Tag> },
     { title: 'Thời điểm', key: 'occurredAt', render: (_, r) => formatDateTime(r.occurredAt) },
-    { title: 'Sự kiện', key: 'type', render: (_, r) => EVIDENCE_TYPE_LABELS[r.type] ?? r.type },
-    { title: 'Nội dung', key: 'subject', render: (_, r) => describe(r) },
+    { title: 'Sự kiện', dataIndex: 'typeLabel', key: 'type' },
     {
-      title: 'Cách ghi',
-      key: 'method',
-      responsive: ['md'],
-      render: (_, r) => EVIDENCE_METHOD_LABELS[r.method] ?? r.method,
+      title: 'Nội dung',
+      key: 'title',
+      render: (_, r) => {
+        const to = subjectLink({
+          subjectType: r.subject.type,
+          subjectId: r.subject.id,
+          snapshot: r.snapshot,
+        });
+        const text = r.title || 'Không có tiêu đề';
+        return to ? <Link to={to}>{text}</Link> : text;
+      },
     },
     {
-      title: 'Mã băm',
-      key: 'hash',
-      responsive: ['lg'],
-      render: (_, r) =>
-        r.hash ? (
-          <Typography.Text code copyable={{ text: r.hash }}>
-            {r.hash.slice(0, 12)}…
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
+      title: 'Người thực hiện',
+      key: 'actor',
+      responsive: ['md'],
+      render: (_, r) => r.actorName ?? (r.method === 'system' ? 'Hệ thống' : '—'),
     },
   ];
 
@@ -160,6 +189,14 @@ export default function EvidencePage() {
         <PagedTable<Row>
           query={rows}
           columns={columns}
+          expandable={{
+            expandedRowRender: (row) => <Details row={row} />,
+            expandIcon: ({ expanded, onExpand, record }) => (
+              <Button size="small" type="link" onClick={(e) => onExpand(record, e)} aria-expanded={expanded}>
+                {expanded ? 'Ẩn' : 'Chi tiết'}
+              </Button>
+            ),
+          }}
           page={page}
           onPage={setPage}
           noun="dòng"
