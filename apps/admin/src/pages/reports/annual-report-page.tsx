@@ -28,7 +28,7 @@ import { ErrorNotice, LoadError, PageHeader, PageLoading } from '../../component
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { thisYear } from './period';
+import { thisYear, YearSelect } from './period';
 import { useFigures } from './summary-page';
 import './reports.css';
 
@@ -86,18 +86,7 @@ export default function AnnualReportPage() {
     <>
       <PageHeader
         title="Báo cáo năm"
-        extra={
-          <Select
-            aria-label="Năm báo cáo"
-            style={{ width: 100 }}
-            value={year}
-            onChange={setYear}
-            options={Array.from({ length: 6 }, (_, i) => thisYear() + 1 - i).map((y) => ({
-              value: y,
-              label: String(y),
-            }))}
-          />
-        }
+        extra={<YearSelect label="Năm báo cáo" value={year} onChange={setYear} />}
       />
       <Typography.Paragraph type="secondary">
         Báo cáo “Kết quả công tác tuyên truyền cải cách hành chính năm {year}” theo thể thức Nghị định

@@ -125,3 +125,27 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (ne
     </Space>
   );
 }
+
+/** A year to work on: next year down to five years back. */
+export function YearSelect({
+  value,
+  onChange,
+  label = 'Năm',
+}: {
+  value: number;
+  onChange: (year: number) => void;
+  label?: string;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      style={{ width: 100 }}
+      value={value}
+      onChange={onChange}
+      options={Array.from({ length: 7 }, (_, i) => thisYear() + 1 - i).map((y) => ({
+        value: y,
+        label: String(y),
+      }))}
+    />
+  );
+}

@@ -27,7 +27,7 @@ import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-t
 import { applyFieldErrors } from '../../lib/errors';
 import { DATE_FORMAT, formatDate } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { thisYear } from './period';
+import { thisYear, YearSelect } from './period';
 import { formatNumber, useFigures } from './summary-page';
 import './reports.css';
 
@@ -67,18 +67,7 @@ export default function RecordsPage() {
     <>
       <PageHeader
         title="Hoạt động, kế hoạch"
-        extra={
-          <Select
-            aria-label="Năm"
-            style={{ width: 100 }}
-            value={year}
-            onChange={setYear}
-            options={Array.from({ length: 6 }, (_, i) => thisYear() + 1 - i).map((y) => ({
-              value: y,
-              label: String(y),
-            }))}
-          />
-        }
+        extra={<YearSelect label="Năm" value={year} onChange={setYear} />}
       />
       <Typography.Paragraph type="secondary">
         Những việc phần mềm không tự thấy được (hội nghị, hướng dẫn tại một cửa, pano, tờ rơi) được nhập tay ở
