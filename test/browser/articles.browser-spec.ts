@@ -79,6 +79,15 @@ describe('Articles in a browser', () => {
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     });
+    // One Vietnamese "Chèn ảnh" button; the browser's own file input ("Choose Files") is never shown.
+    expect(await writer.page.getByRole('button', { name: 'Chèn ảnh' }).isVisible()).toBe(true);
+    expect(await writer.page.getByTestId('image-file').isVisible()).toBe(false);
+    expect(await writer.page.getByText(/Choose Files|No file chosen|Chọn tệp/).count()).toBe(0);
+    // Each toolbar button says what it does, in a visible tooltip.
+    await writer.page.getByRole('button', { name: 'H2 – Tiêu đề mục' }).hover();
+    await writer.page.getByRole('tooltip', { name: 'Tiêu đề mục' }).waitFor();
+    await writer.page.getByRole('button', { name: 'Danh sách đánh số' }).hover();
+    await writer.page.getByRole('tooltip', { name: 'Danh sách đánh số' }).waitFor();
     // A photo from the computer: uploaded (Chèn ảnh), then shown in the editor from /media.
     await writer.page.getByTestId('image-file').setInputFiles({
       name: 'may-lay-so.png',
@@ -118,8 +127,13 @@ describe('Articles in a browser', () => {
       .click();
     await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();
-    // Once submitted the editor can no longer change it.
+    // Once submitted the editor can no longer change it: the body is read-only, with no toolbar.
     expect(await writer.page.getByLabel('Tiêu đề', { exact: true }).isDisabled()).toBe(true);
+    expect(await writer.page.getByRole('button', { name: 'Chèn ảnh' }).count()).toBe(0);
+    expect(await writer.page.getByTestId('image-file').count()).toBe(0);
+    expect(await writer.page.getByRole('textbox', { name: 'Nội dung' }).getAttribute('contenteditable')).toBe(
+      'false',
+    );
     await writer.close();
 
     const boss = await signIn(approver.username, approver.password);

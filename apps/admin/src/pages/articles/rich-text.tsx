@@ -12,7 +12,7 @@ import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { App, Button, Space, Tooltip } from 'antd';
+import { App, Button, ConfigProvider, Space, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../lib/errors';
 import './rich-text.css';
@@ -115,6 +115,15 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
     }),
   });
 
+  // Inside a disabled form (an article this person may not edit) the body is read-only and has no toolbar.
+  const { componentDisabled } = ConfigProvider.useConfig();
+  const readOnly = !!componentDisabled;
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) {
+      editor.setEditable(!readOnly);
+    }
+  }, [editor, readOnly]);
+
   const tool = (label: string, icon: ReactNode, active: boolean | undefined, run: () => void) => (
     <Tooltip title={label}>
       <Button
@@ -130,72 +139,82 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
 
   return (
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }}>
-      <Space wrap size={4} style={{ padding: 6, borderBottom: '1px solid #f0f0f0', width: '100%' }}>
-        {tool('Đậm', <BoldOutlined />, state?.bold, () => editor?.chain().focus().toggleBold().run())}
-        {tool('Nghiêng', <ItalicOutlined />, state?.italic, () =>
-          editor?.chain().focus().toggleItalic().run(),
-        )}
-        {tool('Gạch chân', <UnderlineOutlined />, state?.underline, () =>
-          editor?.chain().focus().toggleUnderline().run(),
-        )}
-        <Button
-          size="small"
-          type={state?.h2 ? 'primary' : 'default'}
-          aria-label="Tiêu đề mục"
-          onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}
-        >
-          H2
-        </Button>
-        {tool('Danh sách', <UnorderedListOutlined />, state?.bullet, () =>
-          editor?.chain().focus().toggleBulletList().run(),
-        )}
-        {tool('Danh sách đánh số', <OrderedListOutlined />, state?.ordered, () =>
-          editor?.chain().focus().toggleOrderedList().run(),
-        )}
-        {tool('Liên kết', <LinkOutlined />, state?.link, () => {
-          const href = window.prompt(
-            'Địa chỉ liên kết (https://…)',
-            editor?.getAttributes('link').href as string,
-          );
-          if (href === null) {
-            return;
-          }
-          if (href === '') {
-            editor?.chain().focus().unsetLink().run();
-          } else {
-            editor?.chain().focus().setLink({ href }).run();
-          }
-        })}
-        {tool('Chèn bảng', <TableOutlined />, false, () =>
-          editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-        )}
-        {uploadImage && (
-          <>
+      {!readOnly && (
+        <Space wrap size={4} style={{ padding: 6, borderBottom: '1px solid #f0f0f0', width: '100%' }}>
+          {tool('Đậm', <BoldOutlined />, state?.bold, () => editor?.chain().focus().toggleBold().run())}
+          {tool('Nghiêng', <ItalicOutlined />, state?.italic, () =>
+            editor?.chain().focus().toggleItalic().run(),
+          )}
+          {tool('Gạch chân', <UnderlineOutlined />, state?.underline, () =>
+            editor?.chain().focus().toggleUnderline().run(),
+          )}
+          <Tooltip title="Tiêu đề mục">
+            {/* The name says what the button shows (H2) and what it does, for screen readers and voice control. */}
+            <Button
+              size="small"
+              type={state?.h2 ? 'primary' : 'default'}
+              aria-label="H2 – Tiêu đề mục"
+              aria-pressed={state?.h2 ?? false}
+              onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}
+            >
+              H2
+            </Button>
+          </Tooltip>
+          {tool('Danh sách', <UnorderedListOutlined />, state?.bullet, () =>
+            editor?.chain().focus().toggleBulletList().run(),
+          )}
+          {tool('Danh sách đánh số', <OrderedListOutlined />, state?.ordered, () =>
+            editor?.chain().focus().toggleOrderedList().run(),
+          )}
+          {tool('Liên kết', <LinkOutlined />, state?.link, () => {
+            const href = window.prompt(
+              'Địa chỉ liên kết (https://…)',
+              editor?.getAttributes('link').href as string,
+            );
+            if (href === null) {
+              return;
+            }
+            if (href === '') {
+              editor?.chain().focus().unsetLink().run();
+            } else {
+              editor?.chain().focus().setLink({ href }).run();
+            }
+          })}
+          {tool('Chèn bảng', <TableOutlined />, false, () =>
+            editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          )}
+          {uploadImage && (
             <Tooltip title="Chèn ảnh (JPEG, PNG, GIF, WebP; tối đa 10 MB)">
               <Button
                 size="small"
                 icon={<FileImageOutlined />}
-                aria-label="Chèn ảnh"
                 loading={uploading > 0}
                 onClick={() => fileInput.current?.click()}
-              />
+              >
+                Chèn ảnh
+              </Button>
             </Tooltip>
-            <input
-              ref={fileInput}
-              type="file"
-              accept={IMAGE_TYPES.join(',')}
-              multiple
-              hidden
-              aria-label="Chọn tệp ảnh"
-              data-testid="image-file"
-              onChange={(event) => {
-                insertImages.current(imageFiles(event.target.files));
-                event.target.value = '';
-              }}
-            />
-          </>
-        )}
-      </Space>
+          )}
+        </Space>
+      )}
+      {uploadImage && !readOnly && (
+        // The browser's own file input ("Choose Files") is never shown: the button above opens it.
+        <input
+          ref={fileInput}
+          type="file"
+          accept={IMAGE_TYPES.join(',')}
+          multiple
+          hidden
+          style={{ display: 'none' }}
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="image-file"
+          onChange={(event) => {
+            insertImages.current(imageFiles(event.target.files));
+            event.target.value = '';
+          }}
+        />
+      )}
       <EditorContent editor={editor} style={{ padding: '4px 12px', minHeight: 240 }} />
     </div>
   );
