@@ -102,16 +102,25 @@ describe('Articles in a browser', () => {
     await writer.page.waitForURL(/\/admin\/tin-bai\/[0-9a-f-]{36}$/);
     await writer.page.locator('.ant-tag', { hasText: 'Bản nháp' }).waitFor();
     await screenshot(writer.page, 'tin-bai-soan-thao');
-    // A second save, and its difference in the history.
+    // A second save, and its difference in the history, paragraph by paragraph.
     await writer.page
       .getByLabel('Tiêu đề', { exact: true })
       .fill('Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình');
+    await body.click();
+    await writer.page.keyboard.press('Control+End');
+    await writer.page.keyboard.press('Enter');
+    await writer.page.keyboard.type('Đoạn mới: lịch tiếp dân.');
     await writer.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await writer.page.locator('.ant-message', { hasText: 'Đã lưu tin bài' }).last().waitFor();
     await writer.page.getByRole('button', { name: 'Lịch sử sửa đổi' }).click();
     const history = writer.page.getByRole('dialog', { name: 'Lịch sử sửa đổi' });
     await history.getByText('Phiên bản 2: Sửa').waitFor();
     expect(await history.locator('section ins').first().innerText()).toContain('toàn trình');
+    // Paragraphs stay apart ("…trực tuyến.\nKết quả", never "…trực tuyến.Kết quả").
+    const compared = await history.getByRole('region', { name: 'So sánh' }).innerText();
+    expect(compared).toContain('1.234 hồ sơ trực tuyến.\nKết quả\nHộ tịch\nChứng thực');
+    expect(compared).not.toContain('trực tuyến.Kết quả');
+    expect(await history.locator('section ins', { hasText: 'Đoạn mới: lịch tiếp dân.' }).count()).toBe(1);
     await screenshot(writer.page, 'tin-bai-lich-su');
     await history.getByRole('button', { name: 'Đóng' }).click();
     await writer.page.getByRole('button', { name: 'Xem trước' }).click();

@@ -1,7 +1,7 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Drawer, Empty, List, Tag, Typography } from 'antd';
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { LoadError } from '../../components/common';
@@ -41,16 +41,29 @@ function ownScript(previous: Revision | undefined, current: Revision): boolean {
   return typeof previous?.content.radioScript === 'string' || typeof current.content.radioScript === 'string';
 }
 
-/** The words a reader sees: the body without its markup. */
+// Where a reader sees a new line: after each block (paragraph, heading, list item, table row) and at <br>.
+const BLOCK_END = /<\/(p|h[1-6]|li|tr|blockquote|pre|div|figure|table|ul|ol)\s*>/gi;
+
+/** The words a reader sees, paragraph by paragraph: the body without its markup, a line per block. */
 function plainText(html: unknown): string {
   if (typeof html !== 'string') {
     return '';
   }
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+  const marked = html
+    .replace(BLOCK_END, '$&\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/t[dh]\s*>/gi, '$&\t');
+  const text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 function Diff({ before, after }: { before: string; after: string }) {
-  const parts = diffWords(before, after);
+  // With the spaces and line breaks as words of their own, so paragraphs stay apart in the comparison.
+  const parts = diffWordsWithSpace(before, after);
   if (parts.every((p) => !p.added && !p.removed)) {
     return <Typography.Text type="secondary">Không đổi</Typography.Text>;
   }
