@@ -223,4 +223,37 @@ describe('Articles in a browser', () => {
     expect(await writer.page.getByLabel('Tiêu đề', { exact: true }).isEnabled()).toBe(true);
     await writer.close();
   });
+
+  it('asks for a category before an article without one goes for approval, saying it would not count as CCHC', async () => {
+    const admin = await api.adminToken();
+    const unit = await createUnit(api, admin);
+    const editor = await createUser(api, admin, [{ unitId: unit.id, role: 'editor' }]);
+    const writer = await signIn(editor.username, editor.password);
+    const created = await api.request('POST', '/api/v1/articles', {
+      token: await api.login(editor.username, editor.password),
+      body: {
+        unitId: unit.id,
+        title: 'Tin chưa có chuyên mục',
+        bodyHtml: '<p>Nội dung</p>',
+        categoryIds: [],
+      },
+    });
+    expect(created.status).toBe(201);
+    await writer.page.goto(`${api.baseUrl}/admin/tin-bai/${created.body.id}`);
+    await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    const ask = writer.page.getByRole('dialog', { name: 'Bài chưa có chuyên mục' });
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('sẽ không được tính là tin bài tuyên truyền cải cách hành chính');
+    await screenshot(writer.page, 'tin-bai-chua-co-chuyen-muc');
+    await ask.getByRole('button', { name: 'Chọn chuyên mục trước' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(
+      (await api.request('GET', `/api/v1/articles/${created.body.id}`, { token: admin })).body.status,
+    ).toBe('draft');
+    // Sent anyway, knowingly.
+    await writer.page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await ask.getByRole('button', { name: 'Vẫn gửi duyệt' }).click();
+    await writer.page.locator('.ant-tag', { hasText: 'Chờ duyệt' }).waitFor();
+    await writer.close();
+  });
 });

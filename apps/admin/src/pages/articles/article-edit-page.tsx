@@ -75,7 +75,7 @@ export default function ArticleEditPage() {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ArticleValues>();
   const draft = useFormDraft(form, creating ? 'article:new' : `article:${id}`);
   const [notice, setNotice] = useState<string | null>(null);
@@ -182,6 +182,23 @@ export default function ArticleEditPage() {
     : [];
   const run = (action: Action) => {
     setNotice(null);
+    if (action === 'submit' && current && current.categoryIds.length === 0) {
+      // Without a category the article is silently left out of the CCHC counts: say so, and offer to choose one.
+      modal.confirm({
+        title: 'Bài chưa có chuyên mục',
+        content:
+          'Bài không thuộc chuyên mục nào sẽ không được tính là tin bài tuyên truyền cải cách hành chính trong báo cáo. ' +
+          'Hãy chọn chuyên mục rồi lưu trước khi gửi duyệt.',
+        okText: 'Vẫn gửi duyệt',
+        cancelText: 'Chọn chuyên mục trước',
+        onOk: () => act.mutate('submit'),
+        onCancel: () => {
+          form.scrollToField('categoryIds');
+          form.focusField('categoryIds');
+        },
+      });
+      return;
+    }
     if (action === 'submit' || action === 'approve') {
       act.mutate(action);
     } else {
