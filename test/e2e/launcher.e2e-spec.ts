@@ -121,6 +121,9 @@ describe('npm start (the launcher)', () => {
     await waitHealthy(port);
     const password = /mật khẩu: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeDefined();
+    // Also as a plain framed line a person finds among the JSON logs.
+    expect(first.output()).toContain(`║ Mật khẩu: ${password!} `);
+    expect(first.output()).toContain('║ Tài khoản quản trị: admin');
     const token = await login(port, password!);
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/units`, {
       method: 'POST',

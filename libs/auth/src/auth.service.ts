@@ -104,6 +104,23 @@ export class AuthService {
           ? `Đã tạo tài khoản quản trị "admin" với mật khẩu: ${password} (chỉ hiện một lần, hãy đổi ngay sau khi đăng nhập)`
           : 'Đã tạo tài khoản quản trị "admin" với mật khẩu trong BOOTSTRAP_ADMIN_PASSWORD',
       );
+      if (generated) {
+        // The JSON line above is one among many at the first start: a person looks for this box.
+        process.stdout.write(
+          framed([
+            'Tài khoản quản trị: admin',
+            `Mật khẩu: ${password}`,
+            'Chỉ hiện một lần: hãy đăng nhập và đổi mật khẩu ngay.',
+          ]),
+        );
+      }
     }
   }
+}
+
+/** Lines in a box of their own, with a blank line before and after. */
+function framed(lines: string[]): string {
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const row = (text: string) => `║ ${text.padEnd(width - 1)}║`;
+  return ['', `╔${'═'.repeat(width)}╗`, ...lines.map(row), `╚${'═'.repeat(width)}╝`, '', ''].join('\n');
 }
