@@ -184,6 +184,13 @@ describe('Admin app in a browser', () => {
       await page.getByLabel('Họ và tên').fill(editor.fullName);
       await page.getByLabel('Mật khẩu', { exact: true }).fill(editor.password);
       await choose(page, 'Đơn vị 1', unit.name);
+      if (attempt === 1) {
+        // No role is preselected: saving without one asks for it.
+        const role = page.locator('.ant-select', { has: page.getByLabel('Vai trò 1', { exact: true }) });
+        expect(await textOf(role)).toBe('Chọn vai trò');
+        await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+        await page.getByText('Hãy chọn vai trò').waitFor();
+      }
       await choose(page, 'Vai trò 1', 'Biên tập viên');
       await page.getByRole('button', { name: 'Thêm người dùng' }).click();
       if (attempt === 1) {
@@ -254,6 +261,13 @@ describe('Admin app in a browser', () => {
       'Tài khoản của tôi',
     ]);
     await screenshot(page, 'doi-don-vi');
+    // The header leads to the portal of the unit being worked on; the account button is named as it reads.
+    expect(await page.getByRole('link', { name: 'Xem cổng thông tin' }).getAttribute('href')).toBe(
+      `/site/${other.slug}/`,
+    );
+    expect(await page.getByRole('button', { name: /^Tài khoản: / }).getAttribute('aria-label')).toMatch(
+      /^Tài khoản: .+/,
+    );
     // The choice is remembered for this person.
     await page.reload();
     await page.getByRole('menuitem', { name: 'Quản trị' }).waitFor();

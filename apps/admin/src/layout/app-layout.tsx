@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Avatar,
@@ -89,6 +89,8 @@ export default function AppLayout() {
   const { options: workUnits } = useWorkUnits();
   const firstUnit = workUnits[0]?.value;
   const unitName = workUnits.find((u) => u.value === session.unitId)?.label;
+  const units = useUnits();
+  const portalSlug = units.data?.find((u) => u.id === session.unitId)?.slug;
   // Someone with units but none chosen (a system administrator, say) starts in the first one.
   useEffect(() => {
     if (!session.unitId && firstUnit) {
@@ -184,6 +186,11 @@ export default function AppLayout() {
             </Typography.Text>
           )}
           <div style={{ flex: 1 }} />
+          {portalSlug && (
+            <a href={`/site/${portalSlug}/`} target="_blank" rel="noreferrer" aria-label="Xem cổng thông tin">
+              <GlobalOutlined /> {screens.md && 'Xem cổng thông tin'}
+            </a>
+          )}
           <Dropdown
             trigger={['click']}
             menu={{
@@ -202,7 +209,8 @@ export default function AppLayout() {
           >
             <Button
               type="text"
-              aria-label="Tài khoản"
+              // The name says what the button shows (the person's name), for screen readers and voice control.
+              aria-label={`Tài khoản: ${session.user.fullName}`}
               style={{ display: 'flex', alignItems: 'center', gap: 8 }}
             >
               <Avatar size="small" icon={<UserOutlined />} />

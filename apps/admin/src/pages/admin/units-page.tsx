@@ -32,6 +32,14 @@ export default function UnitsPage() {
       render: (_, u) => (
         <Space wrap size="small">
           {canEdit(u.id) && <Link to={`/quan-tri/don-vi/${u.id}`}>Sửa</Link>}
+          <a
+            href={`/site/${u.slug}/`}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={`Xem cổng thông tin của ${u.name}`}
+          >
+            Xem cổng thông tin
+          </a>
           {session.isSystemAdmin && (
             <Link to={`/quan-tri/don-vi/tao-moi?parentId=${u.id}`}>Thêm đơn vị con</Link>
           )}

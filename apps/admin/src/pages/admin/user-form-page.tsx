@@ -50,7 +50,8 @@ export default function UserFormPage() {
           username: '',
           fullName: '',
           password: '',
-          memberships: [{ unitId: session.unitId ?? undefined, role: 'editor' }],
+          // No role is chosen for the person: who they are in the unit is an explicit choice.
+          memberships: [{ unitId: session.unitId ?? undefined, role: undefined }],
         }),
       );
     } else if (user.data) {
