@@ -122,6 +122,9 @@ describe('Reports in a browser', () => {
     await dropdownOption(page, 'Lượt người được hướng dẫn tại bộ phận một cửa').click();
     await page.getByRole('button', { name: 'Thêm hoạt động' }).click();
     await page.getByRole('cell', { name: '2.500' }).waitFor();
+    // A cleared date says what to type, in Vietnamese.
+    const activityDate = page.getByLabel('Ngày', { exact: true });
+    expect(await activityDate.getAttribute('placeholder')).toBe('ngày/tháng/năm');
     await page.getByRole('button', { name: 'Thêm kế hoạch' }).click();
     const modal = page.getByRole('dialog');
     await modal.getByLabel('Số kế hoạch').fill('59/KH-UBND');
@@ -200,6 +203,9 @@ describe('Reports in a browser', () => {
 
     // The evidence log, read by name: what, who, a link to it, and the hashes behind "Chi tiết".
     await page.goto(url('/bao-cao/chung-cu'));
+    // Date fields speak Vietnamese everywhere (one locale for the app, not per screen).
+    await page.getByPlaceholder('Từ ngày').waitFor();
+    expect(await page.getByPlaceholder('Đến ngày').count()).toBe(1);
     const row = page.locator('.ant-table-row', { hasText: 'Ra quân làm sạch đường làng' });
     await row.waitFor();
     expect(await row.getByRole('link', { name: 'Ra quân làm sạch đường làng' }).count()).toBe(1);

@@ -11,6 +11,23 @@ import { SessionProvider } from './session/session';
 
 dayjs.locale('vi');
 
+/**
+ * Ant Design's Vietnamese, with the date pickers in people's words everywhere: "ngày/tháng/năm" rather than a
+ * format or "Chọn thời điểm", "Chọn" rather than "OK", "Từ ngày – Đến ngày" for a range.
+ */
+const LOCALE: typeof viVN = {
+  ...viVN,
+  DatePicker: viVN.DatePicker && {
+    ...viVN.DatePicker,
+    lang: {
+      ...viVN.DatePicker.lang,
+      ok: 'Chọn',
+      placeholder: 'ngày/tháng/năm',
+      rangePlaceholder: ['Từ ngày', 'Đến ngày'],
+    },
+  },
+};
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -25,7 +42,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
+    <ConfigProvider locale={LOCALE} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

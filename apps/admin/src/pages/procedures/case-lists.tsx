@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { FormListFieldData } from 'antd';
-import viVN from 'antd/locale/vi_VN';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { DATE_FORMAT } from '../../lib/format';
@@ -15,22 +14,8 @@ export const dateField = {
   normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
 };
 
-/** The picker's words as a person reads them: "Chọn" rather than "OK". */
-const PICKER_LOCALE = viVN.DatePicker && {
-  ...viVN.DatePicker,
-  lang: { ...viVN.DatePicker.lang, ok: 'Chọn' },
-};
-
 export function DateInput(props: { 'aria-label'?: string; id?: string }) {
-  return (
-    <DatePicker
-      format={DATE_FORMAT}
-      placeholder="ngày/tháng/năm"
-      locale={PICKER_LOCALE}
-      style={{ width: '100%' }}
-      {...props}
-    />
-  );
+  return <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...props} />;
 }
 
 /**
