@@ -34,8 +34,8 @@ function soffice(): string | null {
 describe('Reports in a browser', () => {
   it('shows the year at a glance, opens a figure as its rows, writes and downloads the annual report', async () => {
     const unit = await createUnit(stage.api, stage.adminToken, {
-      name: 'UBND xã Hà Kỳ',
-      settings: { signerTitle: 'PHÓ CHỦ TỊCH', signerName: 'Vũ Văn Khanh', placeName: 'Hà Kỳ' },
+      name: 'UBND xã Tân Kỳ Báo Cáo',
+      settings: { signerTitle: 'PHÓ CHỦ TỊCH', signerName: 'Vũ Văn Khanh', placeName: 'Tân Kỳ' },
     });
     const username = `baocao.${suffix()}`;
     const password = `mat-khau-${suffix()}`;
