@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { browserStage } from '../support/admin-stage';
-import { newPage, PHONE, screenshot } from '../support/browser';
+import { newPage, openPortalMenu, PHONE, screenshot } from '../support/browser';
 import { createUnit } from '../support/factories';
 
 // The thủ tục hành chính pages as a citizen uses them on a PC and on a cheap phone, JavaScript off:
@@ -98,6 +98,7 @@ describe('Public portal procedures in a browser', () => {
       const { context, page } = await newPage(stage.browser, options);
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
       await page.goto(`${stage.api.baseUrl}/site/${unit.slug}/`);
+      await openPortalMenu(page);
       await page.getByRole('navigation').getByRole('link', { name: 'Tra cứu thủ tục' }).click();
       await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh`);
       expect(await page.title()).toBe('Thủ tục hành chính — UBND xã Tân Hòa');

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { vietnamDay } from '../../libs/common/src';
 import { adminStageWithWorker } from '../support/admin-stage';
-import { newPage, PHONE, screenshot, unnamedControls } from '../support/browser';
+import { newPage, openPortalMenu, PHONE, screenshot, unnamedControls } from '../support/browser';
 import { createUnit, publishArticle } from '../support/factories';
 
 // A citizen opens "Phát thanh" on the unit's portal and listens to a piece that aired, with the
@@ -59,6 +59,7 @@ describe('Portal radio page in a browser', () => {
     ] as const) {
       const { context, page } = await newPage(stage.browser, options);
       await page.goto(`${api.baseUrl}/site/${unit.slug}/`);
+      await openPortalMenu(page);
       await page.getByRole('link', { name: 'Phát thanh', exact: true }).click();
       await page.waitForURL(`${api.baseUrl}/site/${unit.slug}/phat-thanh`);
       expect(await page.locator('h1').innerText()).toBe('Chương trình phát thanh');

@@ -64,6 +64,25 @@ describe('Public portal in a browser', () => {
       expect(await page.locator('footer').innerText()).toContain('Thôn Đông, xã Tân Hòa');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBe(options.viewport.width);
+      // The menu never scrolls sideways: it wraps on a PC and folds under "Menu" on a phone, and "Tìm kiếm"
+      // is reachable either way; the feeds are linked where people see them.
+      const nav = page.getByRole('navigation', { name: 'Menu chính' });
+      expect(await nav.evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
+      if (name === 'dien-thoai') {
+        expect(await nav.getByRole('link', { name: 'Tìm kiếm' }).count()).toBe(0);
+        await nav.getByText('Menu: chuyên mục, thủ tục, tìm kiếm').click();
+        await screenshot(page, 'cong-thong-tin-menu-dien-thoai');
+      }
+      const search = nav.getByRole('link', { name: 'Tìm kiếm' });
+      expect(await search.isVisible()).toBe(true);
+      const box = (await search.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(options.viewport.width);
+      expect(
+        await page.locator('footer').getByRole('link', { name: 'RSS tin bài' }).getAttribute('href'),
+      ).toBe(`/site/${unit.slug}/rss.xml`);
+      expect(
+        await page.locator('footer').getByRole('link', { name: 'Podcast chương trình phát thanh' }).count(),
+      ).toBe(1);
       await screenshot(page, `cong-thong-tin-trang-chu-${name}`);
 
       await page

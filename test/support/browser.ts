@@ -81,3 +81,13 @@ export function dropdownOption(page: Page, text: string): Locator {
     })
     .first();
 }
+
+/** On a phone the portal's menu is folded under one line (details/summary): open it; on a PC it is open. */
+export async function openPortalMenu(page: Page): Promise<void> {
+  const summary = page
+    .getByRole('navigation', { name: 'Menu chính' })
+    .getByText('Menu: chuyên mục, thủ tục, tìm kiếm');
+  if (await summary.isVisible()) {
+    await summary.click();
+  }
+}

@@ -10,7 +10,7 @@ export const e = (value: string | number | null | undefined): string => escapeHt
 export const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#222;background:#f6f6f6}
 a{color:#0b57d0}header{background:#b71c1c;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none}
 .unit{font-size:1.3em;font-weight:700;margin:0}.tag{margin:0;opacity:.9;font-size:.9em}
-nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px;overflow-x:auto;white-space:nowrap}nav a{margin-right:16px}
+nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}nav details{display:none}nav summary{cursor:pointer;font-weight:600;padding:4px 0}nav details ul{flex-direction:column;gap:0}nav details li a{display:block;padding:8px 0;border-top:1px solid #eee}@media (max-width:640px){nav .wide{display:none}nav details{display:block}}.feeds a{margin-right:12px}
 main{max-width:860px;margin:0 auto;padding:16px}article,section{background:#fff;border-radius:6px;padding:16px;margin-bottom:16px}
 h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color:#666;font-size:.9em}
 .list{list-style:none;padding:0;margin:0}.list li{padding:10px 0;border-bottom:1px solid #eee}.list li:last-child{border:0}
@@ -56,6 +56,16 @@ export function layout(frame: Frame, meta: PageMeta, main: string): [string, str
     .map((line) => e(line))
     .join(' · ');
   const absolute = /^https?:\/\//.test(meta.url);
+  // One list, shown wrapped on a wide screen and folded under "Menu" on a phone: no sideways scrolling, no script.
+  const menu = [
+    ['/', 'Trang chủ'],
+    ['/thu-tuc-hanh-chinh', 'Tra cứu thủ tục'],
+    ['/phat-thanh', 'Phát thanh'],
+    ...categories.map((c) => [`/chuyen-muc/${c.slug}`, c.name]),
+    ['/tim-kiem', 'Tìm kiếm'],
+  ]
+    .map(([path, label]) => `<li><a href="${base}${e(path)}">${e(label)}</a></li>`)
+    .join('');
   return [
     `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -67,11 +77,10 @@ ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="altern
 <link rel="alternate" type="application/rss+xml" title="Podcast" href="${base}/podcast.xml">
 <style>${CSS}</style></head><body>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
-<nav aria-label="Chuyên mục"><a href="${base}/">Trang chủ</a><a href="${base}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a><a href="${base}/phat-thanh">Phát thanh</a>${categories
-      .map((c) => `<a href="${base}/chuyen-muc/${e(c.slug)}">${e(c.name)}</a>`)
-      .join('')}<a href="${base}/tim-kiem">Tìm kiếm</a></nav>
+<nav aria-label="Menu chính"><ul class="wide">${menu}</ul><details><summary>Menu: chuyên mục, thủ tục, tìm kiếm</summary><ul>${menu}</ul></details></nav>
 <main>${main}</main>
 <footer><p><strong>${e(unit.name)}</strong></p>${contact ? `<p>${contact}</p>` : ''}
+<p class="feeds"><a href="${base}/rss.xml">RSS tin bài</a><a href="${base}/podcast.xml">Podcast chương trình phát thanh</a></p>
 <p>Lượt truy cập: <strong>`,
     `</strong></p></footer>
 </body></html>`,
