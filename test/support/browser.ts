@@ -46,14 +46,19 @@ const NAMING_RULES = [
 ];
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The controls axe-core finds without a name, as `rule: <html>`; empty when every one has one. */
-export async function unnamedControls(page: Page): Promise<string[]> {
+/** What axe-core finds against these rules on the page, as `rule: <html>`; empty when nothing. */
+export async function axeViolations(page: Page, rules: string[]): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (rules) => {
+  return page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    const result = await axe.run(document, { runOnly: { type: 'rule', values } });
     return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.html}`));
-  }, NAMING_RULES);
+  }, rules);
+}
+
+/** The controls axe-core finds without a name, as `rule: <html>`; empty when every one has one. */
+export function unnamedControls(page: Page): Promise<string[]> {
+  return axeViolations(page, NAMING_RULES);
 }
 
 /** A new browser context logged in to the admin app at `baseUrl` as this person, on the home screen. */
