@@ -435,6 +435,16 @@ describe('Admin app in a browser', () => {
       expect({ path, width }).toEqual({ path, width: 360 });
       await screenshot(page, name);
     }
+    // A list shows its key columns within the screen: the name and what it is, not just the first column.
+    for (const path of ['/quan-tri/don-vi', '/quan-tri/nguoi-dung']) {
+      await page.goto(url(path));
+      const row = page.locator('.ant-table-row').first();
+      await row.waitFor();
+      for (const cell of await row.locator('td').all()) {
+        const box = (await cell.boundingBox())!;
+        expect({ path, right: Math.round(box.x + box.width) <= 360 }).toEqual({ path, right: true });
+      }
+    }
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.locator('.ant-drawer').getByRole('menuitem', { name: 'Người dùng' }).waitFor();
     expect(await unnamedControls(page)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Empty, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Empty, Grid, Table, type TableColumnsType, type TableProps } from 'antd';
 import { LoadError } from './common';
 
 export interface PageState {
@@ -22,6 +22,15 @@ interface Props<T> {
   expandable?: TableProps<T>['expandable'];
 }
 
+/**
+ * How a list fits its screen: on a phone the columns share the width and long titles wrap, so the key columns
+ * (a title and its status; the others say `responsive`) stay in view; on a wider screen a long row may scroll.
+ */
+export function useListFit(): Pick<TableProps<unknown>, 'scroll' | 'tableLayout'> {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false ? { tableLayout: 'fixed' } : { scroll: { x: 'max-content' } };
+}
+
 /** A server-paged table with its loading, empty and error states, the same on every list screen. */
 export function PagedTable<T extends { id: string }>({
   query,
@@ -32,6 +41,7 @@ export function PagedTable<T extends { id: string }>({
   empty,
   expandable,
 }: Props<T>) {
+  const fit = useListFit();
   if (query.isError) {
     return <LoadError error={query.error} retry={() => void query.refetch()} />;
   }
@@ -41,7 +51,7 @@ export function PagedTable<T extends { id: string }>({
       columns={columns}
       dataSource={query.data?.items}
       loading={query.isFetching}
-      scroll={{ x: 'max-content' }}
+      {...fit}
       expandable={expandable}
       pagination={{
         current: page.page,

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { toTree, useUnits, type UnitNode } from '../../api/queries';
 import { LoadError, PageHeader } from '../../components/common';
+import { useListFit } from '../../components/paged-table';
 import { slugify } from '../../lib/format';
 import { UNIT_KIND_LABELS } from '../../lib/labels';
 import { useSession } from '../../session/session';
@@ -21,6 +22,7 @@ export default function UnitsPage() {
     return toTree(shown);
   }, [units.data, filter]);
 
+  const fit = useListFit();
   const columns: TableColumnsType<UnitNode> = [
     { title: 'Tên đơn vị', dataIndex: 'name', key: 'name' },
     { title: 'Mã', dataIndex: 'code', key: 'code', responsive: ['md'] },
@@ -80,7 +82,7 @@ export default function UnitsPage() {
           pagination={false}
           expandable={{ defaultExpandAllRows: true }}
           key={tree.length === 0 ? 'empty' : 'tree'}
-          scroll={{ x: 'max-content' }}
+          {...fit}
           locale={{
             emptyText: <Empty description={filter ? 'Không có đơn vị nào khớp' : 'Chưa có đơn vị nào'} />,
           }}
