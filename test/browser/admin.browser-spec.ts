@@ -54,9 +54,17 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   await dropdownOption(page, option).click();
 }
 
+/** The menu's labels, without the badges that count what waits behind an entry. */
 async function menuTexts(page: Page): Promise<string[]> {
   await page.getByRole('menuitem').first().waitFor();
-  return (await page.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  const texts = await page.getByRole('menuitem').evaluateAll((items) =>
+    items.map((item) => {
+      const copy = item.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.ant-badge').forEach((badge) => badge.remove());
+      return copy.textContent ?? '';
+    }),
+  );
+  return texts.map((t) => t.trim()).filter(Boolean);
 }
 
 /** The message antd shows under the form field whose input has this id. */

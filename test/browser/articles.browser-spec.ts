@@ -146,7 +146,12 @@ describe('Articles in a browser', () => {
     await writer.close();
 
     const boss = await signIn(approver.username, approver.password);
-    await boss.page.getByRole('menuitem', { name: 'Danh sách tin bài' }).click();
+    // The menu says what waits for the approver.
+    const waiting = boss.page.getByRole('menuitem', { name: /Danh sách tin bài/ }).locator('.ant-badge');
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toBe('1');
+    expect(await waiting.locator('sup').getAttribute('title')).toBe('1 tin bài chờ duyệt');
+    await boss.page.getByRole('menuitem', { name: /Danh sách tin bài/ }).click();
     await boss.page
       .getByRole('link', { name: 'Bình An đẩy mạnh dịch vụ công trực tuyến toàn trình' })
       .click();

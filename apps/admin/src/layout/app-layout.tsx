@@ -1,7 +1,8 @@
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Avatar,
+  Badge,
   Button,
   Drawer,
   Dropdown,
@@ -14,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api, call } from '../api/client';
 import { useUnits } from '../api/queries';
 import { FEATURES, SECTION_ICONS, SECTIONS, type Feature } from '../features';
 import { ROLE_LABELS } from '../lib/labels';
@@ -21,10 +23,30 @@ import { useSession, useSessionContext, type Session } from '../session/session'
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The menu for this person in this unit: only built screens they may open, grouped by section. */
-export function menuItems(session: Session): MenuItem[] {
+/** What waits for someone behind a menu entry: how many, and what they are. */
+export type MenuBadges = Partial<Record<string, { count: number; title: string }>>;
+
+/**
+ * The menu for this person in this unit: only built screens they may open, grouped by section, with a badge
+ * on an entry where work waits for them.
+ */
+export function menuItems(session: Session, badges: MenuBadges = {}): MenuItem[] {
   const visible = FEATURES.filter((f) => f.inMenu && f.allowed(session));
-  const item = (f: Feature): MenuItem => ({ key: f.path, icon: f.icon, label: f.label });
+  const item = (f: Feature): MenuItem => {
+    const badge = badges[f.path];
+    return {
+      key: f.path,
+      icon: f.icon,
+      label:
+        badge && badge.count > 0 ? (
+          <span>
+            {f.label} <Badge count={badge.count} title={badge.title} size="small" />
+          </span>
+        ) : (
+          f.label
+        ),
+    };
+  };
   const top = visible.filter((f) => !f.section && f.path === '/').map(item);
   const sections = SECTIONS.flatMap((section): MenuItem[] => {
     const children = visible.filter((f) => f.section === section).map(item);
@@ -103,7 +125,33 @@ export default function AppLayout() {
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const items = useMemo(() => menuItems(session), [session]);
+  const todos = useQuery({
+    queryKey: ['todos', session.unitId],
+    queryFn: () => call(api.GET('/api/v1/reports/todos', { params: { query: { unitId: session.unitId! } } })),
+    enabled: !!session.unitId,
+    staleTime: 60_000,
+  });
+  const badges = useMemo((): MenuBadges => {
+    const t = todos.data;
+    if (!t) {
+      return {};
+    }
+    const toApprove = session.can('articles.approve') ? t.articlesToApprove : 0;
+    const returned = session.can('articles.create') ? t.articlesReturnedToMe : 0;
+    return {
+      '/tin-bai': {
+        count: toApprove + returned,
+        title: [toApprove && `${toApprove} tin bài chờ duyệt`, returned && `${returned} tin bài bị trả lại`]
+          .filter(Boolean)
+          .join(', '),
+      },
+      '/phat-song/lich': {
+        count: session.can('broadcast.approve') ? t.plansNotApproved.length : 0,
+        title: 'Lịch phát sóng hôm nay chưa duyệt',
+      },
+    };
+  }, [todos.data, session]);
+  const items = useMemo(() => menuItems(session, badges), [session, badges]);
   const selected = selectedKey(location.pathname);
   const openSections = items
     .filter((i): i is MenuItem & { key: string; children: MenuItem[] } => !!i && 'children' in i)
