@@ -154,6 +154,12 @@ describe('Admin app in a browser', () => {
     );
     await screenshot(page, 'tong-quan-quan-tri');
 
+    // The first Tab of a screen reaches a link past the menu, straight to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
+
     // The session survives a reload.
     await page.reload();
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();

@@ -66,6 +66,13 @@ describe('Public portal in a browser', () => {
       expect(width).toBe(options.viewport.width);
       // The menu never scrolls sideways: it wraps on a PC and folds under "Menu" on a phone, and "Tìm kiếm"
       // is reachable either way; the feeds are linked where people see them.
+      // The first Tab reaches a link past the header and menu, to the content.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Bỏ qua đến nội dung chính',
+      );
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
       const nav = page.getByRole('navigation', { name: 'Menu chính' });
       expect(await nav.evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
       if (name === 'dien-thoai') {

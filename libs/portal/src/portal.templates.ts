@@ -10,7 +10,7 @@ export const e = (value: string | number | null | undefined): string => escapeHt
 export const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#222;background:#f6f6f6}
 a{color:#0b57d0}header{background:#b71c1c;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none}
 .unit{font-size:1.3em;font-weight:700;margin:0}.tag{margin:0;opacity:.9;font-size:.9em}
-nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}nav details{display:none}nav summary{cursor:pointer;font-weight:600;padding:4px 0}nav details ul{flex-direction:column;gap:0}nav details li a{display:block;padding:8px 0;border-top:1px solid #eee}@media (max-width:640px){nav .wide{display:none}nav details{display:block}}.feeds a{margin-right:12px}
+nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}nav details{display:none}nav summary{cursor:pointer;font-weight:600;padding:4px 0}nav details ul{flex-direction:column;gap:0}nav details li a{display:block;padding:8px 0;border-top:1px solid #eee}@media (max-width:640px){nav .wide{display:none}nav details{display:block}}.feeds a{margin-right:12px}.skip{position:absolute;left:-9999px;top:0;background:#fff;color:#0b57d0;padding:8px 12px;z-index:10}.skip:focus{left:8px;top:8px}
 main{max-width:860px;margin:0 auto;padding:16px}article,section{background:#fff;border-radius:6px;padding:16px;margin-bottom:16px}
 h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color:#666;font-size:.9em}
 .list{list-style:none;padding:0;margin:0}.list li{padding:10px 0;border-bottom:1px solid #eee}.list li:last-child{border:0}
@@ -76,9 +76,10 @@ ${meta.url ? `<link rel="canonical" href="${e(meta.url)}">` : ''}<meta property=
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
 <link rel="alternate" type="application/rss+xml" title="Podcast" href="${base}/podcast.xml">
 <style>${CSS}</style></head><body>
+<a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>
 <header><p class="unit"><a href="${base}/">${e(unit.name)}</a></p><p class="tag">Trang thông tin điện tử</p></header>
 <nav aria-label="Menu chính"><ul class="wide">${menu}</ul><details><summary>Menu: chuyên mục, thủ tục, tìm kiếm</summary><ul>${menu}</ul></details></nav>
-<main>${main}</main>
+<main id="noi-dung" tabindex="-1">${main}</main>
 <footer><p><strong>${e(unit.name)}</strong></p>${contact ? `<p>${contact}</p>` : ''}
 <p class="feeds"><a href="${base}/rss.xml">RSS tin bài</a><a href="${base}/podcast.xml">Podcast chương trình phát thanh</a></p>
 <p>Lượt truy cập: <strong>`,

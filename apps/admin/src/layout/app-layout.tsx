@@ -185,6 +185,17 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The first stop of the keyboard: past the menu, straight to the screen's content. */}
+      <a
+        href="#noi-dung"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('noi-dung')?.focus();
+        }}
+      >
+        Bỏ qua đến nội dung chính
+      </a>
       {wide ? (
         <Layout.Sider width={240} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <div style={{ padding: '16px 20px', fontWeight: 600, color: '#b71c1c' }}>
@@ -267,7 +278,7 @@ export default function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content style={{ padding: wide ? 24 : 12 }}>
-          <main>
+          <main id="noi-dung" tabIndex={-1} style={{ outline: 'none' }}>
             <Outlet />
           </main>
         </Layout.Content>
