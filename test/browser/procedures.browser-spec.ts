@@ -131,6 +131,20 @@ describe('Procedures (TTHC) in a browser', () => {
       page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value');
     expect(await stat('Đã thêm mới').innerText()).toBe('2');
     expect(await stat('Dòng lỗi').innerText()).toBe('1');
+    // Imported procedures are not public yet, and the page says so; an editor is told who publishes them.
+    const notPublic = (
+      await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures?published=false&pageSize=1`, {
+        token: editorToken,
+      })
+    ).body.total as number;
+    expect(notPublic).toBeGreaterThanOrEqual(2);
+    const warning = page.getByRole('alert').filter({ hasText: 'thủ tục chưa công khai' });
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain(
+      `${notPublic} thủ tục chưa công khai: người dân chưa thấy trên cổng thông tin.`,
+    );
+    expect(await warning.innerText()).toContain('Người có quyền đăng');
+    expect(await warning.getByRole('button', { name: 'Đăng tất cả' }).count()).toBe(0);
     await screenshot(page, 'thu-tuc-nhap-ket-qua');
     const after = await stage.api.request('GET', `/api/v1/units/${unit.id}/procedures`, {
       token: editorToken,

@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { downloadFile, saveBlob } from '../../api/client';
+import { api, call, downloadFile, saveBlob } from '../../api/client';
 import {
   confirmImport,
   getImportJob,
@@ -437,6 +437,7 @@ function Done({ job, onRestart }: { job: ProcedureImportJob; onRestart: () => vo
         style={{ paddingBlock: 16 }}
       />
       <Summary result={result} dryRun={false} />
+      <NotYetPublic unitId={job.unitId} />
       <RowsTable result={result} />
       <Space wrap style={{ marginTop: 16 }}>
         <Link to="/thu-tuc">
@@ -446,5 +447,63 @@ function Done({ job, onRestart }: { job: ProcedureImportJob; onRestart: () => vo
         <ReportButton job={job} />
       </Space>
     </Card>
+  );
+}
+
+/**
+ * Imported procedures are not public until someone publishes them: say how many citizens cannot see yet, and
+ * offer "Đăng tất cả" to those who may publish.
+ */
+function NotYetPublic({ unitId }: { unitId: string }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const waiting = useQuery({
+    queryKey: ['procedures', unitId, 'not-public'],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/units/{unitId}/procedures', {
+          params: { path: { unitId }, query: { published: 'false', pageSize: 1 } },
+        }),
+      ),
+  });
+  const publishAll = useMutation({
+    mutationFn: () =>
+      call(api.POST('/api/v1/units/{unitId}/procedures/publish-all', { params: { path: { unitId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['procedures'] }),
+  });
+  const count = waiting.data?.total ?? 0;
+  if (publishAll.data) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBlock: 16 }}
+        message={`Đã đăng ${publishAll.data.published} thủ tục lên cổng thông tin.`}
+      />
+    );
+  }
+  if (count === 0) {
+    return null;
+  }
+  const canPublish = session.can('procedures.publish', unitId);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBlock: 16 }}
+      message={`${count.toLocaleString('vi-VN')} thủ tục chưa công khai: người dân chưa thấy trên cổng thông tin.`}
+      description={
+        canPublish
+          ? 'Kiểm tra lại rồi đăng tất cả, hoặc đăng từng thủ tục trong danh sách.'
+          : 'Người có quyền đăng (lãnh đạo hoặc quản trị đơn vị) cần đăng các thủ tục này.'
+      }
+      action={
+        canPublish && (
+          <Button type="primary" loading={publishAll.isPending} onClick={() => publishAll.mutate()}>
+            Đăng tất cả
+          </Button>
+        )
+      }
+    />
   );
 }
