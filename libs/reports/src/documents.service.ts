@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, vietnamDay } from '@app/common';
-import { UnitsRepository } from '@app/units';
+import { Unit, UnitsRepository } from '@app/units';
 import { reportDocx } from './annual-report.docx';
 import { buildReportModel, type ReportModel } from './annual-report.model';
 import { CreateDocumentDto } from './documents.dto';
@@ -20,6 +20,19 @@ export class DocumentsService {
   ) {}
 
   async model(principal: Principal, dto: CreateDocumentDto): Promise<ReportModel> {
+    return (await this.build(principal, dto)).model;
+  }
+
+  async docx(principal: Principal, dto: CreateDocumentDto): Promise<{ bytes: Buffer; fileName: string }> {
+    const { model, unit } = await this.build(principal, dto);
+    const bytes = await reportDocx(model, { creator: unit.name, title: model.title });
+    return { bytes, fileName: `bao-cao-tuyen-truyen-cchc-${dto.year}-${unit.slug}.docx` };
+  }
+
+  private async build(
+    principal: Principal,
+    dto: CreateDocumentDto,
+  ): Promise<{ model: ReportModel; unit: Unit }> {
     const period = yearPeriod(dto.year);
     const scope = await this.summaries.scope(principal, {
       unitId: dto.unitId,
@@ -33,7 +46,7 @@ export class DocumentsService {
       this.records.listPlans(principal, dto.unitId, dto.year),
       this.texts.current(dto.unitId, dto.year),
     ]);
-    return buildReportModel({
+    const model = buildReportModel({
       year: dto.year,
       unit: { name: unit.name, kind: unit.kind, settings: { ...(unit.settings ?? {}) } },
       parent: parent ? { name: parent.name } : null,
@@ -46,12 +59,6 @@ export class DocumentsService {
       number: dto.number,
       signer: dto.signer,
     });
-  }
-
-  async docx(principal: Principal, dto: CreateDocumentDto): Promise<{ bytes: Buffer; fileName: string }> {
-    const model = await this.model(principal, dto);
-    const unit = (await this.units.findById(dto.unitId))!;
-    const bytes = await reportDocx(model, { creator: unit.name, title: model.title });
-    return { bytes, fileName: `bao-cao-tuyen-truyen-cchc-${dto.year}-${unit.slug}.docx` };
+    return { model, unit };
   }
 }

@@ -35,14 +35,6 @@ type Activity = Schemas['ActivityResponse'];
 type Plan = Schemas['PropagandaPlanResponse'];
 type ActivityKind = Activity['kind'];
 
-const KIND_LABELS: Record<ActivityKind, string> = {
-  conference: 'Hội nghị, hội thảo tuyên truyền',
-  one_stop_guidance: 'Lượt người được hướng dẫn tại bộ phận một cửa',
-  banner: 'Pano, áp phích, băng rôn, khẩu hiệu',
-  leaflet: 'Tờ rơi, tờ gấp',
-  other: 'Hình thức khác',
-};
-
 interface ActivityValues {
   kind: ActivityKind;
   date: Dayjs;
@@ -88,6 +80,11 @@ export default function RecordsPage() {
 
 function Activities({ unitId, year, canWrite }: { unitId: string; year: number; canWrite: boolean }) {
   const queryClient = useQueryClient();
+  // The kinds and their names are the api's (its `activities.*` figures), not a copy kept here.
+  const figures = useFigures();
+  const kinds = (figures.data ?? [])
+    .filter((f) => f.source === 'activity')
+    .map((f) => ({ value: f.path.slice('activities.'.length), label: f.label }));
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityValues>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -174,7 +171,7 @@ function Activities({ unitId, year, canWrite }: { unitId: string; year: number; 
                 label="Loại hoạt động"
                 rules={[{ required: true, message: 'Hãy chọn loại hoạt động' }]}
               >
-                <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+                <Select options={kinds} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
