@@ -1,4 +1,6 @@
 export * from './media-storage';
 export * from './images.service';
+export * from './files.service';
+export * from './office-files';
 export { MediaModule } from './media.module';
 export { registerMediaRoutes } from './media-routes';

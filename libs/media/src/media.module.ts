@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { UnitsModule } from '@app/units';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
 import { ImagesController } from './images.controller';
 import { ImagesService } from './images.service';
 import { LocalMediaStorage, MediaStorage } from './media-storage';
 
 @Module({
   imports: [UnitsModule],
-  controllers: [ImagesController],
+  controllers: [ImagesController, FilesController],
   providers: [
     {
       provide: MediaStorage,
@@ -15,7 +17,8 @@ import { LocalMediaStorage, MediaStorage } from './media-storage';
       useFactory: (config: AppConfig) => new LocalMediaStorage(config.mediaDir),
     },
     ImagesService,
+    FilesService,
   ],
-  exports: [MediaStorage, ImagesService],
+  exports: [MediaStorage, ImagesService, FilesService],
 })
 export class MediaModule {}

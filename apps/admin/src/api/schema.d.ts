@@ -960,6 +960,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/images": {
         parameters: {
             query?: never;
@@ -1732,6 +1748,24 @@ export interface components {
             total: number;
             /** @description Giá trị của số liệu (bằng số trong báo cáo tổng hợp) */
             value: number;
+        };
+        FileResponseDto: {
+            /** @description Kích thước tệp (byte) */
+            bytes: number;
+            /** @example application/pdf */
+            contentType: string;
+            /** @enum {string} */
+            kind: "pdf" | "doc" | "docx" | "xls" | "xlsx";
+            /**
+             * @description Tên tệp hiển thị và khi tải về
+             * @example Kế hoạch CCHC năm 2026.pdf
+             */
+            name: string;
+            /**
+             * @description Địa chỉ tệp
+             * @example /media/files/3f5a….pdf
+             */
+            url: string;
         };
         HealthResponse: {
             /** @enum {string} */
@@ -5306,6 +5340,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponseDto"];
                 };
             };
             /** @description Lỗi (design.md §6) */
