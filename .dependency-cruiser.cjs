@@ -11,7 +11,7 @@ const MAP = {
   audio: ['speech', 'sound', 'articles', 'media', 'evidence', 'units', 'queue', 'db', 'common'],
   sound: ['common', 'media', 'units'],
   speech: ['sound', 'units', 'common'],
-  articles: ['evidence', 'units', 'queue', 'db', 'common'],
+  articles: ['sound', 'media', 'evidence', 'units', 'queue', 'db', 'common'],
   media: ['units', 'common'],
   procedures: ['evidence', 'units', 'queue', 'db', 'common'],
   auth: ['units', 'queue', 'db', 'common'],

@@ -34,6 +34,47 @@ export const MAX_BODY_LENGTH = 500_000;
 /** The longest radio script (what /speech/normalize takes too). */
 export const MAX_RADIO_SCRIPT_LENGTH = 50_000;
 
+/** Where uploaded images live (`POST /units/:unitId/images`): nothing else is taken as a featured image. */
+export const IMAGE_URL = /^\/media\/images\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
+/** Where uploaded documents live (`POST /units/:unitId/files`). */
+export const ATTACHMENT_URL = /^\/media\/files\/[0-9a-f]{64}\.(pdf|docx?|xlsx?)$/;
+export const MAX_ATTACHMENTS = 20;
+
+export class ArticleImageDto {
+  @ApiProperty({ example: '/media/images/3f5a….jpg', description: 'Địa chỉ ảnh đã tải lên' })
+  @IsString()
+  @Matches(IMAGE_URL)
+  url!: string;
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description: 'Mô tả ảnh cho người không xem được; trống thì dùng tiêu đề',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  alt?: string;
+}
+
+export class ArticleAttachmentDto {
+  @ApiProperty({ example: '/media/files/3f5a….pdf', description: 'Địa chỉ tệp đã tải lên' })
+  @IsString()
+  @Matches(ATTACHMENT_URL)
+  url!: string;
+
+  @ApiProperty({
+    maxLength: 150,
+    example: 'Kế hoạch CCHC năm 2026.pdf',
+    description: 'Tên tệp hiển thị và khi tải về',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(150)
+  name!: string;
+}
+
 export class CreateArticleDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -64,6 +105,28 @@ export class CreateArticleDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   categoryIds!: string[];
+
+  @ApiPropertyOptional({
+    type: ArticleImageDto,
+    nullable: true,
+    description: 'Ảnh đại diện: ảnh nhỏ trong danh sách bài và khi chia sẻ lên mạng xã hội; null để bỏ',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArticleImageDto)
+  featuredImage?: ArticleImageDto | null;
+
+  @ApiPropertyOptional({
+    type: [ArticleAttachmentDto],
+    maxItems: MAX_ATTACHMENTS,
+    description: 'Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX) liệt kê dưới bài, theo thứ tự này',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => ArticleAttachmentDto)
+  attachments?: ArticleAttachmentDto[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -119,6 +182,8 @@ export class UpdateArticleDto extends PartialType(
     'priority',
     'plannedAirings',
     'airingDays',
+    'featuredImage',
+    'attachments',
   ] as const),
 ) {
   @ApiProperty({
@@ -249,6 +314,20 @@ export class ImportArticlesResponse {
   @ApiProperty({ type: [String], format: 'uuid' }) ids!: string[];
 }
 
+export class ArticleImageResponse {
+  @ApiProperty() url!: string;
+  @ApiProperty({ description: 'Mô tả ảnh; trống thì cổng thông tin dùng tiêu đề bài' }) alt!: string;
+  @ApiProperty({ description: 'Ảnh thu nhỏ (JPEG, rộng tối đa 480 điểm ảnh) cho danh sách bài' })
+  thumbnailUrl!: string;
+}
+
+export class ArticleAttachmentResponse {
+  @ApiProperty() url!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Kích thước tệp (byte)' }) bytes!: number;
+  @ApiProperty({ description: 'Địa chỉ tải về dưới đúng tên tệp' }) downloadUrl!: string;
+}
+
 export class ArticleResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
@@ -258,6 +337,8 @@ export class ArticleResponse {
   @ApiProperty() bodyHtml!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) categoryIds!: string[];
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ type: ArticleImageResponse, nullable: true }) featuredImage!: ArticleImageResponse | null;
+  @ApiProperty({ type: [ArticleAttachmentResponse] }) attachments!: ArticleAttachmentResponse[];
   @ApiProperty({ description: 'Lời đọc trên đài (lấy từ nội dung nếu chưa soạn riêng)' })
   radioScript!: string;
   @ApiProperty({ description: 'true khi lời đọc được soạn riêng' }) radioScriptEdited!: boolean;

@@ -20,6 +20,23 @@ export const ARTICLE_STATUSES = [
 ] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+/** The featured image (ảnh đại diện): an image uploaded through `/units/:unitId/images`. */
+export interface ArticleImage {
+  url: string;
+  /** What the image shows, for people who cannot see it; the title when left empty. */
+  alt: string;
+  /** A small JPEG of it for lists (thumbnail.ts). */
+  thumbnailUrl: string;
+}
+
+/** A document listed under the article: uploaded through `/units/:unitId/files`. */
+export interface ArticleAttachment {
+  url: string;
+  /** The name it is listed and downloaded under. */
+  name: string;
+  bytes: number;
+}
+
 export const ARTICLE_PRIORITIES = ['normal', 'priority'] as const;
 export type ArticlePriority = (typeof ARTICLE_PRIORITIES)[number];
 
@@ -59,6 +76,12 @@ export class Article {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  featuredImage!: ArticleImage | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: ArticleAttachment[];
 
   /** The text to be spoken; null while it is derived from the body. */
   @Column({ type: 'text', nullable: true })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EvidenceModule } from '@app/evidence';
+import { MediaModule } from '@app/media';
 import { UnitsModule } from '@app/units';
 import { Article, ArticleCategory, ArticleRevision } from './article.entity';
 import { ArticlesController } from './articles.controller';
@@ -16,6 +17,7 @@ import { PublishDueJob } from './publish-due.job';
     TypeOrmModule.forFeature([Article, ArticleCategory, ArticleRevision, Category]),
     UnitsModule,
     EvidenceModule,
+    MediaModule,
   ],
   controllers: [ArticlesController, CategoriesController],
   providers: [ArticlesRepository, ArticlesService, ArticleUnitActions, CategoriesService, PublishDueJob],

@@ -11,12 +11,16 @@ import {
   toPage,
   UnitActionSource,
   UnitActionTable,
+  ValidationException,
 } from '@app/common';
 import { isUniqueViolation, notifyPortalChanged } from '@app/db';
 import { EvidenceService } from '@app/evidence';
+import { checkDownloadName, MEDIA_URL_PREFIX, MediaStorage } from '@app/media';
 import { Unit, UnitAccess, UnitsRepository } from '@app/units';
-import { Article, ArticleStatus } from './article.entity';
+import { Article, ArticleAttachment, ArticleImage, ArticleStatus } from './article.entity';
 import {
+  ArticleAttachmentDto,
+  ArticleImageDto,
   ArticleResponse,
   ArticleRevisionResponse,
   CorrectRadioScriptDto,
@@ -33,6 +37,7 @@ import { ArticlesRepository } from './articles.repository';
 import { CategoriesService } from './categories.service';
 import { bodyText, sanitizeBody } from './sanitize';
 import { slugFromTitle } from './slug';
+import { makeThumbnail } from './thumbnail';
 import {
   ARTICLE_IMPORTERS,
   ARTICLE_READERS,
@@ -101,11 +106,14 @@ export class ArticlesService {
     private readonly units: UnitsRepository,
     private readonly access: UnitAccess,
     private readonly evidence: EvidenceService,
+    private readonly media: MediaStorage,
   ) {}
 
   async create(principal: Principal, dto: CreateArticleDto): Promise<ArticleResponse> {
     const unit = await this.unit(dto.unitId);
     this.access.assertRole(principal, unit.id, WORKFLOW.edit.roles);
+    const featuredImage = dto.featuredImage ? await this.cleanImage(dto.featuredImage, null) : null;
+    const attachments = await this.cleanAttachments(dto.attachments ?? []);
     return this.dataSource.transaction(async (manager) => {
       await this.categories.resolve(manager, unit.id, dto.categoryIds, 'categoryIds');
       const body = this.cleanBody(dto.bodyHtml);
@@ -116,6 +124,8 @@ export class ArticlesService {
         summary: (dto.summary ?? '').normalize('NFC'),
         bodyHtml: body,
         tags: this.cleanTags(dto.tags),
+        featuredImage,
+        attachments,
         radioScript: this.cleanScript(dto.radioScript),
         priority: dto.priority ?? 'normal',
         plannedAirings: dto.plannedAirings ?? 1,
@@ -193,6 +203,14 @@ export class ArticlesService {
       }
       if (dto.tags !== undefined) {
         article.tags = this.cleanTags(dto.tags);
+      }
+      if (dto.featuredImage !== undefined) {
+        article.featuredImage = dto.featuredImage
+          ? await this.cleanImage(dto.featuredImage, article.featuredImage)
+          : null;
+      }
+      if (dto.attachments !== undefined) {
+        article.attachments = await this.cleanAttachments(dto.attachments);
       }
       if (dto.radioScript !== undefined) {
         article.radioScript = this.cleanScript(dto.radioScript);
@@ -516,6 +534,51 @@ export class ArticlesService {
     }
   }
 
+  /** The size of an uploaded file, or undefined when nothing is stored at that address. */
+  private async storedBytes(url: string): Promise<number | undefined> {
+    return (await this.media.stat(url.slice(MEDIA_URL_PREFIX.length)))?.bytes;
+  }
+
+  /** A featured image must be one that was uploaded (the DTO has checked the form of its address). */
+  private async cleanImage(image: ArticleImageDto, before: ArticleImage | null): Promise<ArticleImage> {
+    if ((await this.storedBytes(image.url)) === undefined) {
+      const message = 'Ảnh đại diện (featuredImage.url) không có trong kho ảnh: hãy tải ảnh lên trước';
+      throw new ValidationException([{ field: 'featuredImage.url', message }], message);
+    }
+    const thumbnailUrl =
+      before?.url === image.url ? before.thumbnailUrl : await makeThumbnail(this.media, image.url);
+    return { url: image.url, alt: (image.alt ?? '').normalize('NFC'), thumbnailUrl };
+  }
+
+  /**
+   * Attached documents must have been uploaded (`POST /units/:unitId/files`), each once, under a name that
+   * can be downloaded as it is (the same rule as `?download=`, with the file's own extension).
+   */
+  private async cleanAttachments(files: ArticleAttachmentDto[]): Promise<ArticleAttachment[]> {
+    const seen = new Set<string>();
+    const cleaned: ArticleAttachment[] = [];
+    for (const [i, file] of files.entries()) {
+      const field = `attachments.${i}`;
+      if (seen.has(file.url)) {
+        const message = `Tệp đính kèm (${field}.url) đã có trong danh sách`;
+        throw new ValidationException([{ field: `${field}.url`, message }], message);
+      }
+      seen.add(file.url);
+      const bytes = await this.storedBytes(file.url);
+      if (bytes === undefined) {
+        const message = `Tệp đính kèm (${field}.url) không có trong kho: hãy tải tệp lên trước`;
+        throw new ValidationException([{ field: `${field}.url`, message }], message);
+      }
+      const name = checkDownloadName(file.name, file.url);
+      if (name.error !== undefined) {
+        const message = `Tên tệp đính kèm (${field}.name): ${name.error}`;
+        throw new ValidationException([{ field: `${field}.name`, message }], message);
+      }
+      cleaned.push({ url: file.url, name: name.name, bytes });
+    }
+    return cleaned;
+  }
+
   /** Keeps the article as it is now; `reason` is the step's own when it has one (else the article's). */
   private async revise(
     article: Article,
@@ -539,6 +602,8 @@ export class ArticlesService {
           bodyHtml: article.bodyHtml,
           categoryIds: article.categoryIds ?? [],
           tags: article.tags,
+          featuredImage: article.featuredImage,
+          attachments: article.attachments,
           radioScript: article.radioScript,
           reason,
           publishAt: article.publishAt,
@@ -567,6 +632,15 @@ export class ArticlesService {
       bodyHtml: article.bodyHtml,
       categoryIds: article.categoryIds ?? [],
       tags: article.tags,
+      featuredImage: article.featuredImage && {
+        url: article.featuredImage.url,
+        alt: article.featuredImage.alt,
+        thumbnailUrl: article.featuredImage.thumbnailUrl,
+      },
+      attachments: (article.attachments ?? []).map((file) => ({
+        ...file,
+        downloadUrl: `${file.url}?download=${encodeURIComponent(file.name)}`,
+      })),
       radioScript: article.radioScript ?? bodyText(article.bodyHtml),
       radioScriptEdited: article.radioScript !== null,
       priority: article.priority,

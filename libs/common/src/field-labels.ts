@@ -37,6 +37,12 @@ export const LABELS: Record<string, string> = {
   status: 'Trạng thái',
   q: 'Từ khóa tìm kiếm',
   sourceUrl: 'Địa chỉ bài gốc',
+  featuredImage: 'Ảnh đại diện',
+  attachments: 'Tệp đính kèm',
+  alt: 'Mô tả ảnh',
+  'featuredImage.url': 'Địa chỉ ảnh đại diện',
+  'attachments.url': 'Địa chỉ tệp đính kèm',
+  'attachments.name': 'Tên tệp đính kèm',
   articles: 'Danh sách bài',
   countsAsCchc: 'Tính là tuyên truyền CCHC',
   authorId: 'Tác giả',
@@ -104,11 +110,9 @@ export const LABELS: Record<string, string> = {
 
 /** "Tiêu đề (title)" for a known field, else `Trường "steps.0.x"`: how messages name a field path. */
 export function label(path: string): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop() ?? path;
-  const vi = LABELS[last];
+  const names = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const last = names.pop() ?? path;
+  // A name inside a list or object may read differently from the same name alone ("attachments.url").
+  const vi = (names.length > 0 && LABELS[`${names[names.length - 1]}.${last}`]) || LABELS[last];
   return vi ? `${vi} (${path})` : `Trường "${path}"`;
 }

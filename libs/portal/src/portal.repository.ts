@@ -24,6 +24,8 @@ export interface PortalArticle {
   publishedAt: Date;
   updatedAt: Date;
   categoryIds: string[];
+  featuredImage?: { url: string; alt: string; thumbnailUrl: string } | null;
+  attachments?: { url: string; name: string; bytes: number }[];
   /** The newest ready audio of the article (its media key), for the "Nghe bài viết" player. */
   audioKey?: string | null;
 }
@@ -91,7 +93,7 @@ const PROCEDURE_COLUMNS = `p.code, p.name, p.field, p.level, p.agency, p.applica
   p.published_at AS "publishedAt", p.updated_at AS "updatedAt"`;
 
 const ARTICLE_COLUMNS = `a.id, a.title, a.slug, a.summary, a.body_html AS "bodyHtml", a.published_at AS "publishedAt",
-  a.updated_at AS "updatedAt",
+  a.updated_at AS "updatedAt", a.featured_image AS "featuredImage", a.attachments,
   COALESCE((SELECT array_agg(ac.category_id) FROM article_categories ac
             WHERE ac.unit_id = a.unit_id AND ac.article_id = a.id), '{}') AS "categoryIds"`;
 

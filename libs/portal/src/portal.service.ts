@@ -244,6 +244,7 @@ export class PortalService {
           description: article.summary || article.title,
           url,
           type: 'article',
+          image: article.featuredImage && `${this.mediaOrigin(frame.unit)}${article.featuredImage.url}`,
         },
         articlePage(frame, article),
       ),

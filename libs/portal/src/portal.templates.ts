@@ -14,7 +14,8 @@ nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px}nav ul{list-st
 main{max-width:860px;margin:0 auto;padding:16px}article,section{background:#fff;border-radius:6px;padding:16px;margin-bottom:16px}
 h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color:#666;font-size:.9em}
 .list{list-style:none;padding:0;margin:0}.list li{padding:10px 0;border-bottom:1px solid #eee}.list li:last-child{border:0}
-.list a{font-weight:600;text-decoration:none}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
+.list a{font-weight:600;text-decoration:none}.list li.thumb{display:flex;gap:12px;align-items:flex-start}.list li.thumb>img{flex:0 0 auto;width:120px;height:80px;object-fit:cover;border-radius:4px;background:#eee}.list li.thumb>div{min-width:0}@media (max-width:400px){.list li.thumb>img{width:88px;height:64px}}
+.featured{width:100%;height:auto;border-radius:6px}.files{padding-left:1.2em}.files li{margin:4px 0}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
 .body td,.body th{border:1px solid #ccc;padding:4px 8px}form{display:flex;gap:8px}input[type=search]{flex:1;padding:8px;font-size:1em}
 button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-between}footer{background:#333;color:#eee;padding:16px;font-size:.9em}
 footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.listen p{margin:0 0 4px}.listen audio{width:100%}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
@@ -32,6 +33,8 @@ export interface PageMeta {
   url: string;
   type?: 'website' | 'article';
   noindex?: boolean;
+  /** The featured image's absolute address, for og:image (left out when it cannot be absolute). */
+  image?: string | null;
 }
 
 export interface Frame {
@@ -72,7 +75,11 @@ export function layout(frame: Frame, meta: PageMeta, main: string): [string, str
 <title>${e(meta.title)}</title><meta name="description" content="${e(meta.description)}">
 ${meta.url ? `<link rel="canonical" href="${e(meta.url)}">` : ''}<meta property="og:title" content="${e(meta.title)}"><meta property="og:description" content="${e(meta.description)}">
 <meta property="og:type" content="${meta.type ?? 'website'}">${absolute ? `<meta property="og:url" content="${e(meta.url)}">` : ''}
-<meta property="og:site_name" content="${e(unit.name)}"><meta property="og:locale" content="vi_VN">
+<meta property="og:site_name" content="${e(unit.name)}"><meta property="og:locale" content="vi_VN">${
+      meta.image && /^https?:\/\//.test(meta.image)
+        ? `<meta property="og:image" content="${e(meta.image)}">`
+        : ''
+    }
 ${meta.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="alternate" type="application/rss+xml" title="${e(unit.name)}" href="${base}/rss.xml">
 <link rel="alternate" type="application/rss+xml" title="Podcast" href="${base}/podcast.xml">
 <style>${CSS}</style></head><body>
@@ -97,14 +104,17 @@ export function articleList(frame: Frame, articles: PortalArticle[], empty: stri
     return `<p>${e(empty)}</p>`;
   }
   return `<ul class="list">${articles
-    .map(
-      (a) =>
-        `<li><a href="${frame.base}/bai-viet/${e(a.slug)}">${e(a.title)}</a><div class="meta">${formatDate(
-          new Date(a.publishedAt),
-        )}${categoryNames(a, frame.categories)
-          .map((c) => ` · ${e(c.name)}`)
-          .join('')}</div>${a.summary ? `<div>${e(a.summary)}</div>` : ''}</li>`,
-    )
+    .map((a) => {
+      const text = `<a href="${frame.base}/bai-viet/${e(a.slug)}">${e(a.title)}</a><div class="meta">${formatDate(
+        new Date(a.publishedAt),
+      )}${categoryNames(a, frame.categories)
+        .map((c) => ` · ${e(c.name)}`)
+        .join('')}</div>${a.summary ? `<div>${e(a.summary)}</div>` : ''}`;
+      // The thumbnail repeats the link's subject: decorative (alt=""), the title is what is read out.
+      return a.featuredImage
+        ? `<li class="thumb"><img src="${e(a.featuredImage.thumbnailUrl)}" alt="" width="120" height="80" loading="lazy"><div>${text}</div></li>`
+        : `<li>${text}</li>`;
+    })
     .join('')}</ul>`;
 }
 
@@ -143,8 +153,42 @@ ${article.summary ? `<p><strong>${e(article.summary)}</strong></p>` : ''}${
     article.audioKey && !print
       ? `<section class="listen noprint" aria-label="Nghe bài viết"><p><strong>Nghe bài viết</strong></p><audio controls preload="none" src="/media/${e(article.audioKey)}">Trình duyệt không phát được âm thanh: <a href="/media/${e(article.audioKey)}">tải tệp MP3</a>.</audio></section>`
       : ''
-  }<div class="body">${article.bodyHtml}</div>
+  }${
+    article.featuredImage
+      ? `<p><img class="featured" src="${e(article.featuredImage.url)}" alt="${e(article.featuredImage.alt || article.title)}"></p>`
+      : ''
+  }<div class="body">${article.bodyHtml}</div>${attachmentList(article)}
 ${print ? '' : `<p class="noprint"><a href="${frame.base}/bai-viet/${e(article.slug)}/in">Bản in</a></p>`}</article>`;
+}
+
+const FILE_KINDS: Record<string, string> = {
+  pdf: 'PDF',
+  doc: 'Word',
+  docx: 'Word',
+  xls: 'Excel',
+  xlsx: 'Excel',
+};
+
+/** "120 KB", "1,4 MB": sizes as Vietnamese readers write them. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) {
+    return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  }
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+/** The documents under an article, each downloaded under its own name, with its kind and size. */
+function attachmentList(article: PortalArticle): string {
+  const files = article.attachments ?? [];
+  if (files.length === 0) {
+    return '';
+  }
+  return `<section class="attachments" aria-labelledby="tep-dinh-kem"><h2 id="tep-dinh-kem">Tệp đính kèm</h2><ul class="files">${files
+    .map((file) => {
+      const kind = FILE_KINDS[file.url.split('.').pop() ?? ''] ?? '';
+      return `<li><a href="${e(file.url)}?download=${e(encodeURIComponent(file.name))}" download>${e(file.name)}</a> <span class="meta">(${kind}, ${fileSize(file.bytes)})</span></li>`;
+    })
+    .join('')}</ul></section>`;
 }
 
 /** An article as the portal will show it, for its editors; marked as a preview and never indexed. */

@@ -1301,6 +1301,42 @@ export interface components {
             rows: string[][];
             title: string[];
         };
+        ArticleAttachmentDto: {
+            /**
+             * @description Tên tệp hiển thị và khi tải về
+             * @example Kế hoạch CCHC năm 2026.pdf
+             */
+            name: string;
+            /**
+             * @description Địa chỉ tệp đã tải lên
+             * @example /media/files/3f5a….pdf
+             */
+            url: string;
+        };
+        ArticleAttachmentResponse: {
+            /** @description Kích thước tệp (byte) */
+            bytes: number;
+            /** @description Địa chỉ tải về dưới đúng tên tệp */
+            downloadUrl: string;
+            name: string;
+            url: string;
+        };
+        ArticleImageDto: {
+            /** @description Mô tả ảnh cho người không xem được; trống thì dùng tiêu đề */
+            alt?: string;
+            /**
+             * @description Địa chỉ ảnh đã tải lên
+             * @example /media/images/3f5a….jpg
+             */
+            url: string;
+        };
+        ArticleImageResponse: {
+            /** @description Mô tả ảnh */
+            alt: string;
+            /** @description Ảnh thu nhỏ (JPEG, rộng tối đa 480 điểm ảnh) cho danh sách bài */
+            thumbnailUrl: string;
+            url: string;
+        };
         ArticleResponse: {
             airingDays: number;
             /**
@@ -1311,12 +1347,14 @@ export interface components {
              *     ]
              */
             allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish" | "correct-radio-script")[];
+            attachments: components["schemas"]["ArticleAttachmentResponse"][];
             /** Format: uuid */
             authorId: string;
             bodyHtml: string;
             categoryIds: string[];
             /** Format: date-time */
             createdAt: string;
+            featuredImage: components["schemas"]["ArticleImageResponse"] | null;
             /** Format: date-time */
             firstPublishedAt: string | null;
             /** Format: uuid */
@@ -1496,9 +1534,13 @@ export interface components {
              * @default 7
              */
             airingDays?: number;
+            /** @description Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX) liệt kê dưới bài, theo thứ tự này */
+            attachments?: components["schemas"]["ArticleAttachmentDto"][];
             /** @description HTML; được làm sạch theo danh sách cho phép trước khi lưu */
             bodyHtml: string;
             categoryIds: string[];
+            /** @description Ảnh đại diện: ảnh nhỏ trong danh sách bài và khi chia sẻ lên mạng xã hội; null để bỏ */
+            featuredImage?: components["schemas"]["ArticleImageDto"] | null;
             /**
              * @description Số lần dự kiến phát trên đài
              * @default 1
@@ -2450,12 +2492,14 @@ export interface components {
              *     ]
              */
             allowedActions: ("edit" | "submit" | "approve" | "reject" | "publish" | "unpublish" | "correct-radio-script")[];
+            attachments: components["schemas"]["ArticleAttachmentResponse"][];
             /** Format: uuid */
             authorId: string;
             bodyHtml: string;
             categoryIds: string[];
             /** Format: date-time */
             createdAt: string;
+            featuredImage: components["schemas"]["ArticleImageResponse"] | null;
             /** Format: date-time */
             firstPublishedAt: string | null;
             /** Format: uuid */
@@ -2755,9 +2799,13 @@ export interface components {
              * @default 7
              */
             airingDays?: number;
+            /** @description Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX) liệt kê dưới bài, theo thứ tự này */
+            attachments?: components["schemas"]["ArticleAttachmentDto"][];
             /** @description HTML; được làm sạch theo danh sách cho phép trước khi lưu */
             bodyHtml?: string;
             categoryIds?: string[];
+            /** @description Ảnh đại diện: ảnh nhỏ trong danh sách bài và khi chia sẻ lên mạng xã hội; null để bỏ */
+            featuredImage?: components["schemas"]["ArticleImageDto"] | null;
             /**
              * @description Số lần dự kiến phát trên đài
              * @default 1

@@ -28,6 +28,12 @@ import { formatDateTime } from '../../lib/format';
 import { ARTICLE_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
 import { ArticleAudioPanel } from '../audio/article-audio-panel';
+import {
+  AttachmentsField,
+  FeaturedImageField,
+  type AttachmentValue,
+  type FeaturedImageValue,
+} from './article-media';
 import { ArticlePreview } from './preview';
 import { RadioScriptCorrection } from './radio-script-correction';
 import { RevisionHistory } from './revisions';
@@ -42,6 +48,8 @@ interface ArticleValues {
   radioScript?: string;
   priority?: 'normal' | 'priority';
   plannedAirings?: number;
+  featuredImage?: FeaturedImageValue | null;
+  attachments?: AttachmentValue[];
 }
 
 // Editing is the form below; correcting the radio script has its own dialog (RadioScriptCorrection).
@@ -66,6 +74,8 @@ function toValues(a: Article): ArticleValues {
     radioScript: a.radioScriptEdited ? a.radioScript : '',
     priority: a.priority,
     plannedAirings: a.plannedAirings,
+    featuredImage: a.featuredImage,
+    attachments: a.attachments.map(({ url, name, bytes }) => ({ url, name, bytes })),
   };
 }
 
@@ -109,6 +119,11 @@ export default function ArticleEditPage() {
         summary: values.summary ?? '',
         tags: values.tags ?? [],
         radioScript: values.radioScript?.trim() ? values.radioScript : null,
+        // What the api made or measured (thumbnail, size) is not sent back.
+        featuredImage: values.featuredImage
+          ? { url: values.featuredImage.url, alt: values.featuredImage.alt }
+          : null,
+        attachments: (values.attachments ?? []).map(({ url, name }) => ({ url, name })),
       };
       if (creating) {
         return call(api.POST('/api/v1/articles', { body: { ...body, unitId: session.unitId ?? '' } }));
@@ -317,6 +332,26 @@ export default function ArticleEditPage() {
               uploadImage={unitId ? (file) => uploadImage(unitId, file) : undefined}
             />
           </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label="Ảnh đại diện"
+                name="featuredImage"
+                extra="Ảnh nhỏ cạnh tiêu đề trong danh sách bài và khi chia sẻ lên mạng xã hội"
+              >
+                <FeaturedImageField unitId={unitId ?? undefined} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label="Tệp đính kèm"
+                name="attachments"
+                extra="Kế hoạch, quyết định… (PDF, Word, Excel, mỗi tệp đến 20 MB): người đọc tải về dưới bài"
+              >
+                <AttachmentsField unitId={unitId ?? undefined} />
+              </Form.Item>
+            </Col>
+          </Row>
         </Card>
         <Card title="Phát thanh" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
