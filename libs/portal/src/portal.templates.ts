@@ -15,7 +15,7 @@ main{max-width:860px;margin:0 auto;padding:16px}article,section{background:#fff;
 h1{font-size:1.5em;line-height:1.3;margin:.2em 0}h2{font-size:1.25em}.meta{color:#666;font-size:.9em}
 .list{list-style:none;padding:0;margin:0}.list li{padding:10px 0;border-bottom:1px solid #eee}.list li:last-child{border:0}
 .list a{font-weight:600;text-decoration:none}.list li.thumb{display:flex;gap:12px;align-items:flex-start}.list li.thumb>img{flex:0 0 auto;width:120px;height:80px;object-fit:cover;border-radius:4px;background:#eee}.list li.thumb>div{min-width:0}@media (max-width:400px){.list li.thumb>img{width:88px;height:64px}}
-.featured{width:100%;height:auto;border-radius:6px}.files{padding-left:1.2em}.files li{margin:4px 0}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
+.featured{width:100%;height:auto;border-radius:6px}section.attachments{padding:0;margin:16px 0 0}.files{padding-left:1.2em}.files li{margin:4px 0}.body img{max-width:100%;height:auto}.body table{border-collapse:collapse;max-width:100%;overflow-x:auto;display:block}
 .body td,.body th{border:1px solid #ccc;padding:4px 8px}form{display:flex;gap:8px}input[type=search]{flex:1;padding:8px;font-size:1em}
 button{padding:8px 14px;font-size:1em}.pager{display:flex;justify-content:space-between}footer{background:#333;color:#eee;padding:16px;font-size:.9em}
 footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.listen p{margin:0 0 4px}.listen audio{width:100%}.filters{flex-wrap:wrap;align-items:flex-end}.filters label{display:flex;flex-direction:column;font-size:.9em;flex:1 1 200px;min-width:0}
