@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EvidenceService } from '../../libs/evidence/src';
+import { EVIDENCE_TYPES, EvidenceService } from '../../libs/evidence/src';
 import { startApi, TestApi, TestResponse } from '../support/api';
 import { UUID, expectError } from '../support/expectations';
 import { createUnit, createUser } from '../support/factories';
@@ -233,6 +233,29 @@ describe('evidence API (e2e)', () => {
       expectError(await list('from=2026-02-31'), 400, 'VALIDATION_FAILED', 'from');
       expectError(await list('to=2026-04-31'), 400, 'VALIDATION_FAILED', 'to');
     });
+  });
+
+  it('GET /api/v1/evidence/types names every kind of row and way of recording in Vietnamese', async () => {
+    const res = await api.request('GET', '/api/v1/evidence/types', { token: admin });
+    expect(res.status).toBe(200);
+    const values = (res.body.types as { value: string }[]).map((t) => t.value);
+    expect(values).toEqual(EVIDENCE_TYPES.filter((t) => t !== 'test.event'));
+    expect(res.body.types).toContainEqual({ value: 'airing.recorded', label: 'Phát sóng' });
+    expect(res.body.methods).toContainEqual({ value: 'import', label: 'Nhập dữ liệu cũ' });
+    for (const kind of [...res.body.types, ...res.body.methods] as { label: string }[]) {
+      expect(kind.label).toMatch(/[À-ỹ]|^[A-ZĐ]/);
+    }
+    // The rows carry the same names.
+    const unit = await createUnit(api, admin);
+    await record(unit.id, '2026-03-01T08:00:00+07:00', { type: 'relay.recorded' });
+    const rows = await api.request('GET', `/api/v1/evidence?unitId=${unit.id}`, { token: admin });
+    expect(rows.body.items[0]).toMatchObject({
+      type: 'relay.recorded',
+      typeLabel: 'Tiếp âm',
+      method: 'operator',
+      methodLabel: 'Nhân viên ghi',
+    });
+    expect((await api.request('GET', '/api/v1/evidence/types')).status).toBe(401);
   });
 
   it('GET /api/v1/evidence/verify answers {ok: true, checked: n}', async () => {

@@ -38,3 +38,12 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
   'evidence.corrected': 'Đính chính',
   'test.event': 'Kiểm thử',
 };
+
+/** How a row came to be recorded (`method`), in Vietnamese. */
+export const EVIDENCE_METHOD_LABELS: Record<string, string> = {
+  live: 'Trực tiếp',
+  import: 'Nhập dữ liệu cũ',
+  console: 'Bàn điều khiển',
+  operator: 'Nhân viên ghi',
+  system: 'Hệ thống tự động',
+};

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, ApiPageResponse, CurrentUser, Page, Principal } from '@app/common';
+import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES } from './evidence-types';
 import {
+  EvidenceKindsResponse,
   EvidenceResponse,
   ListEvidenceQueryDto,
   VerifyEvidenceQueryDto,
@@ -23,6 +25,20 @@ export class EvidenceController {
     @Query() query: ListEvidenceQueryDto,
   ): Promise<Page<EvidenceResponse>> {
     return this.evidence.list(user, query);
+  }
+
+  /** The log's kinds of rows and ways of recording, with their Vietnamese names (the list's filters). */
+  @Get('types')
+  @Access('authenticated')
+  @ApiOkResponse({ type: EvidenceKindsResponse })
+  types(): EvidenceKindsResponse {
+    return {
+      types: EVIDENCE_TYPES.filter((t) => t !== 'test.event').map((value) => ({
+        value,
+        label: EVIDENCE_TYPE_LABELS[value],
+      })),
+      methods: Object.entries(EVIDENCE_METHOD_LABELS).map(([value, label]) => ({ value, label })),
+    };
   }
 
   @Get('verify')

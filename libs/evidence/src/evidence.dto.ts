@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@app/common';
-import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, EvidenceType } from './evidence-types';
+import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, EvidenceType } from './evidence-types';
 import { EvidenceRow } from './evidence.entity';
 
 export class ListEvidenceQueryDto extends PageQueryDto {
@@ -53,6 +53,7 @@ export class EvidenceResponse {
   @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
   @ApiProperty({ nullable: true, type: String }) hash!: string | null;
   @ApiProperty({ description: 'Tên loại sự kiện, tiếng Việt' }) typeLabel!: string;
+  @ApiProperty({ description: 'Cách ghi nhận, tiếng Việt' }) methodLabel!: string;
   @ApiProperty({ description: 'Tiêu đề của tin bài, thủ tục, bản tin hoặc lượt phát mà dòng nói về' })
   title!: string;
   @ApiProperty({
@@ -83,10 +84,23 @@ export class EvidenceResponse {
       prevHash: row.prevHash,
       hash: row.hash,
       typeLabel: EVIDENCE_TYPE_LABELS[row.type as EvidenceType] ?? row.type,
+      methodLabel: EVIDENCE_METHOD_LABELS[row.method] ?? row.method,
       title: title ?? '',
       actorName,
     };
   }
+}
+
+export class EvidenceKindLabel {
+  @ApiProperty({ example: 'article.published' }) value!: string;
+  @ApiProperty({ example: 'Đăng tin bài' }) label!: string;
+}
+
+export class EvidenceKindsResponse {
+  @ApiProperty({ type: [EvidenceKindLabel], description: 'Các loại sự kiện trong nhật ký, tên tiếng Việt' })
+  types!: EvidenceKindLabel[];
+  @ApiProperty({ type: [EvidenceKindLabel], description: 'Các cách ghi nhận, tên tiếng Việt' })
+  methods!: EvidenceKindLabel[];
 }
 
 export class VerifyEvidenceResponse {

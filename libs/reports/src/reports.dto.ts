@@ -116,6 +116,8 @@ export class FigureRowResponse {
   @ApiProperty({ type: Date, nullable: true }) recordedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
   @ApiProperty({ type: String, nullable: true }) method!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Cách ghi nhận, tiếng Việt' }) methodLabel!:
+    string | null;
   @ApiProperty({ description: 'Tiêu đề của tin bài, thủ tục, bản tin, lượt phát hoặc hoạt động' })
   title!: string;
   @ApiProperty({ type: String, nullable: true }) subjectType!: string | null;

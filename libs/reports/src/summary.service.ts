@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal, toPage } from '@app/common';
-import { EVIDENCE_TYPE_LABELS, type EvidenceType } from '@app/evidence';
+import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS, type EvidenceType } from '@app/evidence';
 import { UnitAccess } from '@app/units';
 import { ACTIVITY_LABELS, figure, FIGURES } from './figures';
 import { figureCondition } from './figures.sql';
@@ -227,6 +227,7 @@ function blankRow(unitId: string, names: Map<string, string>): FigureRowResponse
     recordedAt: null,
     actorName: null,
     method: null,
+    methodLabel: null,
     title: '',
     subjectType: null,
     subjectId: null,
@@ -250,6 +251,7 @@ function evidenceRow(r: EvidenceSqlRow, names: Map<string, string>): FigureRowRe
     recordedAt: r.recorded_at,
     actorName: r.actor_name,
     method: r.method,
+    methodLabel: EVIDENCE_METHOD_LABELS[r.method] ?? r.method,
     title: title ?? '',
     subjectType: r.subject_type,
     subjectId: r.subject_id,

@@ -304,6 +304,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/verify": {
         parameters: {
             query?: never;
@@ -1331,7 +1347,7 @@ export interface components {
             url: string;
         };
         ArticleImageResponse: {
-            /** @description Mô tả ảnh */
+            /** @description Mô tả ảnh; trống thì cổng thông tin dùng tiêu đề bài */
             alt: string;
             /** @description Ảnh thu nhỏ (JPEG, rộng tối đa 480 điểm ảnh) cho danh sách bài */
             thumbnailUrl: string;
@@ -1703,6 +1719,18 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        EvidenceKindLabel: {
+            /** @example Đăng tin bài */
+            label: string;
+            /** @example article.published */
+            value: string;
+        };
+        EvidenceKindsResponse: {
+            /** @description Các cách ghi nhận, tên tiếng Việt */
+            methods: components["schemas"]["EvidenceKindLabel"][];
+            /** @description Các loại sự kiện trong nhật ký, tên tiếng Việt */
+            types: components["schemas"]["EvidenceKindLabel"][];
+        };
         EvidenceResponse: {
             /** Format: uuid */
             actorId: string | null;
@@ -1716,6 +1744,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             method: string;
+            /** @description Cách ghi nhận, tiếng Việt */
+            methodLabel: string;
             /** Format: date-time */
             occurredAt: string;
             prevHash: string | null;
@@ -1760,6 +1790,8 @@ export interface components {
             /** @description Mã của dòng chứng cứ, của ngày (lượt truy cập) hoặc của hoạt động */
             id: string;
             method: string | null;
+            /** @description Cách ghi nhận, tiếng Việt */
+            methodLabel: string | null;
             minutes: number | null;
             /** Format: date-time */
             occurredAt: string;
@@ -3717,6 +3749,34 @@ export interface operations {
                         pageSize: number;
                         total: number;
                     };
+                };
+            };
+            /** @description Lỗi (design.md §6) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EvidenceController_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceKindsResponse"];
                 };
             };
             /** @description Lỗi (design.md §6) */

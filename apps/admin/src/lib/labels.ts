@@ -30,31 +30,6 @@ export const WEEKDAY_LABELS: Record<number, string> = {
   7: 'Chủ nhật',
 };
 
-export const EVIDENCE_TYPE_LABELS: Record<string, string> = {
-  'article.published': 'Đăng tin bài',
-  'article.unpublished': 'Gỡ tin bài',
-  'article.republished': 'Đăng lại tin bài',
-  'article.audio-changed': 'Thay âm thanh của tin bài đã đăng',
-  'procedure.published': 'Công khai thủ tục',
-  'procedure.updated': 'Cập nhật thủ tục',
-  'procedure.abolished': 'Bãi bỏ thủ tục',
-  'audio.produced': 'Tạo bản tin âm thanh',
-  'plan.approved': 'Duyệt lịch phát sóng',
-  'airing.recorded': 'Phát sóng',
-  'relay.recorded': 'Tiếp âm',
-  'emergency.aired': 'Phát khẩn cấp',
-  'evidence.corrected': 'Đính chính',
-  'test.event': 'Kiểm thử',
-};
-
-export const EVIDENCE_METHOD_LABELS: Record<string, string> = {
-  live: 'Trực tiếp',
-  import: 'Nhập dữ liệu cũ',
-  console: 'Bàn điều khiển',
-  operator: 'Nhân viên ghi',
-  system: 'Hệ thống tự động',
-};
-
 export const ARTICLE_STATUS: Record<string, { label: string; color: string }> = {
   draft: { label: 'Bản nháp', color: 'default' },
   submitted: { label: 'Chờ duyệt', color: 'gold' },

@@ -21,7 +21,6 @@ import { errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
 import { Link } from 'react-router';
 import { subjectLink } from './figure-rows';
-import { EVIDENCE_METHOD_LABELS, EVIDENCE_TYPE_LABELS } from '../../lib/labels';
 import { useSession } from '../../session/session';
 
 type Row = Schemas['EvidenceResponse'];
@@ -32,7 +31,7 @@ function Details({ row }: { row: Row }) {
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="Cách ghi nhận">
-        {EVIDENCE_METHOD_LABELS[row.method] ?? row.method}
+        {row.methodLabel}
         {row.method === 'import' ? ' (dữ liệu cũ được nhập lại, ghi theo thời điểm gốc)' : ''}
       </Descriptions.Item>
       <Descriptions.Item label="Thời điểm ghi vào nhật ký">
@@ -66,6 +65,12 @@ export default function EvidencePage() {
   const units = useUnits();
   const [unitId, setUnitId] = useState<string | undefined>(session.unitId ?? undefined);
   const [type, setType] = useState<EvidenceType>();
+  // The kinds' Vietnamese names come from the api, as the rows' own labels do.
+  const kinds = useQuery({
+    queryKey: ['evidence-types'],
+    queryFn: () => call(api.GET('/api/v1/evidence/types')),
+    staleTime: Infinity,
+  });
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const from = range?.[0]?.format('YYYY-MM-DD');
@@ -169,9 +174,8 @@ export default function EvidencePage() {
             setType(v);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          options={Object.entries(EVIDENCE_TYPE_LABELS)
-            .filter(([value]) => value !== 'test.event')
-            .map(([value, label]) => ({ value, label }))}
+          loading={kinds.isLoading}
+          options={kinds.data?.types ?? []}
         />
         <DatePicker.RangePicker
           aria-label="Khoảng thời gian"

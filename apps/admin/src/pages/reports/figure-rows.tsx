@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { EVIDENCE_METHOD_LABELS } from '../../lib/labels';
 
 type Row = Schemas['FigureRowResponse'];
 
@@ -96,7 +95,7 @@ export function FigureRowsDrawer({
       title: 'Cách ghi',
       key: 'method',
       responsive: ['lg'],
-      render: (_, r) => (r.method ? (EVIDENCE_METHOD_LABELS[r.method] ?? r.method) : '—'),
+      render: (_, r) => r.methodLabel ?? '—',
     },
   ];
   return (
