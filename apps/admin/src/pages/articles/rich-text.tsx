@@ -12,6 +12,7 @@ import {
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import TextAlign from '@tiptap/extension-text-align';
+import { Slice } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { App, Button, ConfigProvider, Space, Tooltip } from 'antd';
@@ -68,6 +69,13 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
         class: 'rich-text-body',
       },
       transformPastedHTML: cleanWordHtml,
+      // Pasted onto an empty line (a new article, a line just made with Enter) the first block comes whole:
+      // ProseMirror would pour its text into the empty paragraph, whose alignment (none) would win over the
+      // centred title Word sent.
+      transformPasted: (slice, view) =>
+        slice.openStart > 0 && view.state.selection.$from.parent.content.size === 0
+          ? new Slice(slice.content, 0, slice.openEnd)
+          : slice,
       handlePaste: (_view, event) => insertImages.current(imageFiles(event.clipboardData?.files)),
       handleDrop: (view, event) => {
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
