@@ -317,7 +317,9 @@ export function cleanWordHtml(html: string): string {
       element.replaceWith(...element.childNodes);
     }
   }
-  body.querySelectorAll('img[src^="file:"], img:not([src])').forEach((img) => img.remove());
+  body
+    .querySelectorAll('img[src^="file:"], img:not([src]), script, style, meta, link, title, xml')
+    .forEach((element) => element.remove());
 
   // Alignment is the one thing of a block's style kept; Word's margins and indents go.
   for (const block of body.querySelectorAll(BLOCKS)) {
