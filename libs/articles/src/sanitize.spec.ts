@@ -28,6 +28,27 @@ describe('sanitizeBody', () => {
     expect(sanitizeBody(input)).toBe(expected);
   });
 
+  it('keeps text alignment on paragraphs and headings, and nothing else of a style', () => {
+    expect(
+      sanitizeBody(
+        '<p style="text-align: center; font-size: 14pt; mso-line-height-rule: exactly"><b>KẾ HOẠCH</b></p>' +
+          '<h1 style="text-align:right;color:red">Tiêu đề</h1><h3 style="text-align: justify">Mục</h3>' +
+          '<p style="text-align: left">Trái</p><p style="text-align: expression(alert(1))">Lạ</p>' +
+          '<li style="text-align: center">Mục</li><span style="text-align: center">Chữ</span>',
+      ),
+    ).toBe(
+      '<p style="text-align:center"><b>KẾ HOẠCH</b></p><h2 style="text-align:right">Tiêu đề</h2>' +
+        '<h3 style="text-align:justify">Mục</h3><p>Trái</p><p>Lạ</p><li>Mục</li>Chữ',
+    );
+  });
+
+  it('keeps nested lists pasted from Word, with the start and kind of their numbering', () => {
+    const lists =
+      '<ol start="2" type="a"><li><p>Hai</p><ul><li><p>Ý</p><ol type="i"><li><p>Sâu</p></li></ol></li></ul></li></ol>';
+    expect(sanitizeBody(lists)).toBe(lists);
+    expect(sanitizeBody('<ol type="disc" start="3"><li>Ba</li></ol>')).toBe('<ol start="3"><li>Ba</li></ol>');
+  });
+
   it('stores Vietnamese in NFC whatever form it was typed in', () => {
     const decomposed = '<p>Cải cách</p>'.normalize('NFD');
     expect(sanitizeBody(decomposed)).toBe('<p>Cải cách</p>'.normalize('NFC'));

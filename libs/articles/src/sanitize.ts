@@ -3,9 +3,12 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * The allow-list for article bodies: what an editor needs (and what pasting from Word should keep):
- * headings, paragraphs, lists, tables, bold/italic/underline, links, quotes, images. Everything else
- * (script, style, event handlers, classes, Word's mso markup, javascript: and data: links) is dropped.
+ * headings, paragraphs (with their alignment), lists, tables, bold/italic/underline, links, quotes, images.
+ * Everything else (script, style elements and every other style property, event handlers, classes, Word's
+ * mso markup, javascript: and data: links) is dropped.
  */
+const OL_TYPES = ['1', 'a', 'A', 'i', 'I'];
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'h2',
@@ -44,7 +47,17 @@ const OPTIONS: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'title', 'width', 'height'],
     th: ['colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
-    ol: ['start'],
+    // A list pasted from Word keeps where its numbering starts and its kind (1, a, A, i, I: "a)" sub-points).
+    ol: ['start', 'type'],
+    // Alignment (a centred "KẾ HOẠCH" title, a right-aligned signature): only text-align survives, see allowedStyles.
+    p: ['style'],
+    h2: ['style'],
+    h3: ['style'],
+    h4: ['style'],
+  },
+  // Every other property in a style attribute (fonts, colours, margins, mso-…) is dropped; left is the default.
+  allowedStyles: {
+    '*': { 'text-align': [/^(center|right|justify)$/] },
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
@@ -60,6 +73,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
       tagName,
       attribs: { ...attribs, rel: 'noopener noreferrer' },
     }),
+    // Only the HTML numbering kinds; anything else in type goes (sanitize-html's own value filter would leave
+    // an empty type attribute).
+    ol: (tagName, attribs) => {
+      const { type, ...rest } = attribs;
+      return { tagName, attribs: OL_TYPES.includes(type) ? { ...rest, type } : rest };
+    },
   },
   exclusiveFilter: (frame) =>
     // Empty paragraphs and spans Word leaves behind.

@@ -1,4 +1,5 @@
 import {
+  AlignCenterOutlined,
   BoldOutlined,
   FileImageOutlined,
   ItalicOutlined,
@@ -10,12 +11,15 @@ import {
 } from '@ant-design/icons';
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
+import TextAlign from '@tiptap/extension-text-align';
+import { Slice } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { App, Button, ConfigProvider, Space, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../lib/errors';
 import './rich-text.css';
+import { cleanWordHtml } from './word-paste';
 
 interface Props {
   value?: string;
@@ -29,8 +33,9 @@ interface Props {
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
 /**
- * The article body editor (TipTap). Pasting from Word keeps headings, lists, tables, bold/italic and
- * links; everything is sanitized again by the api, which is what decides.
+ * The article body editor (TipTap). Pasting from Word keeps headings, lists (Word's list paragraphs become
+ * real nested lists: word-paste.ts), alignment, tables, bold/italic and links; everything is sanitized again
+ * by the api, which is what decides.
  */
 export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadImage }: Props) {
   const { message } = App.useApp();
@@ -48,6 +53,11 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
       TableKit.configure({ table: { resizable: false } }),
       // Pasted web images (https) are kept; image files (chosen, pasted or dropped) are uploaded first.
       Image.configure({ allowBase64: false }),
+      // Stored as style="text-align: …" on the block, the one style the api's sanitizer keeps.
+      TextAlign.configure({
+        types: ['heading', 'paragraph'],
+        alignments: ['left', 'center', 'right', 'justify'],
+      }),
     ],
     content: value ?? '',
     editorProps: {
@@ -58,6 +68,14 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
         'aria-label': ariaLabel ?? 'Nội dung',
         class: 'rich-text-body',
       },
+      transformPastedHTML: cleanWordHtml,
+      // Pasted onto an empty line (a new article, a line just made with Enter) the first block comes whole:
+      // ProseMirror would pour its text into the empty paragraph, whose alignment (none) would win over the
+      // centred title Word sent.
+      transformPasted: (slice, view) =>
+        slice.openStart > 0 && view.state.selection.$from.parent.content.size === 0
+          ? new Slice(slice.content, 0, slice.openEnd)
+          : slice,
       handlePaste: (_view, event) => insertImages.current(imageFiles(event.clipboardData?.files)),
       handleDrop: (view, event) => {
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
@@ -109,6 +127,7 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
       italic: e?.isActive('italic') ?? false,
       underline: e?.isActive('underline') ?? false,
       h2: e?.isActive('heading', { level: 2 }) ?? false,
+      center: e?.isActive({ textAlign: 'center' }) ?? false,
       bullet: e?.isActive('bulletList') ?? false,
       ordered: e?.isActive('orderedList') ?? false,
       link: e?.isActive('link') ?? false,
@@ -160,6 +179,11 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
               H2
             </Button>
           </Tooltip>
+          {tool('Căn giữa', <AlignCenterOutlined />, state?.center, () =>
+            state?.center
+              ? editor?.chain().focus().unsetTextAlign().run()
+              : editor?.chain().focus().setTextAlign('center').run(),
+          )}
           {tool('Danh sách', <UnorderedListOutlined />, state?.bullet, () =>
             editor?.chain().focus().toggleBulletList().run(),
           )}
