@@ -100,15 +100,17 @@ export const LABELS: Record<string, string> = {
   target: 'Chỉ tiêu',
   figure: 'Số liệu',
   includeChildren: 'Gồm đơn vị cấp dưới',
+  // A field named by its parent too, where the last name alone would mislead (`url` is a relay's above).
+  'forms.url': 'Địa chỉ tệp mẫu đơn',
+  'forms.name': 'Tên tệp mẫu đơn',
+  'forms.kind': 'Loại tệp mẫu đơn',
+  'forms.bytes': 'Kích thước tệp mẫu đơn',
 };
 
 /** "Tiêu đề (title)" for a known field, else `Trường "steps.0.x"`: how messages name a field path. */
 export function label(path: string): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop() ?? path;
-  const vi = LABELS[last];
+  const names = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const last = names[names.length - 1] ?? path;
+  const vi = LABELS[names.slice(-2).join('.')] ?? LABELS[last];
   return vi ? `${vi} (${path})` : `Trường "${path}"`;
 }

@@ -4,3 +4,4 @@ export * from './files.service';
 export * from './office-files';
 export { MediaModule } from './media.module';
 export { registerMediaRoutes } from './media-routes';
+export { checkDownloadName, DOWNLOAD_NAME_MAX } from './download-name';
