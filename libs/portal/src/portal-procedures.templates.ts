@@ -1,5 +1,7 @@
 import { formatDate, startOfVietnamDay } from '@app/common';
 import type {
+  PortalArticle,
+  PortalCategory,
   PortalFormFile,
   PortalOnlineLevel,
   PortalProcedure,
@@ -7,7 +9,7 @@ import type {
   PortalUnit,
   ProcedureFilter,
 } from './portal.repository';
-import { CSS, e, type Frame } from './portal.templates';
+import { articleList, CSS, e, PROCEDURE_NEWS_SLUG, type Frame } from './portal.templates';
 
 // The procedures (thủ tục hành chính) pages of the public portal: the list grouped by field, with a
 // search and filters that are plain GET forms, and one page per procedure with every component a
@@ -87,6 +89,8 @@ export interface ProcedureListView {
   total: number;
   page: number;
   pages: number;
+  /** The news about procedures (its category and latest articles), on the plain list; none when empty. */
+  news?: { category: PortalCategory; items: PortalArticle[] } | null;
 }
 
 function filterForm(frame: Frame, view: ProcedureListView): string {
@@ -172,7 +176,16 @@ export function procedureListPage(frame: Frame, view: ProcedureListView): string
             : '<span></span>'
         }</p>`
       : '';
-  return `<section><h1>Thủ tục hành chính</h1>${filterForm(frame, view)}${summary}</section>
+  const news = view.news?.items.length
+    ? `<section class="news" aria-labelledby="tin-tthc"><h2 id="tin-tthc">${e(view.news.category.name)}</h2>${articleList(
+        { ...frame, categories: [] },
+        view.news.items,
+        '',
+      )}<p><a href="${frame.base}/chuyen-muc/${e(PROCEDURE_NEWS_SLUG)}">Xem tất cả ${e(
+        view.news.category.name.toLocaleLowerCase('vi'),
+      )}</a></p></section>`
+    : '';
+  return `<section><h1>Thủ tục hành chính</h1>${filterForm(frame, view)}${summary}</section>${news}
 <section class="tthc">${view.items.length === 0 ? empty : `${fieldList}${groups(frame, view)}${pager}`}</section>`;
 }
 
