@@ -77,3 +77,26 @@ export const TEMPLATE_URLS = {
 export function exportUrl(unitId: string, format: 'xlsx' | 'csv', query: string): string {
   return `/api/v1/units/${encodeURIComponent(unitId)}/procedures/export.${format}${query}`;
 }
+
+/** A document stored by the api (POST /units/:unitId/files), as it answers it. */
+export type UploadedFile = Schemas['FileResponseDto'];
+/** A form file of a dossier item, as the procedure carries it. */
+export type FormFile = Schemas['FormFileDto'];
+
+/** Largest document the api takes (libs/media FILE_MAX_BYTES). */
+export const FORM_FILE_MAX_BYTES = 20 * 1024 * 1024;
+export const FORM_FILE_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx'];
+
+/** Uploads a form (mẫu đơn, tờ khai) of the unit; the api reads its kind from the content. */
+export function uploadFormFile(unitId: string, file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file);
+  return call(
+    api.POST('/api/v1/units/{unitId}/files', {
+      params: { path: { unitId } },
+      body: form as never,
+      // The browser sets the multipart boundary itself.
+      bodySerializer: (body: unknown) => body as FormData,
+    }),
+  );
+}
