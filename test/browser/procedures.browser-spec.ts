@@ -252,7 +252,6 @@ describe('Procedures (TTHC) in a browser', () => {
     await date.fill('20/03/2024');
     await date.press('Enter');
     await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).fill('Ngay trong ngày làm việc');
-    await methods.getByPlaceholder('Chung: Ngay trong ngày làm việc').waitFor();
     await page.waitForTimeout(500);
     expect(await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).count()).toBe(0);
     expect((await procedureOf(editorToken, birth.id)).version).toBe(1);
