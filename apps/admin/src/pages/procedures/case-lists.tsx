@@ -349,7 +349,7 @@ function FileLine({
       <Typography.Link href={`${file.url}?download=${encodeURIComponent(file.name)}`}>
         {file.name}
       </Typography.Link>
-      <Typography.Text type="secondary">({fileLabel(file)})</Typography.Text>
+      {file.kind && <Typography.Text type="secondary">({fileLabel(file)})</Typography.Text>}
       <RemoveButton label={`Xóa tệp ${file.name} (${label})`} onClick={onRemove} />
     </Flex>
   );
