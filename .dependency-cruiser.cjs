@@ -13,7 +13,7 @@ const MAP = {
   speech: ['sound', 'units', 'common'],
   articles: ['sound', 'media', 'evidence', 'units', 'queue', 'db', 'common'],
   media: ['units', 'common'],
-  procedures: ['evidence', 'units', 'queue', 'db', 'common'],
+  procedures: ['media', 'evidence', 'units', 'queue', 'db', 'common'],
   auth: ['units', 'queue', 'db', 'common'],
   evidence: ['units', 'queue', 'common'],
   units: ['db', 'common'],

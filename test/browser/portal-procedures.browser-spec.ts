@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { browserStage } from '../support/admin-stage';
 import { newPage, openPortalMenu, PHONE, screenshot } from '../support/browser';
-import { createUnit } from '../support/factories';
+import { createUnit, publishArticle } from '../support/factories';
 
 // The thủ tục hành chính pages as a citizen uses them on a PC and on a cheap phone, JavaScript off:
 // the list, its search and filters (plain GET forms), and a procedure's page.
@@ -91,6 +91,14 @@ describe('Public portal procedures in a browser', () => {
       onlineUrl: 'https://dichvucong.gov.vn/nop?ma=2.000815',
     });
 
+    // News about procedures: listed on the catalogue, which is the menu's one "Thủ tục hành chính".
+    const newsTitle = 'Từ ngày 01/7, đăng ký khai sinh trực tuyến được miễn lệ phí';
+    await publishArticle(stage.api, stage.adminToken, unit.id, {
+      title: newsTitle,
+      summary: 'Người dân nộp hồ sơ trên Cổng Dịch vụ công quốc gia, nhận kết quả tại xã.',
+      categorySlug: 'thu-tuc-hanh-chinh',
+    });
+
     for (const [name, options] of [
       ['pc', { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false }],
       ['dien-thoai', { ...PHONE, javaScriptEnabled: false }],
@@ -99,9 +107,22 @@ describe('Public portal procedures in a browser', () => {
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
       await page.goto(`${stage.api.baseUrl}/site/${unit.slug}/`);
       await openPortalMenu(page);
-      await page.getByRole('navigation').getByRole('link', { name: 'Tra cứu thủ tục' }).click();
+      const menuLinks = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+      expect(menuLinks.filter((label) => /thủ tục/i.test(label))).toEqual(['Thủ tục hành chính']);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Thủ tục hành chính', exact: true })
+        .click();
       await page.waitForURL(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh`);
       expect(await page.title()).toBe('Thủ tục hành chính — UBND xã Tân Hòa');
+      const news = page.getByRole('region', { name: 'Tin thủ tục hành chính' });
+      expect(await news.getByRole('link').allInnerTexts()).toEqual([
+        newsTitle,
+        'Xem tất cả tin thủ tục hành chính',
+      ]);
+      if (name === 'pc') {
+        await screenshot(page, 'portal-thu-tuc-hanh-chinh');
+      }
       expect(await page.locator('section.tthc h2').allInnerTexts()).toEqual([
         'Lĩnh vực',
         'Chứng thực (1 thủ tục)',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { adminStageWithWorker } from '../support/admin-stage';
 import { dropdownOption, PHONE, screenshot, unnamedControls } from '../support/browser';
+import { pdfDocument } from '../support/documents';
 import { createUnit, createUser } from '../support/factories';
 
 // The TTHC screens as people use them: an editor imports a file through the wizard (its jobs run in a
@@ -250,7 +251,7 @@ describe('Procedures (TTHC) in a browser', () => {
     await date.click();
     await date.fill('20/03/2024');
     await date.press('Enter');
-    await page.getByLabel('Thời hạn giải quyết', { exact: true }).fill('Ngay trong ngày làm việc');
+    await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).fill('Ngay trong ngày làm việc');
     await page.waitForTimeout(500);
     expect(await page.locator('.ant-message', { hasText: 'Đã lưu thủ tục' }).count()).toBe(0);
     expect((await procedureOf(editorToken, birth.id)).version).toBe(1);
@@ -266,7 +267,7 @@ describe('Procedures (TTHC) in a browser', () => {
       .fill('Giấy tờ tùy thân của người đi khai sinh');
     await page.getByLabel('Số bản sao (trường hợp 2, giấy tờ 2)').fill('1');
     const steps = page.getByRole('region', { name: 'Trình tự thực hiện' });
-    await steps.getByRole('button', { name: 'Thêm trường hợp' }).click();
+    await steps.getByRole('button', { name: 'Thêm trường hợp khác' }).click();
     await page.locator('#steps_1_case').fill('Đăng ký quá hạn');
     await page.getByLabel('Trường hợp 2, bước 1').fill('Nộp hồ sơ kèm văn bản cam đoan');
     expect(await unnamedControls(page)).toEqual([]);
@@ -278,8 +279,8 @@ describe('Procedures (TTHC) in a browser', () => {
     expect(saved.dossier[1]).toEqual({
       case: 'Trẻ bị bỏ rơi',
       items: [
-        { name: 'Biên bản', form: null, originals: 1, copies: 0 },
-        { name: 'Giấy tờ tùy thân của người đi khai sinh', form: null, originals: 1, copies: 1 },
+        { name: 'Biên bản', form: null, originals: 1, copies: 0, forms: [] },
+        { name: 'Giấy tờ tùy thân của người đi khai sinh', form: null, originals: 1, copies: 1, forms: [] },
       ],
     });
     expect(saved.steps).toEqual([
@@ -302,16 +303,18 @@ describe('Procedures (TTHC) in a browser', () => {
       body: { version: 2, fees: 'Miễn lệ phí' },
     });
     expect(other.status).toBe(200);
-    await page.getByLabel('Thời hạn giải quyết', { exact: true }).fill('Trong ngày');
+    await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).fill('Trong ngày');
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'vừa được người khác thay đổi' });
     await conflict.waitFor();
     expect(await conflict.innerText()).toContain('phiên bản hiện tại 3');
-    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe('Trong ngày');
+    expect(await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).inputValue()).toBe(
+      'Trong ngày',
+    );
     await conflict.getByRole('button', { name: 'Tải bản mới nhất' }).click();
     await conflict.waitFor({ state: 'detached' });
-    expect(await page.getByLabel('Phí, lệ phí', { exact: true }).inputValue()).toBe('Miễn lệ phí');
-    expect(await page.getByLabel('Thời hạn giải quyết', { exact: true }).inputValue()).toBe(
+    expect(await page.getByLabel('Phí, lệ phí chung', { exact: true }).inputValue()).toBe('Miễn lệ phí');
+    expect(await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).inputValue()).toBe(
       'Ngay trong ngày làm việc',
     );
 
@@ -400,5 +403,98 @@ describe('Procedures (TTHC) in a browser', () => {
     }
     await screenshot(phone.page, 'thu-tuc-dien-thoai');
     await phone.close();
+  });
+
+  it('an editor builds a procedure with buttons named for what is added, attaches a PDF form; citizens download it from the portal', async () => {
+    const { unit, editor, approver, editorToken } = await team('UBND xã Mẫu Đơn');
+    const writer = await signIn(editor.username, editor.password);
+    const { page } = writer;
+    await page.getByRole('menuitem', { name: 'Thêm thủ tục' }).click();
+    await page.getByLabel('Mã TTHC').fill('4.000001');
+    await page.getByLabel('Tên thủ tục').fill('Thủ tục đăng ký khai tử');
+    await page.getByLabel('Lĩnh vực').fill('Hộ tịch');
+
+    // Each empty list's button says what the person adds first; "trường hợp" only once there is one.
+    const steps = page.getByRole('region', { name: 'Trình tự thực hiện' });
+    expect(await steps.getByRole('button', { name: 'Thêm trường hợp', exact: false }).count()).toBe(0);
+    await steps.getByRole('button', { name: 'Thêm bước thực hiện' }).click();
+    await page.getByLabel('Trường hợp 1, bước 1').fill('Nộp tờ khai tại Bộ phận Một cửa');
+    expect(await steps.getByRole('button', { name: 'Thêm trường hợp khác' }).count()).toBe(1);
+    const methods = page.getByRole('region', { name: 'Cách thức thực hiện' });
+    await methods.getByRole('button', { name: 'Thêm cách nộp hồ sơ' }).click();
+    await methods.getByLabel('Hình thức nộp').fill('Trực tiếp');
+    // A method's own time limit is asked only where it differs; the general one is shown as its hint.
+    await page.getByLabel('Thời hạn giải quyết chung', { exact: true }).fill('Ngay trong ngày làm việc');
+    await methods.getByPlaceholder('Chung: Ngay trong ngày làm việc').waitFor();
+    expect(await methods.getByLabel('Thời hạn theo cách này (nếu khác)').getAttribute('placeholder')).toBe(
+      'Chung: Ngay trong ngày làm việc',
+    );
+    const dossier = page.getByRole('region', { name: 'Thành phần hồ sơ' });
+    await dossier.getByRole('button', { name: 'Thêm giấy tờ' }).click();
+    await page.getByLabel('Tên giấy tờ (trường hợp 1, giấy tờ 1)').fill('Tờ khai đăng ký khai tử');
+
+    // The form file, chosen as a person does (the file chooser), uploaded and listed with its size.
+    const pdf = pdfDocument('To khai dang ky khai tu');
+    const chooser = page.waitForEvent('filechooser');
+    await dossier
+      .getByRole('button', { name: 'Đính kèm mẫu đơn, tờ khai (trường hợp 1, giấy tờ 1)' })
+      .click();
+    await (await chooser).setFiles({ name: 'Tờ khai khai tử.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const fileLink = dossier.getByRole('link', { name: 'Tờ khai khai tử.pdf' });
+    await fileLink.waitFor();
+    expect(await fileLink.locator('xpath=..').innerText()).toMatch(/^Tờ khai khai tử\.pdf\s*\(PDF, 1 KB\)$/);
+    expect(await unnamedControls(page)).toEqual([]);
+    await screenshot(page, 'thu-tuc-mau-don');
+    await page.getByRole('button', { name: 'Thêm thủ tục' }).click();
+    await page.waitForURL(/\/thu-tuc\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const saved = await procedureOf(editorToken, id);
+    expect(saved.dossier).toEqual([
+      {
+        case: null,
+        items: [
+          {
+            name: 'Tờ khai đăng ký khai tử',
+            form: null,
+            originals: 1,
+            copies: 0,
+            forms: [
+              {
+                url: expect.stringMatching(/^\/media\/files\/[0-9a-f]{64}\.pdf$/),
+                name: 'Tờ khai khai tử.pdf',
+                kind: 'pdf',
+                bytes: pdf.length,
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(saved.steps).toEqual([{ case: null, items: ['Nộp tờ khai tại Bộ phận Một cửa'] }]);
+    expect(saved.methods).toEqual([{ channel: 'Trực tiếp', timeLimit: '', fees: '', description: '' }]);
+    // After saving, the file is still listed, and a second one can be removed again before saving.
+    await dossier.getByRole('link', { name: 'Tờ khai khai tử.pdf' }).waitFor();
+    await writer.close();
+
+    // The approver publishes; a citizen opens the portal page and downloads the form under its name.
+    const boss = await signIn(approver.username, approver.password);
+    await boss.page.goto(url(`/thu-tuc/${id}`));
+    await boss.page.getByRole('button', { name: 'Đăng lên cổng' }).click();
+    await boss.page.getByRole('dialog').getByRole('button', { name: 'Đăng', exact: true }).click();
+    await boss.page.getByText(/^Đăng ngày \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    await boss.page.goto(`${stage.api.baseUrl}/site/${unit.slug}/thu-tuc-hanh-chinh/4.000001`);
+    const portalDossier = boss.page.getByRole('list', {
+      name: 'Tải mẫu đơn, tờ khai: Tờ khai đăng ký khai tử',
+    });
+    expect(await portalDossier.innerText()).toBe('Tải mẫu: Tờ khai khai tử.pdf (PDF, 1 KB)');
+    // What the form said: the general time limit for the method that gives none of its own.
+    expect(await boss.page.locator('#cach-thuc + ul').innerText()).toContain(
+      'Thời hạn giải quyết: Ngay trong ngày làm việc',
+    );
+    const download = boss.page.waitForEvent('download');
+    await portalDossier.getByRole('link', { name: 'Tờ khai khai tử.pdf' }).click();
+    expect((await download).suggestedFilename()).toBe('Tờ khai khai tử.pdf');
+    expect(readFileSync(await (await download).path()).equals(pdf)).toBe(true);
+    await boss.close();
   });
 });

@@ -297,7 +297,7 @@ describe('articles (e2e)', () => {
       ).toEqual(
         [
           { name: 'Cải cách hành chính', slug: 'cai-cach-hanh-chinh', countsAsCchc: true, position: 0 },
-          { name: 'Thủ tục hành chính', slug: 'thu-tuc-hanh-chinh', countsAsCchc: true, position: 1 },
+          { name: 'Tin thủ tục hành chính', slug: 'thu-tuc-hanh-chinh', countsAsCchc: true, position: 1 },
           { name: 'Chuyển đổi số', slug: 'chuyen-doi-so', countsAsCchc: false, position: 2 },
           {
             name: 'Phổ biến giáo dục pháp luật',
@@ -945,7 +945,7 @@ describe('articles (e2e)', () => {
       const republished = rows.find((r) => r.type === 'article.republished')!;
       expect(published.snapshot).toMatchObject({ first: true, countsAsCchc: true });
       expect(published.snapshot.categories).toEqual([
-        { id: cats['thu-tuc-hanh-chinh'].id, name: 'Thủ tục hành chính', countsAsCchc: true },
+        { id: cats['thu-tuc-hanh-chinh'].id, name: 'Tin thủ tục hành chính', countsAsCchc: true },
       ]);
       expect(republished.snapshot).toMatchObject({ first: false, countsAsCchc: false });
       expect(republished.snapshot.categories).toEqual([

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PortalCache } from '../../libs/portal/src';
 import { startApi, TestApi } from '../support/api';
-import { createUnit } from '../support/factories';
+import { pdfDocument } from '../support/documents';
+import { createUnit, publishArticle } from '../support/factories';
 
 // The public portal's thủ tục hành chính pages, as a citizen's browser and a search engine see them.
 describe('Public portal: thủ tục hành chính (e2e)', () => {
@@ -132,8 +133,7 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
 
     // The menu of every page has the link.
     const home = await html(`/site/${unit.slug}/`);
-    // Not "Thủ tục hành chính": that is also the name of a default article category in the same menu.
-    expect(home).toContain(`<a href="/site/${unit.slug}/thu-tuc-hanh-chinh">Tra cứu thủ tục</a>`);
+    expect(home).toContain(`<a href="/site/${unit.slug}/thu-tuc-hanh-chinh">Thủ tục hành chính</a>`);
 
     const cache = api.app.get(PortalCache);
     expect(await cached(path)).toBe(true);
@@ -334,13 +334,14 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
       'Đối tượng thực hiện': 'Công dân Việt Nam',
       'Mức độ dịch vụ công trực tuyến':
         'Dịch vụ công trực tuyến toàn trình — <a href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1" rel="noopener noreferrer">Nộp hồ sơ trực tuyến</a>',
-      'Thời hạn giải quyết': 'Ngay trong ngày làm việc',
-      'Phí, lệ phí': 'Miễn lệ phí đăng ký đúng hạn',
+      // Every method has its own: the general value applies to none, so the top points to the methods.
+      'Thời hạn giải quyết': 'Tùy cách thực hiện: xem mục <a href="#cach-thuc">Cách thức thực hiện</a>.',
+      'Phí, lệ phí': 'Tùy cách thực hiện: xem mục <a href="#cach-thuc">Cách thức thực hiện</a>.',
     });
     const section = (title: string) => {
-      const start = body.indexOf(`<h2>${title}</h2>`);
+      const start = body.search(new RegExp(`<h2( id="[a-z-]+")?>${title}</h2>`));
       expect({ title, found: start >= 0 }).toEqual({ title, found: true });
-      return body.slice(start, body.indexOf('<h2>', start + 4));
+      return body.slice(start, body.indexOf('<h2', start + 4));
     };
     expect(section('Trình tự thực hiện')).toBe(
       '<h2>Trình tự thực hiện</h2><h3>Trường hợp: Đăng ký đúng hạn</h3><ol><li>Nộp tờ khai tại Bộ phận Một cửa</li>' +
@@ -348,7 +349,7 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
         '<li>Niêm yết 07 ngày</li></ol>\n',
     );
     expect(section('Cách thức thực hiện')).toBe(
-      '<h2>Cách thức thực hiện</h2><ul><li><strong>Trực tiếp</strong><br>Thời hạn giải quyết: Ngay trong ngày' +
+      '<h2 id="cach-thuc">Cách thức thực hiện</h2><ul><li><strong>Trực tiếp</strong><br>Thời hạn giải quyết: Ngay trong ngày' +
         '<br>Phí, lệ phí: Miễn lệ phí<br>Tại Bộ phận Một cửa</li><li><strong>Trực tuyến</strong><br>Thời hạn giải quyết: ' +
         '01 ngày làm việc<br>Phí, lệ phí: 8.000 đồng</li></ul>\n',
     );
@@ -379,6 +380,156 @@ describe('Public portal: thủ tục hành chính (e2e)', () => {
     expect(body).toMatch(/Đăng trên trang: <time datetime="[^"]+">\d{2}\/\d{2}\/\d{4}<\/time>/);
     expect(body).not.toContain('Thủ tục đã được sửa đổi, bổ sung');
     expect(body).not.toMatch(/<script/i);
+  });
+
+  it('has one "Thủ tục hành chính" in the menu: the catalogue, which lists the latest news about procedures', async () => {
+    const unit = await createUnit(api, admin, { name: 'UBND xã Một Cửa' });
+    await create(unit.id, { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch' });
+    const titles = ['Tin 1', 'Tin 2', 'Tin 3', 'Tin 4', 'Tin 5', 'Tin 6'].map((t) => `${t} về thủ tục`);
+    for (const title of titles) {
+      await publishArticle(api, admin, unit.id, { title, categorySlug: 'thu-tuc-hanh-chinh' });
+    }
+    await publishArticle(api, admin, unit.id, { title: 'Tin cải cách', categorySlug: 'cai-cach-hanh-chinh' });
+
+    const home = await html(`/site/${unit.slug}/`);
+    const menu = home.slice(
+      home.indexOf('<ul class="wide">'),
+      home.indexOf('</ul>', home.indexOf('<ul class="wide">')),
+    );
+    const links = [...menu.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links.filter(([, label]) => /thủ tục/i.test(label))).toEqual([
+      [`/site/${unit.slug}/thu-tuc-hanh-chinh`, 'Thủ tục hành chính'],
+    ]);
+    expect(home).not.toContain('Tra cứu thủ tục');
+    expect(links.map(([href]) => href)).not.toContain(`/site/${unit.slug}/chuyen-muc/thu-tuc-hanh-chinh`);
+    // The other categories stay in the menu.
+    expect(links).toContainEqual([
+      `/site/${unit.slug}/chuyen-muc/cai-cach-hanh-chinh`,
+      'Cải cách hành chính',
+    ]);
+
+    // The catalogue: the five latest news about procedures, then a link to all of them.
+    const catalogue = await html(`/site/${unit.slug}/thu-tuc-hanh-chinh`);
+    const news = catalogue.slice(
+      catalogue.indexOf('<section class="news"'),
+      catalogue.indexOf('<section class="tthc">'),
+    );
+    expect(news).toContain('<h2 id="tin-tthc">Tin thủ tục hành chính</h2>');
+    expect([...news.matchAll(/<li><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(
+      [...titles].reverse().slice(0, 5),
+    );
+    expect(news).toContain(
+      `<a href="/site/${unit.slug}/chuyen-muc/thu-tuc-hanh-chinh">Xem tất cả tin thủ tục hành chính</a>`,
+    );
+    expect(catalogue).not.toContain('Tin cải cách');
+    expect(catalogue).toContain(
+      `<a href="/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193">Đăng ký khai sinh</a>`,
+    );
+    // Someone searching sees the procedures only.
+    expect(await html(`/site/${unit.slug}/thu-tuc-hanh-chinh?q=khai+sinh`)).not.toContain(
+      'Tin thủ tục hành chính',
+    );
+
+    // The category's own page keeps its address, lists all six, and leads back to the catalogue.
+    const category = await html(`/site/${unit.slug}/chuyen-muc/thu-tuc-hanh-chinh`);
+    expect(category).toContain('<h1>Tin thủ tục hành chính</h1>');
+    expect(category).toContain(
+      `<a href="/site/${unit.slug}/thu-tuc-hanh-chinh">Thủ tục hành chính</a> › Tin thủ tục hành chính`,
+    );
+    for (const title of titles) {
+      expect(category).toContain(title);
+    }
+
+    // A unit with no such news shows no empty box.
+    const quiet = await createUnit(api, admin);
+    await create(quiet.id, { code: '1.001193' });
+    expect(await html(`/site/${quiet.slug}/thu-tuc-hanh-chinh`)).not.toContain('class="news"');
+  });
+
+  it('lets citizens download a dossier item’s form files, and shows each method the time limit and fees the form says', async () => {
+    const unit = await createUnit(api, admin, { name: 'UBND xã Tải Mẫu' });
+    const pdf = pdfDocument('To khai dang ky khai sinh');
+    const uploaded = await api.upload(`/api/v1/units/${unit.id}/files`, {
+      token: admin,
+      file: { name: 'to-khai.pdf', bytes: pdf },
+    });
+    expect(uploaded.status).toBe(201);
+    const name = 'Tờ khai đăng ký khai sinh (mẫu TK-01).pdf';
+    await create(unit.id, {
+      code: '1.001193',
+      name: 'Thủ tục đăng ký khai sinh',
+      timeLimit: 'Ngay trong ngày làm việc',
+      fees: 'Miễn lệ phí',
+      methods: [
+        { channel: 'Trực tiếp', timeLimit: '', fees: '', description: '' },
+        { channel: 'Trực tuyến', timeLimit: '', fees: '', description: '' },
+      ],
+      dossier: [
+        {
+          case: null,
+          items: [
+            {
+              name: 'Tờ khai đăng ký khai sinh',
+              form: 'Mẫu TK-01',
+              originals: 1,
+              copies: 0,
+              forms: [{ url: uploaded.body.url, name }],
+            },
+            { name: 'Giấy chứng sinh', form: null, originals: 1, copies: 0 },
+          ],
+        },
+      ],
+    });
+    const path = `/site/${unit.slug}/thu-tuc-hanh-chinh/1.001193`;
+    const body = await html(path);
+    const href = `${uploaded.body.url}?download=${encodeURIComponent(name)}`;
+    expect(body).toContain(
+      `<ul class="forms" aria-label="Tải mẫu đơn, tờ khai: Tờ khai đăng ký khai sinh"><li>Tải mẫu: <a href="${href}">${name}</a> (PDF, 1 KB)</li></ul>`,
+    );
+    expect(body.match(/class="forms"/g)).toHaveLength(1);
+    // The general time limit and fees: once at the top, and for each method that gives none of its own.
+    expect(body).toContain('<dt>Thời hạn giải quyết</dt><dd>Ngay trong ngày làm việc</dd>');
+    expect(body).toContain('<dt>Phí, lệ phí</dt><dd>Miễn lệ phí</dd>');
+    expect(body).toContain(
+      '<li><strong>Trực tiếp</strong><br>Thời hạn giải quyết: Ngay trong ngày làm việc<br>Phí, lệ phí: Miễn lệ phí</li>' +
+        '<li><strong>Trực tuyến</strong><br>Thời hạn giải quyết: Ngay trong ngày làm việc<br>Phí, lệ phí: Miễn lệ phí</li>',
+    );
+
+    // The link downloads the very file, under its name (RFC 6266), from the portal's own address.
+    const file = await fetch(`${api.baseUrl}${href}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="To khai dang ky khai sinh (mau TK-01).pdf"; filename*=UTF-8''${encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    // The print view has no links to follow.
+    expect(await html(`${path}/in`)).not.toContain('?download=');
+
+    // One method with its own time limit: the top points to the methods, the other keeps the general one.
+    const current = (
+      await api.request('GET', `/api/v1/units/${unit.id}/procedures?q=1.001193`, { token: admin })
+    ).body.items[0];
+    const changed = await api.request('PATCH', `/api/v1/procedures/${current.id}`, {
+      token: admin,
+      body: {
+        version: current.version,
+        methods: [
+          { channel: 'Trực tiếp', timeLimit: '', fees: '', description: '' },
+          { channel: 'Trực tuyến', timeLimit: '04 giờ làm việc', fees: '', description: '' },
+        ],
+      },
+    });
+    expect(changed.status).toBe(200);
+    const after = await until(path, (b) => b.includes('04 giờ làm việc'));
+    expect(after).toContain(
+      '<dt>Thời hạn giải quyết</dt><dd>Tùy cách thực hiện: xem mục <a href="#cach-thuc">Cách thức thực hiện</a>.</dd>',
+    );
+    expect(after).toContain('<dt>Phí, lệ phí</dt><dd>Miễn lệ phí</dd>');
+    expect(after).toContain(
+      '<li><strong>Trực tiếp</strong><br>Thời hạn giải quyết: Ngay trong ngày làm việc<br>Phí, lệ phí: Miễn lệ phí</li>' +
+        '<li><strong>Trực tuyến</strong><br>Thời hạn giải quyết: 04 giờ làm việc<br>Phí, lệ phí: Miễn lệ phí</li>',
+    );
   });
 
   it('notes an amended procedure, and says so plainly when components are missing', async () => {

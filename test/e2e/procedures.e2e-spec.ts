@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApi, TestApi, TestResponse } from '../support/api';
+import { docxDocument, pdfDocument } from '../support/documents';
 import { expectError } from '../support/expectations';
 import { createUnit, memberToken } from '../support/factories';
 
@@ -359,6 +360,169 @@ describe('Procedures (TTHC) (e2e)', () => {
       });
       expect(all.body).toEqual({ published: 1 });
       expect((await list(unit.id, '&published=true')).items.map((p) => p.code)).toEqual(['1.000002']);
+    });
+  });
+
+  describe('form files (mẫu đơn, tờ khai) of the dossier items', () => {
+    /** A document uploaded the way the admin form does it (POST /units/:unitId/files). */
+    async function attach(unitId: string, name: string, bytes: Buffer): Promise<Record<string, any>> {
+      const res = await api.upload(`/api/v1/units/${unitId}/files`, {
+        token: admin,
+        file: { name, bytes },
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    /** The default procedure with these form files on the first document of its second case. */
+    const withForms = (forms: unknown[], fields: Record<string, unknown> = {}) =>
+      procedure({
+        dossier: [
+          {
+            case: 'Đăng ký đúng hạn',
+            items: [{ name: 'Tờ khai đăng ký khai sinh', form: null, originals: 1, copies: 0 }],
+          },
+          {
+            case: 'Trẻ bị bỏ rơi',
+            items: [{ name: 'Biên bản xác nhận', form: 'Mẫu biên bản', originals: 1, copies: null, forms }],
+          },
+        ],
+        ...fields,
+      });
+
+    it('keeps each item’s files with their real kind and size, answers [] where there are none, and removes them', async () => {
+      const unit = await createUnit(api, admin);
+      const pdf = pdfDocument('To khai khai sinh');
+      const docx = await docxDocument('Biên bản xác nhận');
+      const pdfFile = await attach(unit.id, 'Tờ khai khai sinh.pdf', pdf);
+      const docxFile = await attach(unit.id, 'Biên bản xác nhận.docx', docx);
+      const created = await api.request('POST', `/api/v1/units/${unit.id}/procedures`, {
+        token: admin,
+        body: withForms([
+          // A client's kind and size are not believed: the stored file's are kept.
+          { url: pdfFile.url, name: 'Tờ khai (mẫu TK-01).pdf', kind: 'xlsx', bytes: 1 },
+          { url: docxFile.url, name: docxFile.name },
+        ]),
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.dossier[0].items[0].forms).toEqual([]);
+      expect(created.body.dossier[1].items[0].forms).toEqual([
+        { url: pdfFile.url, name: 'Tờ khai (mẫu TK-01).pdf', kind: 'pdf', bytes: pdf.length },
+        { url: docxFile.url, name: 'Biên bản xác nhận.docx', kind: 'docx', bytes: docx.length },
+      ]);
+      const read = await api.request('GET', `/api/v1/procedures/${created.body.id}`, { token: admin });
+      expect(read.body.dossier).toEqual(created.body.dossier);
+
+      const removed = await api.request('PATCH', `/api/v1/procedures/${created.body.id}`, {
+        token: admin,
+        body: {
+          version: created.body.version,
+          dossier: withForms([{ url: docxFile.url, name: docxFile.name }]).dossier,
+        },
+      });
+      expect(removed.status).toBe(200);
+      expect(removed.body.dossier[1].items[0].forms.map((f: { name: string }) => f.name)).toEqual([
+        'Biên bản xác nhận.docx',
+      ]);
+      const revisions = await api.request('GET', `/api/v1/procedures/${created.body.id}/revisions`, {
+        token: admin,
+      });
+      expect(revisions.body[0]).toMatchObject({ version: 2, changed: ['dossier'] });
+    });
+
+    it('refuses a file that is not an upload of this api, is not stored, or has an unsafe name: a 400 naming it, nothing written', async () => {
+      const unit = await createUnit(api, admin);
+      const pdfFile = await attach(unit.id, 'Tờ khai.pdf', pdfDocument('To khai'));
+      const post = (forms: unknown[]) =>
+        api.request('POST', `/api/v1/units/${unit.id}/procedures`, { token: admin, body: withForms(forms) });
+      const at = 'dossier.1.items.0.forms';
+
+      for (const url of [
+        'https://ke-xau.example/to-khai.pdf',
+        '/media/images/' + 'a'.repeat(64) + '.png',
+        '/media/files/../../etc/passwd',
+      ]) {
+        const res = await post([{ url, name: 'Tờ khai.pdf' }]);
+        expectError(res, 400, 'VALIDATION_FAILED', `${at}.0.url`);
+        expect(res.body.details[0].message).toContain('Địa chỉ tệp mẫu đơn');
+      }
+      // The shape of an upload, but nothing stored under it.
+      const missing = await post([
+        { url: pdfFile.url, name: 'Tờ khai.pdf' },
+        { url: `/media/files/${'0'.repeat(64)}.pdf`, name: 'Tờ khai.pdf' },
+      ]);
+      expectError(missing, 400, 'VALIDATION_FAILED', `${at}.1.url`);
+      expect(missing.body.details).toHaveLength(1);
+      expect(missing.body.details[0].message).toContain('Không tìm thấy tệp mẫu đơn');
+
+      for (const name of [
+        'Tờ khai.exe',
+        'Tờ khai.docx',
+        '../Tờ khai.pdf',
+        'Tờ "khai".pdf',
+        '',
+        `${'a'.repeat(150)}.pdf`,
+      ]) {
+        const res = await post([{ url: pdfFile.url, name }]);
+        expectError(res, 400, 'VALIDATION_FAILED', `${at}.0.name`);
+        expect(res.body.details[0].message).toMatch(/Tên tệp mẫu đơn/);
+      }
+      // Not a string: the DTO's refusal names the field in Vietnamese too.
+      const wrongType = await post([{ url: 42, name: 'Tờ khai.pdf' }]);
+      expectError(wrongType, 400, 'VALIDATION_FAILED', `${at}.0.url`);
+      expect(wrongType.body.details[0].message).toContain('Địa chỉ tệp mẫu đơn');
+      expectError(
+        await post(Array.from({ length: 11 }, () => ({ url: pdfFile.url, name: 'Tờ khai.pdf' }))),
+        400,
+        'VALIDATION_FAILED',
+        'dossier.1.items.0.forms',
+      );
+      expect((await list(unit.id)).total).toBe(0);
+      expect((await post([{ url: pdfFile.url, name: 'Tờ khai.pdf' }])).status).toBe(201);
+    });
+
+    it('an import of the catalogue keeps the files of the documents it still names', async () => {
+      const unit = await createUnit(api, admin);
+      await importFile(unit.id, 'thu-tuc-xa.csv', CSV);
+      const birth = (await list(unit.id, '&q=1.001193')).items[0];
+      const pdfFile = await attach(unit.id, 'Tờ khai đăng ký khai sinh.pdf', pdfDocument('To khai'));
+      // Trường hợp 2, Tờ khai đăng ký khai sinh: the file is attached in the form.
+      const dossier = structuredClone(birth.dossier);
+      dossier[1].items[0].forms = [{ url: pdfFile.url, name: pdfFile.name }];
+      const attached = await api.request('PATCH', `/api/v1/procedures/${birth.id}`, {
+        token: admin,
+        body: { version: birth.version, dossier },
+      });
+      expect(attached.status).toBe(200);
+      const forms = attached.body.dossier[1].items[0].forms;
+      expect(forms).toHaveLength(1);
+
+      // The same file again (which names no files): nothing changes, the file stays.
+      expect((await importFile(unit.id, 'thu-tuc-xa.csv', CSV)).body).toMatchObject({
+        unchanged: 3,
+        updated: 0,
+      });
+      // Exported and imported back: the same.
+      const exported = await fetch(`${api.baseUrl}/api/v1/units/${unit.id}/procedures/export.csv`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      const csvText = await exported.text();
+      expect((await importFile(unit.id, 'xuat.csv', Buffer.from(csvText))).body).toMatchObject({
+        unchanged: 3,
+        updated: 0,
+      });
+      // A row that changes the procedure keeps the file of the document it still names, only there.
+      const changed = CSV.toString('utf8').replace(
+        'Thủ tục đăng ký khai sinh',
+        'Thủ tục đăng ký khai sinh (sửa đổi)',
+      );
+      expect((await importFile(unit.id, 'thu-tuc-xa.csv', Buffer.from(changed))).body).toMatchObject({
+        updated: 1,
+      });
+      const after = await api.request('GET', `/api/v1/procedures/${birth.id}`, { token: admin });
+      expect(after.body.name).toBe('Thủ tục đăng ký khai sinh (sửa đổi)');
+      expect(after.body.dossier[1].items[0].forms).toEqual(forms);
+      expect(after.body.dossier[0].items[0].forms).toEqual([]);
     });
   });
 

@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQueryDto, Trim } from '@app/common';
+import { FILE_URL } from '@app/media';
 import {
   ARTICLE_PRIORITIES,
   ARTICLE_STATUSES,
@@ -36,8 +37,6 @@ export const MAX_RADIO_SCRIPT_LENGTH = 50_000;
 
 /** Where uploaded images live (`POST /units/:unitId/images`): nothing else is taken as a featured image. */
 export const IMAGE_URL = /^\/media\/images\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
-/** Where uploaded documents live (`POST /units/:unitId/files`). */
-export const ATTACHMENT_URL = /^\/media\/files\/[0-9a-f]{64}\.(pdf|docx?|xlsx?)$/;
 export const MAX_ATTACHMENTS = 20;
 
 export class ArticleImageDto {
@@ -60,7 +59,7 @@ export class ArticleImageDto {
 export class ArticleAttachmentDto {
   @ApiProperty({ example: '/media/files/3f5a….pdf', description: 'Địa chỉ tệp đã tải lên' })
   @IsString()
-  @Matches(ATTACHMENT_URL)
+  @Matches(FILE_URL)
   url!: string;
 
   @ApiProperty({

@@ -10,10 +10,15 @@ import { ARTICLE_READERS, CATEGORY_KEEPERS } from './articles.roles';
 import { Category } from './category.entity';
 import { slugFromTitle } from './slug';
 
-/** Every new unit starts with these (design.md §4). */
+/**
+ * Every new unit starts with these (design.md §4). "Tin thủ tục hành chính" is the news about procedures:
+ * the portal lists it on its procedures catalogue ("Thủ tục hành chính" in the menu) and finds it by its
+ * slug, which stays `thu-tuc-hanh-chinh` (units made before it was renamed keep their URLs; migration
+ * 1796300100000).
+ */
 export const DEFAULT_CATEGORIES: readonly { name: string; slug: string; countsAsCchc: boolean }[] = [
   { name: 'Cải cách hành chính', slug: 'cai-cach-hanh-chinh', countsAsCchc: true },
-  { name: 'Thủ tục hành chính', slug: 'thu-tuc-hanh-chinh', countsAsCchc: true },
+  { name: 'Tin thủ tục hành chính', slug: 'thu-tuc-hanh-chinh', countsAsCchc: true },
   { name: 'Chuyển đổi số', slug: 'chuyen-doi-so', countsAsCchc: false },
   { name: 'Phổ biến giáo dục pháp luật', slug: 'pho-bien-giao-duc-phap-luat', countsAsCchc: false },
   { name: 'Tin hoạt động', slug: 'tin-hoat-dong', countsAsCchc: false },

@@ -40,9 +40,6 @@ export const LABELS: Record<string, string> = {
   featuredImage: 'Ảnh đại diện',
   attachments: 'Tệp đính kèm',
   alt: 'Mô tả ảnh',
-  'featuredImage.url': 'Địa chỉ ảnh đại diện',
-  'attachments.url': 'Địa chỉ tệp đính kèm',
-  'attachments.name': 'Tên tệp đính kèm',
   articles: 'Danh sách bài',
   countsAsCchc: 'Tính là tuyên truyền CCHC',
   authorId: 'Tác giả',
@@ -106,13 +103,21 @@ export const LABELS: Record<string, string> = {
   target: 'Chỉ tiêu',
   figure: 'Số liệu',
   includeChildren: 'Gồm đơn vị cấp dưới',
+  // A field named by its parent too, where the last name alone would mislead (`url` is a relay's above).
+  'forms.url': 'Địa chỉ tệp mẫu đơn',
+  'forms.name': 'Tên tệp mẫu đơn',
+  'forms.kind': 'Loại tệp mẫu đơn',
+  'forms.bytes': 'Kích thước tệp mẫu đơn',
+  'featuredImage.url': 'Địa chỉ ảnh đại diện',
+  'attachments.url': 'Địa chỉ tệp đính kèm',
+  'attachments.name': 'Tên tệp đính kèm',
 };
 
 /** "Tiêu đề (title)" for a known field, else `Trường "steps.0.x"`: how messages name a field path. */
 export function label(path: string): string {
   const names = path.split('.').filter((p) => !/^\d+$/.test(p));
-  const last = names.pop() ?? path;
+  const last = names[names.length - 1] ?? path;
   // A name inside a list or object may read differently from the same name alone ("attachments.url").
-  const vi = (names.length > 0 && LABELS[`${names[names.length - 1]}.${last}`]) || LABELS[last];
+  const vi = LABELS[names.slice(-2).join('.')] ?? LABELS[last];
   return vi ? `${vi} (${path})` : `Trường "${path}"`;
 }

@@ -1,12 +1,15 @@
 import { formatDate, startOfVietnamDay } from '@app/common';
 import type {
+  PortalArticle,
+  PortalCategory,
+  PortalFormFile,
   PortalOnlineLevel,
   PortalProcedure,
   PortalProcedureLine,
   PortalUnit,
   ProcedureFilter,
 } from './portal.repository';
-import { CSS, e, type Frame } from './portal.templates';
+import { articleList, CSS, e, PROCEDURE_NEWS_SLUG, type Frame } from './portal.templates';
 
 // The procedures (thủ tục hành chính) pages of the public portal: the list grouped by field, with a
 // search and filters that are plain GET forms, and one page per procedure with every component a
@@ -86,6 +89,8 @@ export interface ProcedureListView {
   total: number;
   page: number;
   pages: number;
+  /** The news about procedures (its category and latest articles), on the plain list; none when empty. */
+  news?: { category: PortalCategory; items: PortalArticle[] } | null;
 }
 
 function filterForm(frame: Frame, view: ProcedureListView): string {
@@ -171,7 +176,16 @@ export function procedureListPage(frame: Frame, view: ProcedureListView): string
             : '<span></span>'
         }</p>`
       : '';
-  return `<section><h1>Thủ tục hành chính</h1>${filterForm(frame, view)}${summary}</section>
+  const news = view.news?.items.length
+    ? `<section class="news" aria-labelledby="tin-tthc"><h2 id="tin-tthc">${e(view.news.category.name)}</h2>${articleList(
+        { ...frame, categories: [] },
+        view.news.items,
+        '',
+      )}<p><a href="${frame.base}/chuyen-muc/${e(PROCEDURE_NEWS_SLUG)}">Xem tất cả ${e(
+        view.news.category.name.toLocaleLowerCase('vi'),
+      )}</a></p></section>`
+    : '';
+  return `<section><h1>Thủ tục hành chính</h1>${filterForm(frame, view)}${summary}</section>${news}
 <section class="tthc">${view.items.length === 0 ? empty : `${fieldList}${groups(frame, view)}${pager}`}</section>`;
 }
 
@@ -195,6 +209,43 @@ function cases<T>(
 }
 
 const copies = (n: number | null, what: string): string => (n === null ? '' : `${what}: ${n}`);
+
+const SIZE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** "120 KB", "1,2 MB": how big a download is, rounded up under a megabyte so nothing shows as 0 KB. */
+export function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.ceil(bytes / 1024))} KB`
+    : `${SIZE.format(bytes / 1024 / 1024)} MB`;
+}
+
+/**
+ * A form file as a download link: `?download=` saves it under its listed name (the media route checks
+ * the name again), with its kind and size so a reader on a phone knows what comes.
+ */
+function formLink(file: PortalFormFile): string {
+  return `<a href="${e(`${file.url}?download=${encodeURIComponent(file.name)}`)}">${e(file.name)}</a> (${e(
+    file.kind.toUpperCase(),
+  )}, ${fileSize(file.bytes)})`;
+}
+
+/**
+ * Time limit and fees: the procedure's own value is the general one, shown for each method that gives
+ * none of its own (the admin form says so). One value for all methods is shown once at the top; values
+ * that differ by method point to the methods.
+ */
+function byMethod(general: string, own: string[]): { top: string; each: (own: string) => string } {
+  const each = (value: string) => value || general;
+  const values = own.length === 0 ? [general] : [...new Set(own.map(each))];
+  const filled = values.filter(Boolean);
+  const top =
+    filled.length === 0
+      ? ''
+      : filled.length === 1 && values.length === 1
+        ? text(filled[0])
+        : 'Tùy cách thực hiện: xem mục <a href="#cach-thuc">Cách thức thực hiện</a>.';
+  return { top, each };
+}
 
 function decision(p: PortalProcedure): string {
   if (!p.decisionNumber) {
@@ -223,23 +274,39 @@ export function procedurePage(frame: Frame, p: PortalProcedure, print = false): 
       .filter(([, value]) => value)
       .map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`)
       .join('')}</dl>`;
+  const time = byMethod(
+    p.timeLimit,
+    p.methods.map((m) => m.timeLimit),
+  );
+  const fees = byMethod(
+    p.fees,
+    p.methods.map((m) => m.fees),
+  );
   const methods =
     p.methods.length === 0
       ? '<p>Chưa cập nhật.</p>'
       : `<ul>${p.methods
-          .map(
-            (m) =>
-              `<li><strong>${e(m.channel)}</strong>${m.timeLimit ? `<br>Thời hạn giải quyết: ${text(m.timeLimit)}` : ''}${
-                m.fees ? `<br>Phí, lệ phí: ${text(m.fees)}` : ''
-              }${m.description ? `<br>${text(m.description)}` : ''}</li>`,
-          )
+          .map((m) => {
+            const limit = time.each(m.timeLimit);
+            const fee = fees.each(m.fees);
+            return `<li><strong>${e(m.channel)}</strong>${limit ? `<br>Thời hạn giải quyết: ${text(limit)}` : ''}${
+              fee ? `<br>Phí, lệ phí: ${text(fee)}` : ''
+            }${m.description ? `<br>${text(m.description)}` : ''}</li>`;
+          })
           .join('')}</ul>`;
   const dossier = cases(
     p.dossier,
     (d) => {
       const counts = [copies(d.originals, 'Bản chính'), copies(d.copies, 'Bản sao')].filter(Boolean);
+      const files = d.forms ?? [];
       return `${e(d.name)}${d.form ? `<br><span class="meta">Mẫu: ${e(d.form)}</span>` : ''}${
         counts.length ? `<br><span class="meta">${counts.join(' · ')}</span>` : ''
+      }${
+        files.length === 0 || print
+          ? ''
+          : `<ul class="forms" aria-label="Tải mẫu đơn, tờ khai: ${e(d.name)}">${files
+              .map((f) => `<li>Tải mẫu: ${formLink(f)}</li>`)
+              .join('')}</ul>`
       }`;
     },
     'ul',
@@ -281,11 +348,11 @@ ${dl([
   ['Cơ quan thực hiện', text(p.agency)],
   ['Đối tượng thực hiện', text(p.applicants)],
   ['Mức độ dịch vụ công trực tuyến', online],
-  ['Thời hạn giải quyết', orNone(p.timeLimit, 'Chưa cập nhật.')],
-  ['Phí, lệ phí', orNone(p.fees)],
+  ['Thời hạn giải quyết', time.top || 'Chưa cập nhật.'],
+  ['Phí, lệ phí', fees.top || 'Không quy định.'],
 ])}
 <h2>Trình tự thực hiện</h2>${cases(p.steps, (s) => text(s), 'ol')}
-<h2>Cách thức thực hiện</h2>${methods}
+<h2 id="cach-thuc">Cách thức thực hiện</h2>${methods}
 <h2>Thành phần hồ sơ</h2>${dossier}${p.dossierCount ? `<p>Số lượng hồ sơ: ${text(p.dossierCount)}</p>` : ''}
 <h2>Mẫu đơn, tờ khai</h2><p>${orNone(p.forms)}</p>
 <h2>Kết quả thực hiện</h2><p>${orNone(p.result, 'Chưa cập nhật.')}</p>

@@ -47,6 +47,14 @@ export interface PortalCaseList<T> {
   items: T[];
 }
 
+/** A form (mẫu đơn, tờ khai) of a dossier item, stored under /media/files/, downloaded under `name`. */
+export interface PortalFormFile {
+  url: string;
+  name: string;
+  kind: string;
+  bytes: number;
+}
+
 /** A published procedure with every component (the shape libs/procedures stores). */
 export interface PortalProcedure extends PortalProcedureLine {
   level: string;
@@ -59,6 +67,8 @@ export interface PortalProcedure extends PortalProcedureLine {
     form: string | null;
     originals: number | null;
     copies: number | null;
+    /** The form files to download (stored only when there are some). */
+    forms?: PortalFormFile[];
   }>[];
   dossierCount: string;
   timeLimit: string;

@@ -35,6 +35,7 @@ import {
   errorPage,
   layout,
   previewPage,
+  PROCEDURE_NEWS_SLUG,
   printPage,
   rssFeed,
   searchPage,
@@ -67,6 +68,8 @@ const RECENT_DAYS = 7;
 const PODCAST_SIZE = 100;
 /** Procedures per page of the list: a commune has about a hundred; a province's catalogue thousands. */
 const PROCEDURE_PAGE_SIZE = 100;
+/** The latest news about procedures shown on the catalogue (the rest are on the category's own page). */
+const PROCEDURE_NEWS_SIZE = 5;
 
 /** What the reader typed in the procedures list's form (query parameters, see PROCEDURE_QUERY). */
 export interface ProcedureListInput {
@@ -306,11 +309,17 @@ export class PortalService {
     const filtered = Boolean(filter.q || filter.field || filter.onlineLevel);
     const page = Math.min(Math.max(Number.parseInt(one(input.page) || '1', 10) || 1, 1), 10_000);
     const offset = (page - 1) * PROCEDURE_PAGE_SIZE;
+    // The news about procedures, on the plain first page (someone searching wants the procedure).
+    const newsCategory =
+      !filtered && page === 1 ? frame.categories.find((c) => c.slug === PROCEDURE_NEWS_SLUG) : undefined;
     // Every published line of the unit, kept until it changes (a commune has a few hundred): the
     // filters and the field list need no query; only a search goes to the database.
-    const [lines, searched] = await Promise.all([
+    const [lines, searched, news] = await Promise.all([
       this.cache.remember(frame.unit.id, 'procedure-lines', () => this.portal.procedureLines(frame.unit.id)),
       filter.q ? this.portal.procedures(frame.unit.id, filter, { limit: PROCEDURE_PAGE_SIZE, offset }) : null,
+      newsCategory
+        ? this.portal.latest(frame.unit.id, { categoryId: newsCategory.id, limit: PROCEDURE_NEWS_SIZE })
+        : null,
     ]);
     const found = searched ?? pick(lines, filter, PROCEDURE_PAGE_SIZE, offset);
     const allFields = countByField(lines);
@@ -338,6 +347,7 @@ export class PortalService {
         total,
         page,
         pages,
+        news: newsCategory && news ? { category: newsCategory, items: news.items } : null,
       }),
       `/thu-tuc-hanh-chinh${page > 1 && !filtered ? `?trang=${page}` : ''}`,
     );

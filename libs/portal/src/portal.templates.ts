@@ -23,6 +23,13 @@ footer a{color:#fff}.listen{background:#f3f7ff;padding:8px 12px;margin:8px 0}.li
 .note{background:#fff7e6;border:1px solid #ffd591;border-radius:6px;padding:8px 12px}.tthc h3{font-size:1.05em;margin-bottom:0}.tthc li{margin:4px 0}
 .tthc ul,.tthc ol{padding-left:1.4em}.tthc{overflow-wrap:anywhere}.radio audio{width:100%;margin-top:4px}h4.slot{margin:12px 0 0}@media print{header,nav,footer,.noprint{display:none}body{background:#fff}article{padding:0}}`;
 
+/**
+ * The slug of the news about procedures (the default category "Tin thủ tục hành chính", libs/articles
+ * DEFAULT_CATEGORIES): listed on the procedures catalogue, so not a menu entry of its own. Its page stays
+ * at `/chuyen-muc/thu-tuc-hanh-chinh`; the catalogue is `/thu-tuc-hanh-chinh` (no clash: other prefix).
+ */
+export const PROCEDURE_NEWS_SLUG = 'thu-tuc-hanh-chinh';
+
 export interface PageMeta {
   title: string;
   description: string;
@@ -60,11 +67,12 @@ export function layout(frame: Frame, meta: PageMeta, main: string): [string, str
     .join(' · ');
   const absolute = /^https?:\/\//.test(meta.url);
   // One list, shown wrapped on a wide screen and folded under "Menu" on a phone: no sideways scrolling, no script.
+  // One "Thủ tục hành chính": the catalogue, which also lists the news about procedures.
   const menu = [
     ['/', 'Trang chủ'],
-    ['/thu-tuc-hanh-chinh', 'Tra cứu thủ tục'],
+    ['/thu-tuc-hanh-chinh', 'Thủ tục hành chính'],
     ['/phat-thanh', 'Phát thanh'],
-    ...categories.map((c) => [`/chuyen-muc/${c.slug}`, c.name]),
+    ...categories.filter((c) => c.slug !== PROCEDURE_NEWS_SLUG).map((c) => [`/chuyen-muc/${c.slug}`, c.name]),
     ['/tim-kiem', 'Tìm kiếm'],
   ]
     .map(([path, label]) => `<li><a href="${base}${e(path)}">${e(label)}</a></li>`)
@@ -138,7 +146,12 @@ export function categoryPage(
           page < pages ? `<a href="${href(page + 1)}" rel="next">Trang sau »</a>` : '<span></span>'
         }</p>`
       : '';
-  return `<section><h1>${e(category.name)}</h1>${articleList(frame, items, 'Chuyên mục chưa có tin bài nào.')}${pager}</section>`;
+  // The news about procedures leads back to the catalogue, where the menu sends a citizen.
+  const catalogue =
+    category.slug === PROCEDURE_NEWS_SLUG
+      ? `<p class="meta"><a href="${frame.base}/thu-tuc-hanh-chinh">Thủ tục hành chính</a> › ${e(category.name)}</p>`
+      : '';
+  return `<section>${catalogue}<h1>${e(category.name)}</h1>${articleList(frame, items, 'Chuyên mục chưa có tin bài nào.')}${pager}</section>`;
 }
 
 export function articlePage(frame: Frame, article: PortalArticle, print = false): string {

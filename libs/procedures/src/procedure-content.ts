@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import type { Procedure } from './procedure.entity';
+import type { CaseList, DossierItem, FormFile, Procedure } from './procedure.entity';
 
 /** The fields that make up a procedure's content: what the form edits, imports bring and the hash covers. */
 export const CONTENT_FIELDS = [
@@ -95,12 +95,22 @@ export function normalizeContent(
     })),
     dossier: list<Record<string, unknown>>(merged.dossier).map((c) => ({
       case: strOrNull(c.case),
-      items: list<Record<string, unknown>>(c.items).map((i) => ({
-        name: str(i.name),
-        form: strOrNull(i.form),
-        originals: intOrNull(i.originals),
-        copies: intOrNull(i.copies),
-      })),
+      items: list<Record<string, unknown>>(c.items).map((i) => {
+        const forms = list<Record<string, unknown>>(i.forms).map((f): FormFile => ({
+          url: str(f.url),
+          name: str(f.name),
+          kind: f.kind as FormFile['kind'],
+          bytes: intOrNull(f.bytes) ?? 0,
+        }));
+        return {
+          name: str(i.name),
+          form: strOrNull(i.form),
+          originals: intOrNull(i.originals),
+          copies: intOrNull(i.copies),
+          // Only when there are some (see DossierItem).
+          ...(forms.length > 0 ? { forms } : {}),
+        };
+      }),
     })),
     dossierCount: str(merged.dossierCount),
     timeLimit: str(merged.timeLimit),
@@ -142,4 +152,46 @@ export function contentHash(content: ProcedureContent): string {
 /** The fields whose values differ. */
 export function changedFields(before: ProcedureContent, after: ProcedureContent): ContentField[] {
   return CONTENT_FIELDS.filter((f) => canonicalize(before[f]) !== canonicalize(after[f]));
+}
+
+/** Where a dossier item is, for matching it again after an import: its case and its name, as a person reads them. */
+const itemKey = (caseName: string | null, name: string): string =>
+  `${(caseName ?? '').toLocaleLowerCase('vi')}\u0000${name.toLocaleLowerCase('vi')}`;
+
+/**
+ * The dossier of an imported row with the form files the stored procedure has on the same documents (same
+ * case, same name): files are attached in the form, never carried by a CSV, XLSX or national JSON row, so
+ * an import of the catalogue must not drop them, and an unchanged file stays unchanged.
+ */
+export function keepFormFiles(
+  imported: CaseList<DossierItem>[],
+  stored: CaseList<DossierItem>[],
+): CaseList<DossierItem>[] {
+  const files = new Map<string, FormFile[]>();
+  for (const c of stored) {
+    for (const item of c.items) {
+      if (item.forms?.length) {
+        files.set(itemKey(c.case, item.name), item.forms);
+      }
+    }
+  }
+  if (files.size === 0) {
+    return imported;
+  }
+  return imported.map((c) => ({
+    case: c.case,
+    items: c.items.map((item) => {
+      const forms = item.forms?.length ? item.forms : files.get(itemKey(c.case, item.name));
+      return forms ? { ...item, forms } : item;
+    }),
+  }));
+}
+
+/** Every form file of a dossier with where it is (`dossier.0.items.1.forms.0`). */
+export function formFilesOf(dossier: CaseList<DossierItem>[]): { path: string; file: FormFile }[] {
+  return dossier.flatMap((c, ci) =>
+    c.items.flatMap((item, ii) =>
+      (item.forms ?? []).map((file, fi) => ({ path: `dossier.${ci}.items.${ii}.forms.${fi}`, file })),
+    ),
+  );
 }

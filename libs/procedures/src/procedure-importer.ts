@@ -6,6 +6,7 @@ import type { CheckedFile } from './import/check';
 import {
   codesInFile,
   codesOf,
+  importedOver,
   isGood,
   planRow,
   summarize,
@@ -141,7 +142,7 @@ export class ProcedureImporter {
         const after = { ...contentOf(procedure), replacedById };
         await this.changes.apply(manager, unit, procedure, after, actorId, 'import', null);
       } else if (step.action === 'update') {
-        const after = { ...row.content!, replacedById };
+        const after = importedOver(step.before!, row.content!, replacedById);
         await this.changes.apply(manager, unit, step.before!, after, actorId, 'import', null);
         done += 1;
         progress(done);

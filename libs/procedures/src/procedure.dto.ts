@@ -23,6 +23,9 @@ import {
   PROCEDURE_STATUSES,
   type CaseList,
   type DossierItem,
+  FORM_FILE_KINDS,
+  type FormFile,
+  type FormFileKind,
   type LegalDocument,
   type OnlineLevel,
   type ProcedureMethod,
@@ -50,6 +53,45 @@ export class StepCaseDto implements CaseList<string> {
   @MaxLength(LONG_TEXT, { each: true })
   @NoHtml({ each: true })
   items!: string[];
+}
+
+/** Most form files one dossier item carries (a form and its filled-in example, in two or three formats). */
+export const FORM_FILES_MAX = 10;
+
+export class FormFileDto implements FormFile {
+  @ApiProperty({
+    example: '/media/files/3f5a….pdf',
+    description: 'Địa chỉ tệp do POST /units/{unitId}/files trả về',
+  })
+  @IsString()
+  @MaxLength(200)
+  url!: string;
+
+  @ApiProperty({
+    example: 'Tờ khai đăng ký khai sinh.pdf',
+    description: 'Tên tệp người dân thấy và tải về (kết thúc bằng đuôi của tệp)',
+  })
+  @IsString()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({
+    enum: FORM_FILE_KINDS,
+    required: false,
+    description: 'Loại tệp: máy chủ tự xác định từ tệp đã lưu (giá trị gửi lên bị bỏ qua)',
+  })
+  @IsOptional()
+  @IsIn(FORM_FILE_KINDS)
+  kind!: FormFileKind;
+
+  @ApiProperty({
+    required: false,
+    description: 'Kích thước tệp (byte): máy chủ tự đọc từ tệp đã lưu (giá trị gửi lên bị bỏ qua)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  bytes!: number;
 }
 
 export class DossierItemDto implements DossierItem {
@@ -81,6 +123,18 @@ export class DossierItemDto implements DossierItem {
   @Min(0)
   @Max(100)
   copies!: number | null;
+
+  @ApiPropertyOptional({
+    type: [FormFileDto],
+    description:
+      'Tệp mẫu đơn, tờ khai của giấy tờ này (tải lên trước bằng POST /units/{unitId}/files); người dân tải về từ trang thủ tục trên cổng',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FORM_FILES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => FormFileDto)
+  forms?: FormFileDto[];
 }
 
 export class DossierCaseDto implements CaseList<DossierItem> {
@@ -109,13 +163,19 @@ export class MethodDto implements ProcedureMethod {
   @NoHtml()
   channel!: string;
 
-  @ApiProperty({ example: 'Ngay trong ngày làm việc' })
+  @ApiProperty({
+    example: 'Ngay trong ngày làm việc',
+    description: 'Thời hạn theo cách này; để trống thì cổng hiện thời hạn giải quyết chung của thủ tục',
+  })
   @IsString()
   @MaxLength(2000)
   @NoHtml()
   timeLimit!: string;
 
-  @ApiProperty({ example: 'Miễn lệ phí' })
+  @ApiProperty({
+    example: 'Miễn lệ phí',
+    description: 'Phí, lệ phí theo cách này; để trống thì cổng hiện phí, lệ phí chung của thủ tục',
+  })
   @IsString()
   @MaxLength(2000)
   @NoHtml()
@@ -239,7 +299,9 @@ export class ProcedureContentDto {
   @NoHtml()
   dossierCount?: string;
 
-  @ApiPropertyOptional({ description: 'Thời hạn giải quyết' })
+  @ApiPropertyOptional({
+    description: 'Thời hạn giải quyết chung: hiện cho mỗi cách thực hiện không ghi thời hạn riêng',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -247,7 +309,9 @@ export class ProcedureContentDto {
   @NoHtml()
   timeLimit?: string;
 
-  @ApiPropertyOptional({ description: 'Phí, lệ phí' })
+  @ApiPropertyOptional({
+    description: 'Phí, lệ phí chung: hiện cho mỗi cách thực hiện không ghi phí, lệ phí riêng',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -22,12 +22,33 @@ export interface CaseList<T> {
   items: T[];
 }
 
-/** A document of the dossier (giấy tờ) with how many originals and copies are asked for. */
+/** The kinds of form file a dossier item may carry (what POST /units/:unitId/files stores). */
+export const FORM_FILE_KINDS = ['pdf', 'doc', 'docx', 'xls', 'xlsx'] as const;
+export type FormFileKind = (typeof FORM_FILE_KINDS)[number];
+
+/**
+ * A form to fill in (mẫu đơn, tờ khai) attached to a dossier item: a file uploaded through
+ * `POST /units/:unitId/files`, downloaded by citizens from the procedure's portal page under `name`.
+ * `kind` and `bytes` are the stored file's, filled in by the api (what a client sends is not believed).
+ */
+export interface FormFile {
+  url: string;
+  name: string;
+  kind: FormFileKind;
+  bytes: number;
+}
+
+/**
+ * A document of the dossier (giấy tờ) with how many originals and copies are asked for. `form` names the
+ * form in words; `forms` are its files. Stored only when there are some, so procedures without files keep
+ * the content (and hash) they had before files could be attached; the api always answers the list.
+ */
 export interface DossierItem {
   name: string;
   form: string | null;
   originals: number | null;
   copies: number | null;
+  forms?: FormFile[];
 }
 
 /** A way to carry it out (cách thức): in person, online, by post, with its own time limit and fees. */

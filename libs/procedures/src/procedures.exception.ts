@@ -39,6 +39,12 @@ export class ProceduresException extends DomainException {
     ]);
   }
 
+  /** Several fields refused at once (e.g. the form files of a dossier), each with its own message. */
+  static invalidFields(details: ErrorDetail[]): ProceduresException {
+    const fields = [...new Set(details.map((d) => d.field))].join(', ');
+    return new ProceduresException('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${fields}`, details);
+  }
+
   /** What is wrong with an import file as a whole: a 4xx naming `file`. */
   static file(
     message: string,

@@ -1,9 +1,11 @@
 import { Module, OnModuleDestroy } from '@nestjs/common';
 import { EvidenceModule } from '@app/evidence';
+import { MediaModule } from '@app/media';
 import { UnitsModule } from '@app/units';
 import { ProcedureUnitActions } from './procedure.actions';
 import { stopImportReader } from './import/reader';
 import { ProcedureChanges } from './procedure-changes';
+import { ProcedureFormFiles } from './procedure-form-files';
 import { ProcedureImportJob } from './procedure-import.job';
 import { ProcedureImporter } from './procedure-importer';
 import { ProcedureImportsService } from './procedure-imports.service';
@@ -18,12 +20,13 @@ import { ProceduresRepository } from './procedures.repository';
 import { ProceduresService } from './procedures.service';
 
 @Module({
-  imports: [UnitsModule, EvidenceModule],
+  imports: [UnitsModule, EvidenceModule, MediaModule],
   // The template controller's static paths come before ProceduresController's `:id`.
   controllers: [UnitProceduresController, ProcedureImportsController, ProceduresController],
   providers: [
     ProceduresRepository,
     ProcedureChanges,
+    ProcedureFormFiles,
     ProceduresService,
     ProcedureLifecycleService,
     ProcedureImporter,

@@ -15,6 +15,7 @@ import {
 import { Procedure } from './procedure.entity';
 import { contentHash, contentOf, normalizeContent, type ProcedureContent } from './procedure-content';
 import { codeTaken, ProcedureChanges } from './procedure-changes';
+import { ProcedureFormFiles } from './procedure-form-files';
 import { ProcedureImporter } from './procedure-importer';
 import { allowedActions, PROCEDURE_EDITORS, PROCEDURE_READERS } from './procedure-rules';
 import { ProceduresException } from './procedures.exception';
@@ -33,6 +34,7 @@ export class ProceduresService {
     private readonly access: UnitAccess,
     private readonly changes: ProcedureChanges,
     private readonly importer: ProcedureImporter,
+    private readonly formFiles: ProcedureFormFiles,
   ) {}
 
   async list(
@@ -74,7 +76,7 @@ export class ProceduresService {
 
   async create(principal: Principal, unitId: string, dto: ProcedureContentDto): Promise<ProcedureResponse> {
     await this.access.requireRole(principal, unitId, PROCEDURE_EDITORS);
-    const content = normalizeContent(dto);
+    const content = await this.formFiles.check(normalizeContent(dto));
     try {
       return await this.procedures.transaction(async (manager) => {
         await this.checkReplacement(manager, unitId, null, content);
@@ -99,7 +101,7 @@ export class ProceduresService {
       if (dto.version !== procedure.version) {
         throw ProceduresException.versionConflict(procedure.version);
       }
-      const after = normalizeContent(dto, contentOf(procedure));
+      const after = await this.formFiles.check(normalizeContent(dto, contentOf(procedure)));
       await this.checkReplacement(manager, procedure.unitId, procedure.id, after);
       await this.changes.apply(manager, unit, procedure, after, principal.id, 'update', dto.reason ?? null);
     });
@@ -147,8 +149,14 @@ export class ProceduresService {
 
   /** The representation, with what this caller may do with it (design.md §6). */
   respond(principal: Principal, p: Procedure): ProcedureResponse {
+    const content = contentOf(p);
     return {
-      ...contentOf(p),
+      ...content,
+      // Stored only when there are some (DossierItem); answered always.
+      dossier: content.dossier.map((c) => ({
+        case: c.case,
+        items: c.items.map((i) => ({ ...i, forms: i.forms ?? [] })),
+      })),
       id: p.id,
       unitId: p.unitId,
       statusReason: p.statusReason,

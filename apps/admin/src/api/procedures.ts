@@ -77,3 +77,13 @@ export const TEMPLATE_URLS = {
 export function exportUrl(unitId: string, format: 'xlsx' | 'csv', query: string): string {
   return `/api/v1/units/${encodeURIComponent(unitId)}/procedures/export.${format}${query}`;
 }
+
+/** A form file of a dossier item, as the procedure carries it. */
+export type FormFile = Schemas['FormFileDto'];
+
+export {
+  FILE_EXTENSIONS as FORM_FILE_EXTENSIONS,
+  FILE_MAX_BYTES as FORM_FILE_MAX_BYTES,
+  uploadFile as uploadFormFile,
+  type UploadedFile,
+} from './files';

@@ -1670,6 +1670,8 @@ export interface components {
             copies: number | null;
             /** @description Mẫu đơn, tờ khai kèm theo */
             form: string | null;
+            /** @description Tệp mẫu đơn, tờ khai của giấy tờ này (tải lên trước bằng POST /units/{unitId}/files); người dân tải về từ trang thủ tục trên cổng */
+            forms?: components["schemas"]["FormFileDto"][];
             /** @example Tờ khai đăng ký khai sinh */
             name: string;
             /** @description Số bản chính */
@@ -1837,6 +1839,25 @@ export interface components {
             name: string;
             /**
              * @description Địa chỉ tệp
+             * @example /media/files/3f5a….pdf
+             */
+            url: string;
+        };
+        FormFileDto: {
+            /** @description Kích thước tệp (byte): máy chủ tự đọc từ tệp đã lưu (giá trị gửi lên bị bỏ qua) */
+            bytes?: number;
+            /**
+             * @description Loại tệp: máy chủ tự xác định từ tệp đã lưu (giá trị gửi lên bị bỏ qua)
+             * @enum {string}
+             */
+            kind?: "pdf" | "doc" | "docx" | "xls" | "xlsx";
+            /**
+             * @description Tên tệp người dân thấy và tải về (kết thúc bằng đuôi của tệp)
+             * @example Tờ khai đăng ký khai sinh.pdf
+             */
+            name: string;
+            /**
+             * @description Địa chỉ tệp do POST /units/{unitId}/files trả về
              * @example /media/files/3f5a….pdf
              */
             url: string;
@@ -2074,9 +2095,15 @@ export interface components {
             /** @example Trực tiếp */
             channel: string;
             description: string;
-            /** @example Miễn lệ phí */
+            /**
+             * @description Phí, lệ phí theo cách này; để trống thì cổng hiện phí, lệ phí chung của thủ tục
+             * @example Miễn lệ phí
+             */
             fees: string;
-            /** @example Ngay trong ngày làm việc */
+            /**
+             * @description Thời hạn theo cách này; để trống thì cổng hiện thời hạn giải quyết chung của thủ tục
+             * @example Ngay trong ngày làm việc
+             */
             timeLimit: string;
         };
         MonthFiguresResponse: {
@@ -2279,7 +2306,7 @@ export interface components {
              * @example 01 bộ
              */
             dossierCount?: string;
-            /** @description Phí, lệ phí */
+            /** @description Phí, lệ phí chung: hiện cho mỗi cách thực hiện không ghi phí, lệ phí riêng */
             fees?: string;
             /**
              * @description Lĩnh vực
@@ -2323,7 +2350,7 @@ export interface components {
             status?: "active" | "amended" | "replaced" | "abolished";
             /** @description Trình tự thực hiện, theo trường hợp */
             steps?: components["schemas"]["StepCaseDto"][];
-            /** @description Thời hạn giải quyết */
+            /** @description Thời hạn giải quyết chung: hiện cho mỗi cách thực hiện không ghi thời hạn riêng */
             timeLimit?: string;
         };
         ProcedureImportResponse: {
@@ -2394,7 +2421,7 @@ export interface components {
              * @example 01 bộ
              */
             dossierCount?: string;
-            /** @description Phí, lệ phí */
+            /** @description Phí, lệ phí chung: hiện cho mỗi cách thực hiện không ghi phí, lệ phí riêng */
             fees?: string;
             /**
              * @description Lĩnh vực
@@ -2445,7 +2472,7 @@ export interface components {
             statusReason: string | null;
             /** @description Trình tự thực hiện, theo trường hợp */
             steps?: components["schemas"]["StepCaseDto"][];
-            /** @description Thời hạn giải quyết */
+            /** @description Thời hạn giải quyết chung: hiện cho mỗi cách thực hiện không ghi thời hạn riêng */
             timeLimit?: string;
             /** Format: uuid */
             unitId: string;
@@ -2891,7 +2918,7 @@ export interface components {
              * @example 01 bộ
              */
             dossierCount?: string;
-            /** @description Phí, lệ phí */
+            /** @description Phí, lệ phí chung: hiện cho mỗi cách thực hiện không ghi phí, lệ phí riêng */
             fees?: string;
             /**
              * @description Lĩnh vực
@@ -2937,7 +2964,7 @@ export interface components {
             status?: "active" | "amended" | "replaced" | "abolished";
             /** @description Trình tự thực hiện, theo trường hợp */
             steps?: components["schemas"]["StepCaseDto"][];
-            /** @description Thời hạn giải quyết */
+            /** @description Thời hạn giải quyết chung: hiện cho mỗi cách thực hiện không ghi thời hạn riêng */
             timeLimit?: string;
             /** @description Phiên bản đang sửa; khác phiên bản hiện tại thì 409 VERSION_CONFLICT */
             version: number;

@@ -1,5 +1,11 @@
 import type { ImportErrorDto, ImportResultDto, ImportRowDto } from '../procedure.dto';
-import { changedFields, contentOf, type ContentField, type ProcedureContent } from '../procedure-content';
+import {
+  changedFields,
+  contentOf,
+  keepFormFiles,
+  type ContentField,
+  type ProcedureContent,
+} from '../procedure-content';
 import type { Procedure } from '../procedure.entity';
 import type { CheckedFile, CheckedRow } from './check';
 import { IMPORT_MAX_ERRORS } from './limits';
@@ -78,11 +84,20 @@ export function planRow(
   const replacedBy = row.replacedByCode
     ? (existing.get(row.replacedByCode)?.id ?? `code:${row.replacedByCode}`)
     : null;
-  const after: ProcedureContent = { ...content, replacedById: replacedBy };
+  const after: ProcedureContent = importedOver(before, content, replacedBy);
   const changed = changedFields(contentOf(before), after);
   return changed.length === 0
     ? { action: 'unchanged', row, changed }
     : { action: 'update', row, changed, before };
+}
+
+/** What an imported row makes of a stored procedure: the row's content, with the form files kept. */
+export function importedOver(
+  before: Procedure,
+  content: ProcedureContent,
+  replacedById: string | null,
+): ProcedureContent {
+  return { ...content, dossier: keepFormFiles(content.dossier, before.dossier), replacedById };
 }
 
 export function isGood(row: CheckedRow): boolean {

@@ -1,7 +1,7 @@
 import { DeleteOutlined, FileOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
 import { App, Button, Input, Space, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { uploadFile, uploadImage } from '../../api/articles';
+import { FILE_EXTENSIONS, FILE_MAX_BYTES, uploadFile, uploadImage } from '../../api/files';
 import { errorMessage } from '../../lib/errors';
 import { tooLarge } from '../../lib/files';
 
@@ -19,7 +19,6 @@ export interface AttachmentValue {
 }
 
 const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
-const FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 const size = (bytes: number): string =>
   bytes < 1024 * 1024
@@ -165,7 +164,7 @@ export function AttachmentsField({
         </ul>
       )}
       <Upload
-        accept=".pdf,.doc,.docx,.xls,.xlsx"
+        accept={FILE_EXTENSIONS.join(',')}
         multiple
         showUploadList={false}
         beforeUpload={(file) => {

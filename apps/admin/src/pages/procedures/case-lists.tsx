@@ -1,8 +1,29 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Typography,
+  Upload,
+} from 'antd';
 import type { FormListFieldData } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  FORM_FILE_EXTENSIONS,
+  FORM_FILE_MAX_BYTES,
+  uploadFormFile,
+  type FormFile,
+} from '../../api/procedures';
+import { errorMessage } from '../../lib/errors';
+import { tooLarge } from '../../lib/files';
 import { DATE_FORMAT } from '../../lib/format';
 
 // The lists of a procedure that differ by case (trường hợp) and its other repeated rows. Form names
@@ -68,6 +89,8 @@ function CardList(props: {
   entryTitle: (n: number) => string;
   removeLabel: (n: number) => string;
   addLabel: string;
+  /** The add button's text while the list is empty, when adding the first entry is something else. */
+  addFirstLabel?: string;
   /** What a new entry starts as (a new object each time). */
   newEntry: () => object;
   /** The body of the entry at this index of the list. */
@@ -90,7 +113,9 @@ function CardList(props: {
                 {props.children(e.name)}
               </Card>
             ))}
-            <AddButton onClick={() => add(props.newEntry())}>{props.addLabel}</AddButton>
+            <AddButton onClick={() => add(props.newEntry())}>
+              {entries.length === 0 ? (props.addFirstLabel ?? props.addLabel) : props.addLabel}
+            </AddButton>
           </>
         )}
       </Form.List>
@@ -123,6 +148,11 @@ function CaseCards(props: {
   of: string;
   newItem: () => unknown;
   addItemLabel: string;
+  /**
+   * The button while there is no case: what the person adds is the first row (a step, a document), which
+   * comes in a first case of its own; "Thêm trường hợp khác" only once there is one.
+   */
+  addFirstLabel: string;
   /** The rows of case `c` (index from 0), each removed with `remove(row.name)`. */
   children: (c: number, rows: FormListFieldData[], remove: (index: number) => void) => ReactNode;
 }) {
@@ -132,7 +162,8 @@ function CaseCards(props: {
       title={props.title}
       entryTitle={(n) => `Trường hợp ${n}`}
       removeLabel={(n) => `Xóa trường hợp ${n} của ${props.of}`}
-      addLabel="Thêm trường hợp"
+      addLabel="Thêm trường hợp khác"
+      addFirstLabel={props.addFirstLabel}
       newEntry={() => ({ case: '', items: [props.newItem()] })}
     >
       {(c) => (
@@ -163,6 +194,7 @@ export function StepCases() {
       of="trình tự"
       newItem={() => ''}
       addItemLabel="Thêm bước"
+      addFirstLabel="Thêm bước thực hiện"
     >
       {(c, steps, remove) =>
         steps.map((s) => (
@@ -198,7 +230,7 @@ function DossierHeader() {
         Tên giấy tờ
       </Col>
       <Col xs={0} md={6}>
-        Mẫu đơn, tờ khai
+        Tên mẫu đơn, tờ khai
       </Col>
       <Col xs={0} md={3}>
         Số bản chính
@@ -210,15 +242,19 @@ function DossierHeader() {
   );
 }
 
-/** Thành phần hồ sơ: documents with their form and how many originals and copies, by case. */
-export function DossierCases() {
+/**
+ * Thành phần hồ sơ: documents with their form (its name, and its files to download from the portal) and
+ * how many originals and copies, by case. Files go to the unit's documents (`unitId`).
+ */
+export function DossierCases({ unitId }: { unitId: string | null | undefined }) {
   return (
     <CaseCards
       name="dossier"
       title="Thành phần hồ sơ"
       of="hồ sơ"
-      newItem={() => ({ name: '', form: '', originals: 1, copies: 0 })}
+      newItem={() => ({ name: '', form: '', originals: 1, copies: 0, forms: [] })}
       addItemLabel="Thêm giấy tờ"
+      addFirstLabel="Thêm giấy tờ"
     >
       {(c, items, remove) => (
         <>
@@ -265,12 +301,133 @@ export function DossierCases() {
                     onClick={() => remove(item.name)}
                   />
                 </Col>
+                <Col xs={24} md={22} style={{ marginBottom: 12 }}>
+                  <FormFiles unitId={unitId} path={['dossier', c, 'items', item.name]} where={where} />
+                </Col>
               </Row>
             );
           })}
         </>
       )}
     </CaseCards>
+  );
+}
+
+/** "PDF, 120 KB": what a form file is, as the portal says it. */
+export function fileLabel(file: Pick<FormFile, 'kind' | 'bytes'>): string {
+  const bytes = file.bytes ?? 0;
+  const size =
+    bytes < 1024 * 1024
+      ? `${Math.max(1, Math.ceil(bytes / 1024))} KB`
+      : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+  return `${(file.kind ?? '').toUpperCase()}, ${size}`;
+}
+
+/** Holds a value of the form without showing it (the file's url and name are shown by FileLine). */
+function Kept(_: { value?: unknown }) {
+  return null;
+}
+
+/** One attached file: its link (downloads under its name, as on the portal), what it is, and removal. */
+function FileLine({
+  path,
+  label,
+  onRemove,
+}: {
+  path: (string | number)[];
+  label: string;
+  onRemove: () => void;
+}) {
+  // `preserve`: kind and size are in the store but in no field (only url and name are sent back).
+  const file = Form.useWatch(path, { preserve: true }) as FormFile | undefined;
+  if (!file?.url) {
+    return null;
+  }
+  return (
+    <Flex gap={4} align="center" wrap>
+      <PaperClipOutlined aria-hidden />
+      <Typography.Link href={`${file.url}?download=${encodeURIComponent(file.name)}`}>
+        {file.name}
+      </Typography.Link>
+      {file.kind && <Typography.Text type="secondary">({fileLabel(file)})</Typography.Text>}
+      <RemoveButton label={`Xóa tệp ${file.name} (${label})`} onClick={onRemove} />
+    </Flex>
+  );
+}
+
+/**
+ * The form files of one dossier item: "Đính kèm mẫu đơn, tờ khai" uploads a PDF, Word or Excel file to the
+ * unit's documents, then lists it with its link and a remove button. The api's refusal of a file (its
+ * url or name) shows under the file it names.
+ */
+function FormFiles({
+  unitId,
+  path,
+  where,
+}: {
+  unitId: string | null | undefined;
+  /** The dossier item's full path in the form. */
+  path: (string | number)[];
+  where: string;
+}) {
+  const { message } = App.useApp();
+  const [uploading, setUploading] = useState(0);
+  return (
+    <Form.List name={[path[path.length - 1], 'forms']}>
+      {(files, { add, remove }) => (
+        <Flex vertical gap={2}>
+          {files.map((f) => (
+            <Form.Item key={f.key} style={{ marginBottom: 0 }}>
+              <Form.Item name={[f.name, 'url']} noStyle>
+                <Kept />
+              </Form.Item>
+              <Form.Item name={[f.name, 'name']} noStyle>
+                <Kept />
+              </Form.Item>
+              <FileLine path={[...path, 'forms', f.name]} label={where} onRemove={() => remove(f.name)} />
+            </Form.Item>
+          ))}
+          <div>
+            <Upload
+              accept={FORM_FILE_EXTENSIONS.join(',')}
+              multiple
+              showUploadList={false}
+              disabled={!unitId}
+              beforeUpload={(file) => {
+                const refused = tooLarge(file.size, FORM_FILE_MAX_BYTES);
+                if (refused) {
+                  void message.error(`${file.name}: ${refused}`);
+                  return Upload.LIST_IGNORE;
+                }
+                return true;
+              }}
+              customRequest={({ file, onSuccess, onError }) => {
+                setUploading((n) => n + 1);
+                uploadFormFile(unitId ?? '', file as File)
+                  .then((stored) => {
+                    add({ url: stored.url, name: stored.name, kind: stored.kind, bytes: stored.bytes });
+                    onSuccess?.(stored);
+                  })
+                  .catch((error: unknown) => {
+                    void message.error(`${(file as File).name}: ${errorMessage(error)}`);
+                    onError?.(error as Error);
+                  })
+                  .finally(() => setUploading((n) => n - 1));
+              }}
+            >
+              <Button
+                size="small"
+                icon={<UploadOutlined />}
+                loading={uploading > 0}
+                aria-label={`Đính kèm mẫu đơn, tờ khai (${where})`}
+              >
+                Đính kèm mẫu đơn, tờ khai
+              </Button>
+            </Upload>
+          </div>
+        </Flex>
+      )}
+    </Form.List>
   );
 }
 
@@ -290,15 +447,23 @@ function CountItem(props: { name: [number, string]; label: string; placeholder: 
   );
 }
 
-/** Cách thức thực hiện: each channel with its own time limit and fees. */
+/**
+ * Cách thức thực hiện: each channel, with a time limit and fees of its own only where they differ from the
+ * procedure's general ones (the portal shows the general value for a method that gives none).
+ */
 export function Methods() {
+  const form = Form.useFormInstance();
+  const general = {
+    timeLimit: ((Form.useWatch('timeLimit', form) as string | undefined) ?? '').trim(),
+    fees: ((Form.useWatch('fees', form) as string | undefined) ?? '').trim(),
+  };
   return (
     <CardList
       name="methods"
       title="Cách thức thực hiện"
       entryTitle={(n) => `Cách thức ${n}`}
       removeLabel={(n) => `Xóa cách thức ${n}`}
-      addLabel="Thêm cách thức"
+      addLabel="Thêm cách nộp hồ sơ"
       newEntry={() => ({ channel: '', timeLimit: '', fees: '', description: '' })}
     >
       {(m) => (
@@ -314,13 +479,19 @@ export function Methods() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name={[m, 'timeLimit']} label="Thời hạn giải quyết">
-                <Input />
+              <Form.Item name={[m, 'timeLimit']} label="Thời hạn theo cách này (nếu khác)">
+                <Input
+                  placeholder={
+                    general.timeLimit ? `Chung: ${general.timeLimit}` : 'Để trống: theo thời hạn chung'
+                  }
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name={[m, 'fees']} label="Phí, lệ phí">
-                <Input />
+              <Form.Item name={[m, 'fees']} label="Phí, lệ phí theo cách này (nếu khác)">
+                <Input
+                  placeholder={general.fees ? `Chung: ${general.fees}` : 'Để trống: theo phí, lệ phí chung'}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -375,7 +546,7 @@ export function LegalBasis() {
               );
             })}
             <AddButton onClick={() => add({ number: '', title: '', issuedOn: null, issuer: '' })}>
-              Thêm văn bản
+              Thêm văn bản căn cứ
             </AddButton>
           </>
         )}

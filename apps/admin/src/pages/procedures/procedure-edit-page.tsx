@@ -90,6 +90,8 @@ function toContent(v: Values): Content {
         form: textOrNull(i.form),
         originals: i.originals ?? null,
         copies: i.copies ?? null,
+        // The api reads each file's kind and size itself.
+        forms: (i.forms ?? []).map((f) => ({ url: f.url, name: f.name })),
       })),
     })),
     methods: v.methods ?? [],
@@ -101,9 +103,19 @@ function toContent(v: Values): Content {
 }
 
 /** A text of a few lines that grows with what is typed, up to `maxRows`. */
-function LongText({ label, name, maxRows }: { label: string; name: keyof Values; maxRows: number }) {
+function LongText({
+  label,
+  name,
+  maxRows,
+  extra,
+}: {
+  label: string;
+  name: keyof Values;
+  maxRows: number;
+  extra?: string;
+}) {
   return (
-    <Form.Item label={label} name={name}>
+    <Form.Item label={label} name={name} extra={extra}>
       <Input.TextArea autoSize={{ minRows: 1, maxRows }} />
     </Form.Item>
   );
@@ -373,11 +385,26 @@ export default function ProcedureEditPage() {
         </Card>
         <StepCases />
         <Methods />
-        <DossierCases />
+        <DossierCases unitId={unitId} />
         <Card title="Thời hạn, phí, kết quả" style={{ marginBottom: 16 }}>
-          <LongText label="Thời hạn giải quyết" name="timeLimit" maxRows={6} />
-          <LongText label="Phí, lệ phí" name="fees" maxRows={6} />
-          <LongText label="Mẫu đơn, tờ khai" name="forms" maxRows={6} />
+          <LongText
+            label="Thời hạn giải quyết chung"
+            name="timeLimit"
+            maxRows={6}
+            extra="Hiện trên cổng cho mỗi cách thực hiện không ghi thời hạn riêng."
+          />
+          <LongText
+            label="Phí, lệ phí chung"
+            name="fees"
+            maxRows={6}
+            extra="Hiện trên cổng cho mỗi cách thực hiện không ghi phí, lệ phí riêng."
+          />
+          <LongText
+            label="Mẫu đơn, tờ khai"
+            name="forms"
+            maxRows={6}
+            extra="Ghi chú chung về mẫu đơn; tệp mẫu đính kèm ở từng giấy tờ trong Thành phần hồ sơ."
+          />
           <LongText label="Kết quả thực hiện" name="result" maxRows={6} />
           <LongText label="Yêu cầu, điều kiện" name="conditions" maxRows={8} />
         </Card>
