@@ -443,7 +443,7 @@ describe('Admin app in a browser', () => {
       ['/bao-cao/chung-cu', 'dien-thoai-chung-cu'],
     ]) {
       await page.goto(url(path));
-      await page.locator('main h3').first().waitFor();
+      await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect({ path, width }).toEqual({ path, width: 360 });
@@ -497,7 +497,7 @@ describe('Admin app in a browser', () => {
       '/am-thanh/tu-dien',
     ]) {
       await page.goto(url(path));
-      await page.locator('main h3').first().waitFor();
+      await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       expect({ path, unnamed: await unnamedControls(page) }).toEqual({ path, unnamed: [] });
     }

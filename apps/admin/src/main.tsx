@@ -41,6 +41,20 @@ const THEME = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     colorLink: '#0958d9',
+    // WCAG AA (4.5:1) for text in tags and red buttons: antd's own shades reach 3.4–3.9:1.
+    colorError: '#c62828',
+    colorTextDisabled: 'rgba(0, 0, 0, 0.56)',
+    green7: '#237804',
+    gold7: '#874d00',
+    orange7: '#ad4e00',
+    blue7: '#003eb3',
+    red7: '#a8071a',
+    purple7: '#391085',
+    volcano7: '#ad2102',
+    cyan7: '#006d75',
+    magenta7: '#9e1068',
+    geekblue7: '#10239e',
+    lime7: '#3f6600',
   },
 };
 

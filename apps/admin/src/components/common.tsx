@@ -15,7 +15,8 @@ export function PageLoading() {
 export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
   return (
     <Flex wrap gap={12} justify="space-between" align="center" style={{ marginBottom: 16 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      {/* The screen's one h1 (a screen reader's way to the title), drawn at the size of a level 3. */}
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
         {title}
       </Typography.Title>
       {extra ? (
