@@ -70,7 +70,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/',
     label: 'Tổng quan',
-    icon: <HomeOutlined />,
+    icon: <HomeOutlined aria-hidden />,
     inMenu: true,
     allowed: everyone,
     page: lazy(() => import('./pages/home-page')),
@@ -78,7 +78,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/tin-bai',
     label: 'Danh sách tin bài',
-    icon: <FileTextOutlined />,
+    icon: <FileTextOutlined aria-hidden />,
     section: 'Tin bài',
     inMenu: true,
     allowed: may('articles.read'),
@@ -87,7 +87,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/tin-bai/viet-bai',
     label: 'Viết tin bài',
-    icon: <EditOutlined />,
+    icon: <EditOutlined aria-hidden />,
     section: 'Tin bài',
     inMenu: true,
     allowed: may('articles.create'),
@@ -96,7 +96,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/tin-bai/chuyen-muc',
     label: 'Chuyên mục',
-    icon: <TagsOutlined />,
+    icon: <TagsOutlined aria-hidden />,
     section: 'Tin bài',
     inMenu: true,
     allowed: may('categories.manage'),
@@ -105,7 +105,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/tin-bai/:id',
     label: 'Tin bài',
-    icon: <FileTextOutlined />,
+    icon: <FileTextOutlined aria-hidden />,
     section: 'Tin bài',
     inMenu: false,
     allowed: may('articles.read'),
@@ -114,7 +114,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/thu-tuc',
     label: 'Danh sách thủ tục',
-    icon: <ProfileOutlined />,
+    icon: <ProfileOutlined aria-hidden />,
     section: 'Thủ tục hành chính',
     inMenu: true,
     allowed: may('procedures.read'),
@@ -123,7 +123,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/thu-tuc/them-moi',
     label: 'Thêm thủ tục',
-    icon: <PlusOutlined />,
+    icon: <PlusOutlined aria-hidden />,
     section: 'Thủ tục hành chính',
     inMenu: true,
     allowed: may('procedures.create'),
@@ -132,7 +132,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/thu-tuc/nhap-tu-tep',
     label: 'Nhập từ tệp',
-    icon: <CloudUploadOutlined />,
+    icon: <CloudUploadOutlined aria-hidden />,
     section: 'Thủ tục hành chính',
     inMenu: true,
     allowed: may('procedures.import'),
@@ -141,7 +141,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/thu-tuc/:id',
     label: 'Thủ tục hành chính',
-    icon: <ProfileOutlined />,
+    icon: <ProfileOutlined aria-hidden />,
     section: 'Thủ tục hành chính',
     inMenu: false,
     allowed: may('procedures.read'),
@@ -150,7 +150,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/am-thanh',
     label: 'Bản tin âm thanh',
-    icon: <SoundOutlined />,
+    icon: <SoundOutlined aria-hidden />,
     section: 'Âm thanh',
     inMenu: true,
     allowed: may('audio.read'),
@@ -159,7 +159,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/am-thanh/tai-len',
     label: 'Tải chương trình lên',
-    icon: <CloudUploadOutlined />,
+    icon: <CloudUploadOutlined aria-hidden />,
     section: 'Âm thanh',
     inMenu: true,
     allowed: may('audio.upload'),
@@ -168,7 +168,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/am-thanh/nhac-hieu',
     label: 'Nhạc hiệu',
-    icon: <CustomerServiceOutlined />,
+    icon: <CustomerServiceOutlined aria-hidden />,
     section: 'Âm thanh',
     inMenu: true,
     allowed: may('audio.read'),
@@ -177,7 +177,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/am-thanh/tu-dien',
     label: 'Từ điển cách đọc',
-    icon: <BookOutlined />,
+    icon: <BookOutlined aria-hidden />,
     section: 'Âm thanh',
     inMenu: true,
     allowed: member,
@@ -186,7 +186,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/phat-song/dai',
     label: 'Đài và khung giờ',
-    icon: <NotificationOutlined />,
+    icon: <NotificationOutlined aria-hidden />,
     section: 'Phát sóng',
     inMenu: true,
     allowed: may('broadcast.read'),
@@ -195,7 +195,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/phat-song/lich',
     label: 'Lịch phát sóng',
-    icon: <ScheduleOutlined />,
+    icon: <ScheduleOutlined aria-hidden />,
     section: 'Phát sóng',
     inMenu: true,
     allowed: may('broadcast.read'),
@@ -204,7 +204,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/phat-song/lich/in',
     label: 'In lịch phát sóng',
-    icon: <PrinterOutlined />,
+    icon: <PrinterOutlined aria-hidden />,
     section: 'Phát sóng',
     inMenu: false,
     allowed: may('broadcast.read'),
@@ -213,7 +213,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/phat-song/dieu-khien',
     label: 'Điều khiển phát',
-    icon: <ControlOutlined />,
+    icon: <ControlOutlined aria-hidden />,
     section: 'Phát sóng',
     inMenu: true,
     allowed: may('broadcast.air'),
@@ -222,7 +222,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/phat-song/so-nhat-ky',
     label: 'Sổ nhật ký phát sóng',
-    icon: <FileTextOutlined />,
+    icon: <FileTextOutlined aria-hidden />,
     section: 'Phát sóng',
     inMenu: true,
     allowed: may('broadcast.read'),
@@ -231,7 +231,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/bao-cao/so-lieu',
     label: 'Số liệu báo cáo',
-    icon: <BarChartOutlined />,
+    icon: <BarChartOutlined aria-hidden />,
     section: 'Báo cáo',
     inMenu: true,
     allowed: may('reports.read'),
@@ -240,7 +240,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/bao-cao/bao-cao-nam',
     label: 'Báo cáo năm',
-    icon: <FileWordOutlined />,
+    icon: <FileWordOutlined aria-hidden />,
     section: 'Báo cáo',
     inMenu: true,
     allowed: may('reports.read'),
@@ -249,7 +249,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/bao-cao/hoat-dong',
     label: 'Hoạt động, kế hoạch',
-    icon: <CarryOutOutlined />,
+    icon: <CarryOutOutlined aria-hidden />,
     section: 'Báo cáo',
     inMenu: true,
     allowed: may('reports.read'),
@@ -258,7 +258,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/bao-cao/chung-cu',
     label: 'Nhật ký chứng cứ',
-    icon: <SafetyCertificateOutlined />,
+    icon: <SafetyCertificateOutlined aria-hidden />,
     section: 'Báo cáo',
     inMenu: true,
     allowed: may('reports.read'),
@@ -267,7 +267,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/don-vi',
     label: 'Đơn vị',
-    icon: <ApartmentOutlined />,
+    icon: <ApartmentOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: true,
     allowed: may('units.edit'),
@@ -276,7 +276,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/don-vi/tao-moi',
     label: 'Thêm đơn vị',
-    icon: <ApartmentOutlined />,
+    icon: <ApartmentOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: false,
     allowed: (s) => s.isSystemAdmin,
@@ -285,7 +285,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/don-vi/:id',
     label: 'Sửa đơn vị',
-    icon: <ApartmentOutlined />,
+    icon: <ApartmentOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: false,
     allowed: may('units.edit'),
@@ -294,7 +294,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/nguoi-dung',
     label: 'Người dùng',
-    icon: <TeamOutlined />,
+    icon: <TeamOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: true,
     allowed: may('users.manage'),
@@ -303,7 +303,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/nguoi-dung/tao-moi',
     label: 'Thêm người dùng',
-    icon: <TeamOutlined />,
+    icon: <TeamOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: false,
     allowed: may('users.manage'),
@@ -312,7 +312,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/quan-tri/nguoi-dung/:id',
     label: 'Sửa người dùng',
-    icon: <TeamOutlined />,
+    icon: <TeamOutlined aria-hidden />,
     section: 'Quản trị',
     inMenu: false,
     allowed: may('users.manage'),
@@ -321,7 +321,7 @@ export const FEATURES: Feature[] = [
   {
     path: '/tai-khoan',
     label: 'Tài khoản của tôi',
-    icon: <UserOutlined />,
+    icon: <UserOutlined aria-hidden />,
     inMenu: true,
     allowed: everyone,
     page: lazy(() => import('./pages/account-page')),
@@ -329,10 +329,10 @@ export const FEATURES: Feature[] = [
 ];
 
 export const SECTION_ICONS: Partial<Record<Section, ReactNode>> = {
-  'Tin bài': <FileTextOutlined />,
-  'Thủ tục hành chính': <ProfileOutlined />,
-  'Âm thanh': <SoundOutlined />,
-  'Phát sóng': <NotificationOutlined />,
-  'Báo cáo': <AuditOutlined />,
-  'Quản trị': <ApartmentOutlined />,
+  'Tin bài': <FileTextOutlined aria-hidden />,
+  'Thủ tục hành chính': <ProfileOutlined aria-hidden />,
+  'Âm thanh': <SoundOutlined aria-hidden />,
+  'Phát sóng': <NotificationOutlined aria-hidden />,
+  'Báo cáo': <AuditOutlined aria-hidden />,
+  'Quản trị': <ApartmentOutlined aria-hidden />,
 };

@@ -27,6 +27,9 @@ function RequireSession() {
   );
 }
 
+/** A refusal or a missing page is still a page with its title as its h1 (screen readers go by it). */
+const RESULT_TITLE = { fontSize: 24, fontWeight: 600, margin: 0 };
+
 function FeaturePage({ feature }: { feature: Feature }) {
   const { session } = useSessionContext();
   useEffect(() => {
@@ -36,7 +39,7 @@ function FeaturePage({ feature }: { feature: Feature }) {
     return (
       <Result
         status="403"
-        title="Không có quyền"
+        title={<h1 style={RESULT_TITLE}>Không có quyền</h1>}
         subTitle="Vai trò của bạn ở đơn vị đang chọn không được xem trang này."
       />
     );
@@ -53,7 +56,7 @@ function NotFound() {
   return (
     <Result
       status="404"
-      title="Không tìm thấy trang"
+      title={<h1 style={RESULT_TITLE}>Không tìm thấy trang</h1>}
       subTitle="Đường dẫn này không có trong trang quản trị."
     />
   );

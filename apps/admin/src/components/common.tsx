@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Spin, Typography, type InputNumberProps } from 'antd';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/errors';
 
@@ -9,6 +9,14 @@ export function PageLoading() {
       <div style={{ marginTop: 12, color: '#666' }}>Đang tải…</div>
     </div>
   );
+}
+
+/**
+ * A number field without antd's up/down arrows: those are mouse-only and named in English ("Increase
+ * Value", fixed in rc-input-number) for screen readers. The keyboard's arrow keys still step the value.
+ */
+export function NumberInput<T extends number | string = number>(props: InputNumberProps<T>) {
+  return <InputNumber<T> controls={false} {...props} />;
 }
 
 /** The title of a screen and its main actions; the actions wrap under the title on a phone. */

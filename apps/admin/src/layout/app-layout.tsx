@@ -232,7 +232,7 @@ export default function AppLayout() {
           {!wide && (
             <Button
               type="text"
-              icon={<MenuOutlined />}
+              icon={<MenuOutlined aria-hidden />}
               aria-label="Mở menu"
               onClick={() => setDrawerOpen(true)}
             />
@@ -247,7 +247,7 @@ export default function AppLayout() {
           <div style={{ flex: 1 }} />
           {portalSlug && (
             <a href={`/site/${portalSlug}/`} target="_blank" rel="noreferrer" aria-label="Xem cổng thông tin">
-              <GlobalOutlined /> {screens.md && 'Xem cổng thông tin'}
+              <GlobalOutlined aria-hidden /> {screens.md && 'Xem cổng thông tin'}
             </a>
           )}
           <Dropdown
@@ -260,8 +260,8 @@ export default function AppLayout() {
                   disabled: true,
                 },
                 { type: 'divider' },
-                { key: 'account', icon: <UserOutlined />, label: 'Tài khoản của tôi' },
-                { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', danger: true },
+                { key: 'account', icon: <UserOutlined aria-hidden />, label: 'Tài khoản của tôi' },
+                { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: 'Đăng xuất', danger: true },
               ],
               onClick: ({ key }) => (key === 'logout' ? signOut() : void navigate('/tai-khoan')),
             }}
@@ -272,7 +272,7 @@ export default function AppLayout() {
               aria-label={`Tài khoản: ${session.user.fullName}`}
               style={{ display: 'flex', alignItems: 'center', gap: 8 }}
             >
-              <Avatar size="small" icon={<UserOutlined />} />
+              <Avatar size="small" icon={<UserOutlined aria-hidden />} />
               {screens.sm && <span>{session.user.fullName}</span>}
             </Button>
           </Dropdown>

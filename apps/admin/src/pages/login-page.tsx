@@ -70,14 +70,18 @@ export default function LoginPage() {
             name="username"
             rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đăng nhập' }]}
           >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
           <Form.Item
             label="Mật khẩu"
             name="password"
             rules={[{ required: true, message: 'Hãy nhập mật khẩu' }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+            <Input.Password
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             Đăng nhập

@@ -1,23 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  TreeSelect,
-} from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, call, type Schemas, type Unit } from '../../api/client';
 import { toTree, useUnits, type UnitNode } from '../../api/queries';
-import { DraftNotice, ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
+import {
+  DraftNotice,
+  ErrorNotice,
+  LoadError,
+  PageHeader,
+  PageLoading,
+  NumberInput,
+} from '../../components/common';
 import { useFormDraft } from '../../lib/drafts';
 import { applyFieldErrors } from '../../lib/errors';
 import { slugify } from '../../lib/format';
@@ -308,7 +302,7 @@ export default function UnitFormPage() {
                 label="Số khung giờ tối đa mỗi ngày"
                 name={['settings', 'broadcastPolicy', 'maxSlotsPerDay']}
               >
-                <InputNumber min={1} max={48} style={{ width: '100%' }} />
+                <NumberInput min={1} max={48} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -316,7 +310,7 @@ export default function UnitFormPage() {
                 label="Số phút tối đa mỗi khung giờ"
                 name={['settings', 'broadcastPolicy', 'maxMinutesPerSlot']}
               >
-                <InputNumber min={1} max={600} style={{ width: '100%' }} />
+                <NumberInput min={1} max={600} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24}>

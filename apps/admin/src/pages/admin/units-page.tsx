@@ -57,7 +57,7 @@ export default function UnitsPage() {
         extra={
           session.isSystemAdmin && (
             <Link to="/quan-tri/don-vi/tao-moi">
-              <Button type="primary" icon={<PlusOutlined />}>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />}>
                 Thêm đơn vị
               </Button>
             </Link>

@@ -212,7 +212,7 @@ export default function UserFormPage() {
                     <Col xs={6} md={3}>
                       <Form.Item label=" " colon={false}>
                         <Button
-                          icon={<DeleteOutlined />}
+                          icon={<DeleteOutlined aria-hidden />}
                           aria-label={`Bỏ vai trò ${index + 1}`}
                           onClick={() => remove(field.name)}
                         />
@@ -221,7 +221,10 @@ export default function UserFormPage() {
                   </Row>
                 ))}
                 <Form.ErrorList errors={errors} />
-                <Button icon={<PlusOutlined />} onClick={() => add({ unitId: session.unitId ?? undefined })}>
+                <Button
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ unitId: session.unitId ?? undefined })}
+                >
                   Thêm vai trò
                 </Button>
               </>

@@ -118,7 +118,7 @@ export default function UsersPage() {
         title="Người dùng"
         extra={
           <Link to="/quan-tri/nguoi-dung/tao-moi">
-            <Button type="primary" icon={<PlusOutlined />}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />}>
               Thêm người dùng
             </Button>
           </Link>

@@ -8,7 +8,6 @@ import {
   DatePicker,
   Form,
   Input,
-  InputNumber,
   Modal,
   Radio,
   Row,
@@ -21,7 +20,14 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { uploadImage, useCategories, type Article } from '../../api/articles';
 import { api, call } from '../../api/client';
-import { DraftNotice, ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
+import {
+  DraftNotice,
+  ErrorNotice,
+  LoadError,
+  PageHeader,
+  PageLoading,
+  NumberInput,
+} from '../../components/common';
 import { useFormDraft } from '../../lib/drafts';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -367,7 +373,7 @@ export default function ArticleEditPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label="Số lần phát dự kiến" name="plannedAirings">
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                <NumberInput min={0} max={100} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>

@@ -74,7 +74,7 @@ export default function ArticleListPage() {
         extra={
           session.can('articles.create') && (
             <Link to="/tin-bai/viet-bai">
-              <Button type="primary" icon={<PlusOutlined />}>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />}>
                 Viết tin bài
               </Button>
             </Link>

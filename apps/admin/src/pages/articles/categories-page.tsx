@@ -106,7 +106,12 @@ export default function CategoriesPage() {
               >
                 <Switch />
               </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<PlusOutlined aria-hidden />}
+                loading={create.isPending}
+              >
                 Thêm chuyên mục
               </Button>
             </Form>

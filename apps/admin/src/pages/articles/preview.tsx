@@ -21,7 +21,7 @@ export function ArticlePreview({ articleId, version }: { articleId: string; vers
   });
   return (
     <>
-      <Button icon={<EyeOutlined />} onClick={() => setOpen(true)}>
+      <Button icon={<EyeOutlined aria-hidden />} onClick={() => setOpen(true)}>
         Xem trước
       </Button>
       <Modal

@@ -66,7 +66,7 @@ export function RadioScriptCorrection({ article }: { article: Article }) {
 
   return (
     <div style={{ marginBottom: 16 }}>
-      <Button icon={<SoundOutlined />} onClick={start}>
+      <Button icon={<SoundOutlined aria-hidden />} onClick={start}>
         Sửa lời đọc cho đài
       </Button>
       {corrected && (

@@ -102,7 +102,7 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
 
   return (
     <>
-      <Button icon={<HistoryOutlined />} onClick={() => setOpen(true)}>
+      <Button icon={<HistoryOutlined aria-hidden />} onClick={() => setOpen(true)}>
         Lịch sử sửa đổi
       </Button>
       <Drawer

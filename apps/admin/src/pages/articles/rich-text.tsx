@@ -160,11 +160,13 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }}>
       {!readOnly && (
         <Space wrap size={4} style={{ padding: 6, borderBottom: '1px solid #f0f0f0', width: '100%' }}>
-          {tool('Đậm', <BoldOutlined />, state?.bold, () => editor?.chain().focus().toggleBold().run())}
-          {tool('Nghiêng', <ItalicOutlined />, state?.italic, () =>
+          {tool('Đậm', <BoldOutlined aria-hidden />, state?.bold, () =>
+            editor?.chain().focus().toggleBold().run(),
+          )}
+          {tool('Nghiêng', <ItalicOutlined aria-hidden />, state?.italic, () =>
             editor?.chain().focus().toggleItalic().run(),
           )}
-          {tool('Gạch chân', <UnderlineOutlined />, state?.underline, () =>
+          {tool('Gạch chân', <UnderlineOutlined aria-hidden />, state?.underline, () =>
             editor?.chain().focus().toggleUnderline().run(),
           )}
           <Tooltip title="Tiêu đề mục">
@@ -179,18 +181,18 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
               H2
             </Button>
           </Tooltip>
-          {tool('Căn giữa', <AlignCenterOutlined />, state?.center, () =>
+          {tool('Căn giữa', <AlignCenterOutlined aria-hidden />, state?.center, () =>
             state?.center
               ? editor?.chain().focus().unsetTextAlign().run()
               : editor?.chain().focus().setTextAlign('center').run(),
           )}
-          {tool('Danh sách', <UnorderedListOutlined />, state?.bullet, () =>
+          {tool('Danh sách', <UnorderedListOutlined aria-hidden />, state?.bullet, () =>
             editor?.chain().focus().toggleBulletList().run(),
           )}
-          {tool('Danh sách đánh số', <OrderedListOutlined />, state?.ordered, () =>
+          {tool('Danh sách đánh số', <OrderedListOutlined aria-hidden />, state?.ordered, () =>
             editor?.chain().focus().toggleOrderedList().run(),
           )}
-          {tool('Liên kết', <LinkOutlined />, state?.link, () => {
+          {tool('Liên kết', <LinkOutlined aria-hidden />, state?.link, () => {
             const href = window.prompt(
               'Địa chỉ liên kết (https://…)',
               editor?.getAttributes('link').href as string,
@@ -204,14 +206,14 @@ export function RichText({ value, onChange, id, 'aria-label': ariaLabel, uploadI
               editor?.chain().focus().setLink({ href }).run();
             }
           })}
-          {tool('Chèn bảng', <TableOutlined />, false, () =>
+          {tool('Chèn bảng', <TableOutlined aria-hidden />, false, () =>
             editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
           )}
           {uploadImage && (
             <Tooltip title="Chèn ảnh (JPEG, PNG, GIF, WebP; tối đa 10 MB)">
               <Button
                 size="small"
-                icon={<FileImageOutlined />}
+                icon={<FileImageOutlined aria-hidden />}
                 loading={uploading > 0}
                 onClick={() => fileInput.current?.click()}
               >

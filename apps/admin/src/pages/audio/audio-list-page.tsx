@@ -163,7 +163,7 @@ export default function AudioListPage() {
         extra={
           session.can('audio.upload') && (
             <Link to="/am-thanh/tai-len">
-              <Button icon={<CloudUploadOutlined />}>Tải chương trình lên</Button>
+              <Button icon={<CloudUploadOutlined aria-hidden />}>Tải chương trình lên</Button>
             </Link>
           )
         }

@@ -69,7 +69,7 @@ export function DownloadButton({
     <Button
       href={downloadUrl(url, name)}
       download={name}
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden />}
       aria-label={`Tải về: ${label}`}
       className="audio-download"
     >

@@ -122,7 +122,7 @@ export default function AudioUploadPage() {
               aria-label="Chọn tệp âm thanh"
             >
               <p className="ant-upload-drag-icon">
-                <InboxOutlined />
+                <InboxOutlined aria-hidden />
               </p>
               <p className="ant-upload-text">Bấm để chọn tệp, hoặc kéo tệp thả vào đây</p>
               <p className="ant-upload-hint">mp3, wav, m4a…; tối đa 100 MB và 2 giờ</p>

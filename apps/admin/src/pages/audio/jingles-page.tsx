@@ -127,7 +127,7 @@ function JingleCard({ unitId, jingle, canChange }: { unitId: string; jingle: Jin
                 return false;
               }}
             >
-              <Button icon={<UploadOutlined />} loading={change.isPending}>
+              <Button icon={<UploadOutlined aria-hidden />} loading={change.isPending}>
                 Tải {title.toLowerCase()} lên
               </Button>
             </Upload>

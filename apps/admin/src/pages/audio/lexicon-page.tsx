@@ -143,7 +143,7 @@ export default function LexiconPage() {
                         canWrite && (
                           <Button
                             aria-label={`Xóa dòng ${field.name + 1}`}
-                            icon={<DeleteOutlined />}
+                            icon={<DeleteOutlined aria-hidden />}
                             onClick={() => remove(field.name)}
                           />
                         ),
@@ -152,7 +152,7 @@ export default function LexiconPage() {
                 />
                 {canWrite && (
                   <Space wrap style={{ marginTop: 12 }}>
-                    <Button icon={<PlusOutlined />} onClick={() => add({ term: '', spoken: '' })}>
+                    <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ term: '', spoken: '' })}>
                       Thêm dòng
                     </Button>
                     <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -535,10 +535,10 @@ export default function ConsolePage() {
           <Alert
             type="error"
             showIcon
-            icon={<AlertOutlined />}
+            icon={<AlertOutlined aria-hidden />}
             message={`Đang phát khẩn cấp: ${emergency.title}`}
             action={
-              <Button danger icon={<StopOutlined />} onClick={() => engine.stopEmergency()}>
+              <Button danger icon={<StopOutlined aria-hidden />} onClick={() => engine.stopEmergency()}>
                 Dừng phát khẩn cấp
               </Button>
             }
@@ -549,7 +549,7 @@ export default function ConsolePage() {
             danger
             type="primary"
             size="large"
-            icon={<AlertOutlined />}
+            icon={<AlertOutlined aria-hidden />}
             onClick={() => {
               setEmergencyAudio(undefined);
               setEmergencyOpen(true);
@@ -620,14 +620,18 @@ export default function ConsolePage() {
                       <LevelMeter meter={engine.meter} active={mainPlaying || !!emergency?.playing} />
                       <Flex wrap gap={8}>
                         {mainPlaying ? (
-                          <Button size="large" icon={<PauseCircleFilled />} onClick={() => engine.pause()}>
+                          <Button
+                            size="large"
+                            icon={<PauseCircleFilled aria-hidden />}
+                            onClick={() => engine.pause()}
+                          >
                             Tạm dừng
                           </Button>
                         ) : (
                           <Button
                             size="large"
                             type="primary"
-                            icon={<PlayCircleFilled />}
+                            icon={<PlayCircleFilled aria-hidden />}
                             disabled={!approved || !current.audioUrl || !!emergency}
                             onClick={play}
                           >
@@ -636,7 +640,7 @@ export default function ConsolePage() {
                         )}
                         <Button
                           size="large"
-                          icon={<StepForwardOutlined />}
+                          icon={<StepForwardOutlined aria-hidden />}
                           onClick={() => current && engine.skip(current)}
                         >
                           Bỏ qua
@@ -649,7 +653,7 @@ export default function ConsolePage() {
                         <Button
                           size="large"
                           danger
-                          icon={<StopOutlined />}
+                          icon={<StopOutlined aria-hidden />}
                           onClick={() => engine.stopRelay()}
                         >
                           Dừng
@@ -658,7 +662,7 @@ export default function ConsolePage() {
                         <Button
                           size="large"
                           type="primary"
-                          icon={<SoundOutlined />}
+                          icon={<SoundOutlined aria-hidden />}
                           disabled={!approved || !current.relayUrl || !!emergency}
                           onClick={startRelay}
                         >
@@ -667,7 +671,7 @@ export default function ConsolePage() {
                       )}
                       <Button
                         size="large"
-                        icon={<StepForwardOutlined />}
+                        icon={<StepForwardOutlined aria-hidden />}
                         disabled={relayOn}
                         onClick={() => current && engine.skip(current)}
                       >
@@ -720,7 +724,7 @@ export default function ConsolePage() {
                         </Button>
                         <Button
                           size="small"
-                          icon={<CheckOutlined />}
+                          icon={<CheckOutlined aria-hidden />}
                           aria-label={`Xác nhận đã phát: ${item.title}`}
                           disabled={!!local && !local.refused}
                           onClick={() => openManual(item, 'aired')}
@@ -729,7 +733,7 @@ export default function ConsolePage() {
                         </Button>
                         <Button
                           size="small"
-                          icon={<CloseOutlined />}
+                          icon={<CloseOutlined aria-hidden />}
                           aria-label={`Không phát: ${item.title}`}
                           disabled={!!local && !local.refused}
                           onClick={() => openManual(item, 'missed')}

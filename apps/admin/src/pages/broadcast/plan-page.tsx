@@ -157,7 +157,7 @@ function SlotCard({
               <Space size={4} wrap>
                 <Button
                   size="small"
-                  icon={<ArrowUpOutlined />}
+                  icon={<ArrowUpOutlined aria-hidden />}
                   aria-label={`Chuyển lên: ${i.title}`}
                   title="Chuyển lên"
                   disabled={busy || n === 0}
@@ -165,7 +165,7 @@ function SlotCard({
                 />
                 <Button
                   size="small"
-                  icon={<ArrowDownOutlined />}
+                  icon={<ArrowDownOutlined aria-hidden />}
                   aria-label={`Chuyển xuống: ${i.title}`}
                   title="Chuyển xuống"
                   disabled={busy || n === slot.items.length - 1}
@@ -174,7 +174,7 @@ function SlotCard({
                 {i.kind === 'audio' && (
                   <Button
                     size="small"
-                    icon={<SwapOutlined />}
+                    icon={<SwapOutlined aria-hidden />}
                     aria-label={`Thay: ${i.title}`}
                     disabled={busy}
                     onClick={() => {
@@ -194,7 +194,7 @@ function SlotCard({
                   <Button
                     size="small"
                     danger
-                    icon={<DeleteOutlined />}
+                    icon={<DeleteOutlined aria-hidden />}
                     aria-label={`Bỏ: ${i.title}`}
                     disabled={busy}
                   >
@@ -242,7 +242,7 @@ function SlotCard({
             label={`Bản tin thêm vào khung ${slot.name}`}
           />
           <Button
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             disabled={!adding || busy}
             onClick={() => {
               if (adding) {
@@ -398,7 +398,7 @@ export default function PlanPage() {
                 onConfirm={() => generate.mutate()}
               >
                 <Button
-                  icon={<ThunderboltOutlined />}
+                  icon={<ThunderboltOutlined aria-hidden />}
                   loading={generate.isPending}
                   disabled={!stationId}
                   onClick={() => {
@@ -418,14 +418,14 @@ export default function PlanPage() {
                 cancelText="Không"
                 onConfirm={() => approve.mutate()}
               >
-                <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending}>
+                <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={approve.isPending}>
                   Duyệt lịch
                 </Button>
               </Popconfirm>
             )}
             {current && (
               <Link to={`/phat-song/lich/in?station=${current.stationId}&date=${date}`}>
-                <Button icon={<PrinterOutlined />}>In lịch</Button>
+                <Button icon={<PrinterOutlined aria-hidden />}>In lịch</Button>
               </Link>
             )}
           </>

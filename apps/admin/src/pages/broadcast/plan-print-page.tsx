@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { LoadError, PageLoading } from '../../components/common';
+import { LoadError, PageHeader, PageLoading } from '../../components/common';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { DEVIATION_LABELS, usePlan, useUnit, type PlanSlot } from './broadcast-api';
@@ -36,7 +36,12 @@ export default function PlanPrintPage() {
   }
   const current = plan.data;
   if (!current) {
-    return <Empty description={`Chưa có lịch phát sóng ngày ${dayText(date)}`} />;
+    return (
+      <>
+        <PageHeader title="Bản in lịch phát sóng" />
+        <Empty description={`Chưa có lịch phát sóng ngày ${dayText(date)}`} />
+      </>
+    );
   }
   const settings = unit.data?.settings ?? {};
   const firsts = current.slots.map((_, k) =>
@@ -45,7 +50,7 @@ export default function PlanPrintPage() {
   return (
     <>
       <Flex gap={8} wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
           In
         </Button>
         <Link to={`/phat-song/lich?station=${current.stationId}&date=${date}`}>

@@ -8,7 +8,6 @@ import {
   Empty,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Radio,
@@ -20,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { ErrorNotice, LoadError, PageHeader } from '../../components/common';
+import { ErrorNotice, LoadError, PageHeader, NumberInput } from '../../components/common';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { useSession } from '../../session/session';
 import { SLOT_KIND_LABELS, useSlots, useStations, type Slot, type SlotInput } from './broadcast-api';
@@ -144,7 +143,7 @@ function SlotDialog({
             name="durationMinutes"
             rules={[{ required: true, message: 'Hãy nhập thời lượng' }]}
           >
-            <InputNumber min={1} max={600} style={{ width: 140 }} />
+            <NumberInput min={1} max={600} style={{ width: 140 }} />
           </Form.Item>
         </Space>
         <Form.Item
@@ -228,7 +227,7 @@ function StationSlots({ stationId, canKeep }: { stationId: string; canKeep: bool
               <Space>
                 <Button
                   size="small"
-                  icon={<EditOutlined />}
+                  icon={<EditOutlined aria-hidden />}
                   aria-label={`Sửa khung giờ ${s.name}`}
                   onClick={() => open(s)}
                 >
@@ -240,7 +239,12 @@ function StationSlots({ stationId, canKeep }: { stationId: string; canKeep: bool
                   cancelText="Không"
                   onConfirm={() => remove.mutate(s)}
                 >
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Bỏ khung giờ ${s.name}`}>
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined aria-hidden />}
+                    aria-label={`Bỏ khung giờ ${s.name}`}
+                  >
                     Bỏ
                   </Button>
                 </Popconfirm>
@@ -267,7 +271,7 @@ function StationSlots({ stationId, canKeep }: { stationId: string; canKeep: bool
         />
       )}
       {canKeep && (
-        <Button style={{ marginTop: 12 }} icon={<PlusOutlined />} onClick={() => open(null)}>
+        <Button style={{ marginTop: 12 }} icon={<PlusOutlined aria-hidden />} onClick={() => open(null)}>
           Thêm khung giờ
         </Button>
       )}
@@ -353,7 +357,12 @@ export default function StationsPage() {
                 >
                   <Input style={{ minWidth: 240 }} />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<PlusOutlined aria-hidden />}
+                  loading={create.isPending}
+                >
                   Thêm đài
                 </Button>
               </Form>

@@ -107,11 +107,15 @@ export default function LogbookPage() {
         title="Sổ nhật ký phát sóng"
         extra={
           <Space wrap className="no-print">
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!logbook.data}>
+            <Button
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => window.print()}
+              disabled={!logbook.data}
+            >
               In sổ
             </Button>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               onClick={() =>
                 void downloadFile(
                   `/api/v1/stations/${station}/logbook.xlsx?month=${monthText}`,
@@ -293,7 +297,7 @@ function ImportCard({ stationId, onImported }: { stationId: string; onImported: 
       </Typography.Paragraph>
       <Space wrap>
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           onClick={() =>
             void downloadFile(
               `/api/v1/stations/${stationId}/airings/import-template.xlsx`,
@@ -313,7 +317,7 @@ function ImportCard({ stationId, onImported }: { stationId: string; onImported: 
             setResult(null);
           }}
         >
-          <Button icon={<UploadOutlined />}>Chọn tệp sổ cũ</Button>
+          <Button icon={<UploadOutlined aria-hidden />}>Chọn tệp sổ cũ</Button>
         </Upload>
         <Button disabled={!file} loading={busy} onClick={() => void send(true)}>
           Kiểm tra

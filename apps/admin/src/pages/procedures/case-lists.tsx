@@ -1,18 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Typography, Upload } from 'antd';
 import type { FormListFieldData } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -25,6 +12,7 @@ import {
 import { errorMessage } from '../../lib/errors';
 import { tooLarge } from '../../lib/files';
 import { DATE_FORMAT } from '../../lib/format';
+import { NumberInput } from '../../components/common';
 
 // The lists of a procedure that differ by case (trường hợp) and its other repeated rows. Form names
 // follow the api's field paths (`dossier.0.items.1.name`), so its field errors land under the right input.
@@ -52,14 +40,21 @@ export function keepEnterInField(event: KeyboardEvent<HTMLFormElement>): void {
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <Button type="text" danger icon={<DeleteOutlined />} aria-label={label} title={label} onClick={onClick} />
+    <Button
+      type="text"
+      danger
+      icon={<DeleteOutlined aria-hidden />}
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    />
   );
 }
 
 /** "Thêm …": a whole case or method (solid), or one row inside it (dashed). */
 function AddButton({ row, onClick, children }: { row?: boolean; onClick: () => void; children: ReactNode }) {
   return (
-    <Button type={row ? 'dashed' : undefined} icon={<PlusOutlined />} onClick={onClick}>
+    <Button type={row ? 'dashed' : undefined} icon={<PlusOutlined aria-hidden />} onClick={onClick}>
       {children}
     </Button>
   );
@@ -417,7 +412,7 @@ function FormFiles({
             >
               <Button
                 size="small"
-                icon={<UploadOutlined />}
+                icon={<UploadOutlined aria-hidden />}
                 loading={uploading > 0}
                 aria-label={`Đính kèm mẫu đơn, tờ khai (${where})`}
               >
@@ -435,7 +430,7 @@ function FormFiles({
 function CountItem(props: { name: [number, string]; label: string; placeholder: string }) {
   return (
     <Form.Item name={props.name} style={{ marginBottom: 8 }}>
-      <InputNumber
+      <NumberInput
         aria-label={props.label}
         placeholder={props.placeholder}
         min={0}

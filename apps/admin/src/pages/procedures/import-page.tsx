@@ -155,14 +155,14 @@ function ChooseFile({
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           loading={template.isPending && template.variables === 'xlsx'}
           onClick={() => template.mutate('xlsx')}
         >
           Tải tệp mẫu Excel
         </Button>
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           loading={template.isPending && template.variables === 'csv'}
           onClick={() => template.mutate('csv')}
         >
@@ -206,7 +206,7 @@ function ChooseFile({
             aria-label="Chọn tệp thủ tục"
           >
             <p className="ant-upload-drag-icon">
-              <InboxOutlined />
+              <InboxOutlined aria-hidden />
             </p>
             <p className="ant-upload-text">Bấm để chọn tệp, hoặc kéo tệp thả vào đây</p>
             <p className="ant-upload-hint">.xlsx, .csv hoặc .json, tối đa 10 MB và 10.000 dòng thủ tục</p>
@@ -351,7 +351,7 @@ function ReportButton({ job }: { job: ProcedureImportJob }) {
   const base = job.fileName.replace(/\.[^.]+$/, '');
   return (
     <Button
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden />}
       onClick={() =>
         saveBlob(
           new Blob([reportCsv(result)], { type: 'text/csv;charset=utf-8' }),

@@ -127,14 +127,14 @@ export default function ProcedureListPage() {
           <>
             {canWrite && (
               <Link to="/thu-tuc/them-moi">
-                <Button type="primary" icon={<PlusOutlined />}>
+                <Button type="primary" icon={<PlusOutlined aria-hidden />}>
                   Thêm thủ tục
                 </Button>
               </Link>
             )}
             {canWrite && (
               <Link to="/thu-tuc/nhap-tu-tep">
-                <Button icon={<CloudUploadOutlined />}>Nhập từ tệp</Button>
+                <Button icon={<CloudUploadOutlined aria-hidden />}>Nhập từ tệp</Button>
               </Link>
             )}
             {canPublish && (
@@ -156,7 +156,7 @@ export default function ProcedureListPage() {
               </Button>
             )}
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               disabled={!unitId}
               loading={exportFile.isPending && exportFile.variables === 'xlsx'}
               onClick={() => exportFile.mutate('xlsx')}
@@ -164,7 +164,7 @@ export default function ProcedureListPage() {
               Xuất Excel
             </Button>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               disabled={!unitId}
               loading={exportFile.isPending && exportFile.variables === 'csv'}
               onClick={() => exportFile.mutate('csv')}

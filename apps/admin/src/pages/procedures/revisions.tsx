@@ -19,7 +19,7 @@ export function ProcedureHistory({ procedureId, version }: { procedureId: string
   });
   return (
     <>
-      <Button icon={<HistoryOutlined />} onClick={() => setOpen(true)}>
+      <Button icon={<HistoryOutlined aria-hidden />} onClick={() => setOpen(true)}>
         Lịch sử thay đổi
       </Button>
       <Drawer

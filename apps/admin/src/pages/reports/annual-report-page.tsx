@@ -6,25 +6,11 @@ import {
   SaveOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, authorizedFetch, call, saveBlob, type Schemas } from '../../api/client';
-import { ErrorNotice, LoadError, PageHeader, PageLoading } from '../../components/common';
+import { ErrorNotice, LoadError, PageHeader, PageLoading, NumberInput } from '../../components/common';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
@@ -257,7 +243,7 @@ function Editor({
                           label="Giá trị"
                           rules={[{ required: true, message: 'Hãy nhập giá trị' }]}
                         >
-                          <InputNumber min={0} style={{ width: '100%' }} />
+                          <NumberInput min={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col xs={14} md={10}>
@@ -272,7 +258,7 @@ function Editor({
                       <Col xs={2} md={1} style={{ paddingTop: 30 }}>
                         <Button
                           type="text"
-                          icon={<MinusCircleOutlined />}
+                          icon={<MinusCircleOutlined aria-hidden />}
                           aria-label={`Bỏ số liệu điều chỉnh ${i + 1}`}
                           onClick={() => remove(field.name)}
                         />
@@ -280,7 +266,7 @@ function Editor({
                     </Row>
                   ))}
                   <Button
-                    icon={<PlusOutlined />}
+                    icon={<PlusOutlined aria-hidden />}
                     onClick={() => add({ value: 0, note: '' })}
                     style={{ marginBottom: 16 }}
                   >
@@ -291,7 +277,12 @@ function Editor({
             </Form.List>
             {canWrite && (
               <div>
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SaveOutlined aria-hidden />}
+                  loading={save.isPending}
+                >
                   Lưu nội dung
                 </Button>
               </div>
@@ -327,7 +318,7 @@ function Editor({
           </Form>
           <Space wrap style={{ marginBottom: 16 }}>
             <Button
-              icon={<EyeOutlined />}
+              icon={<EyeOutlined aria-hidden />}
               loading={showPreview.isPending}
               onClick={() => showPreview.mutate()}
             >
@@ -335,7 +326,7 @@ function Editor({
             </Button>
             <Button
               type="primary"
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={download.isPending}
               onClick={() => download.mutate()}
             >

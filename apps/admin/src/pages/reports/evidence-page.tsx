@@ -116,7 +116,7 @@ export default function EvidencePage() {
         title="Nhật ký chứng cứ"
         extra={
           <Button
-            icon={<SafetyCertificateOutlined />}
+            icon={<SafetyCertificateOutlined aria-hidden />}
             disabled={!unitId}
             loading={verify.isPending}
             onClick={() => verify.mutate()}

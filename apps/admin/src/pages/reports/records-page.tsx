@@ -8,7 +8,6 @@ import {
   DatePicker,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Row,
@@ -22,7 +21,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
-import { ErrorNotice, PageHeader } from '../../components/common';
+import { ErrorNotice, PageHeader, NumberInput } from '../../components/common';
 import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
 import { applyFieldErrors } from '../../lib/errors';
 import { DATE_FORMAT, formatDate } from '../../lib/format';
@@ -145,7 +144,7 @@ function Activities({ unitId, year, canWrite }: { unitId: string; year: number; 
                 <Button
                   type="text"
                   danger
-                  icon={<DeleteOutlined />}
+                  icon={<DeleteOutlined aria-hidden />}
                   aria-label={`Xóa ${a.description || a.kindLabel}`}
                 />
               </Popconfirm>
@@ -185,14 +184,19 @@ function Activities({ unitId, year, canWrite }: { unitId: string; year: number; 
                 label="Số lượng"
                 rules={[{ required: true, message: 'Hãy nhập số lượng' }]}
               >
-                <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                <NumberInput min={1} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
           <Form.Item name="description" label="Mô tả (không bắt buộc)">
             <Input maxLength={1000} placeholder="Ví dụ: Hội nghị triển khai kế hoạch CCHC năm" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<PlusOutlined aria-hidden />}
+            loading={add.isPending}
+          >
             Thêm hoạt động
           </Button>
         </Form>
@@ -234,7 +238,7 @@ function Plans({ unitId, year, canWrite }: { unitId: string; year: number; canWr
       size="small"
       extra={
         canWrite && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
             Thêm kế hoạch
           </Button>
         )
@@ -416,14 +420,14 @@ function PlanForm({
                       label="Chỉ tiêu"
                       rules={[{ required: true, message: 'Hãy nhập chỉ tiêu' }]}
                     >
-                      <InputNumber min={0} style={{ width: '100%' }} />
+                      <NumberInput min={0} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={1} style={{ paddingTop: 30 }}>
                     {fields.length > 1 && (
                       <Button
                         type="text"
-                        icon={<MinusCircleOutlined />}
+                        icon={<MinusCircleOutlined aria-hidden />}
                         aria-label={`Bỏ nhiệm vụ ${i + 1}`}
                         onClick={() => remove(field.name)}
                       />
@@ -432,7 +436,7 @@ function PlanForm({
                 </Row>
               ))}
               <Button
-                icon={<PlusOutlined />}
+                icon={<PlusOutlined aria-hidden />}
                 onClick={() => add({ content: '', metric: 'radio.cchcAirings', target: 1 })}
               >
                 Thêm nhiệm vụ

@@ -103,14 +103,14 @@ export default function SummaryPage() {
         extra={
           <Space wrap>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               disabled={!summary.data}
               onClick={() => download.mutate('xlsx')}
             >
               Tải Excel
             </Button>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               disabled={!summary.data}
               onClick={() => download.mutate('csv')}
             >
