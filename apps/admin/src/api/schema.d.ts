@@ -1992,6 +1992,8 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: string | null;
             memberships: components["schemas"]["MembershipDto"][];
+            /** @description Mật khẩu hiện tại do người khác đặt (mật khẩu đầu tiên của admin, hoặc quản trị viên đặt lại): cần đổi khi đăng nhập */
+            mustChangePassword: boolean;
             /** @description Quyền theo từng đơn vị của người dùng */
             permissions: components["schemas"]["UnitPermissions"][];
             username: string;
@@ -2909,6 +2911,8 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: string | null;
             memberships: components["schemas"]["MembershipDto"][];
+            /** @description Mật khẩu hiện tại do người khác đặt (mật khẩu đầu tiên của admin, hoặc quản trị viên đặt lại): cần đổi khi đăng nhập */
+            mustChangePassword: boolean;
             username: string;
         };
         VerifyEvidenceResponse: {
