@@ -22,6 +22,14 @@ let app: Promise<typeof import('./app')> | null = null;
 const loadApp = (): Promise<typeof import('./app')> => (app ??= import('./app'));
 let started = false;
 
+/** Fetches the app and its first screen without starting it; a failure is left for startApp to tell. */
+function fetchAhead(): void {
+  loadApp().then(
+    (loaded) => loaded.preloadFirstScreen(),
+    () => (app = null),
+  );
+}
+
 function startApp(): void {
   if (started) {
     return;
@@ -44,6 +52,8 @@ function startApp(): void {
 }
 
 async function login(username: string, password: string): Promise<void> {
+  // The app downloads while the api checks the password (if it did not arrive while the person typed).
+  fetchAhead();
   let response: Response;
   try {
     response = await fetch('/api/v1/auth/login', {
@@ -89,16 +99,10 @@ function showLogin(notice: string | null): void {
   });
   // Fetch the app while the person types, once the login screen has what it needs.
   const ahead = (): void => {
-    const prefetch = (): void => {
-      loadApp().then(
-        (loaded) => loaded.preloadFirstScreen(),
-        () => (app = null),
-      );
-    };
     if ('requestIdleCallback' in window) {
-      window.requestIdleCallback(prefetch);
+      window.requestIdleCallback(fetchAhead);
     } else {
-      setTimeout(prefetch, 200);
+      setTimeout(fetchAhead, 200);
     }
   };
   if (document.readyState === 'complete') {
