@@ -131,8 +131,19 @@ describe('Admin app in a browser', () => {
     // Text, placeholders and links stand out from white at 4.5:1 (the theme's tokens, WCAG 2.1 AA).
     expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
 
+    // Nothing typed: each field says what it needs, as an alert beside it; nothing is sent.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([
+      'Hãy nhập tên đăng nhập',
+      'Hãy nhập mật khẩu',
+    ]);
+    expect(await page.getByLabel('Tên đăng nhập').getAttribute('aria-invalid')).not.toBeNull();
+
     await login(page, 'admin', 'sai-mat-khau');
     expect(await textOf(page.getByRole('alert'))).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    // Typing cleared the field messages; only the api's answer is left.
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await screenshot(page, 'dang-nhap-sai-mat-khau');
 
     await login(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
