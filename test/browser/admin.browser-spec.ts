@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startApi, TestApi } from '../support/api';
+import { ADMIN_PASSWORD, startApi, startApiWithGeneratedAdmin, TestApi } from '../support/api';
 import {
   axeViolations,
   dropdownOption,
@@ -131,10 +131,19 @@ describe('Admin app in a browser', () => {
     // Text, placeholders and links stand out from white at 4.5:1 (the theme's tokens, WCAG 2.1 AA).
     expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
 
+    // Nothing typed: each field says what it needs, as an alert beside it; nothing is sent.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([
+      'Hãy nhập tên đăng nhập',
+      'Hãy nhập mật khẩu',
+    ]);
+    expect(await page.getByLabel('Tên đăng nhập').getAttribute('aria-invalid')).not.toBeNull();
+
     await login(page, 'admin', 'sai-mat-khau');
-    expect(await textOf(page.locator('.ant-alert-error'))).toContain(
-      'Tên đăng nhập hoặc mật khẩu không đúng',
-    );
+    expect(await textOf(page.getByRole('alert'))).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    // Typing cleared the field messages; only the api's answer is left.
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await screenshot(page, 'dang-nhap-sai-mat-khau');
 
     await login(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
@@ -346,6 +355,41 @@ describe('Admin app in a browser', () => {
     await context.close();
   });
 
+  it('asks the first admin, whose password was generated, for a new one before anything else', async () => {
+    const first = await startApiWithGeneratedAdmin();
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${first.api.baseUrl}/admin/`);
+      await page.waitForURL(/\/admin\/dang-nhap$/);
+      await login(page, 'admin', first.password);
+      await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+      // No menu, no screen behind it until the password is changed.
+      expect(await page.getByRole('menuitem').count()).toBe(0);
+      expect(await unnamedControls(page)).toEqual([]);
+      await screenshot(page, 'doi-mat-khau-lan-dau');
+
+      await page.getByLabel('Mật khẩu hiện tại').fill(first.password);
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(first.password);
+      await page.getByLabel('Nhập lại mật khẩu mới').fill(first.password);
+      await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+      expect(await textOf(fieldError(page, 'newPassword'))).toBe('Mật khẩu mới phải khác mật khẩu được cấp');
+
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-rieng-cua-toi');
+      await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-rieng-cua-toi');
+      await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+      await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      expect(await page.getByRole('menuitem', { name: 'Quản trị' }).count()).toBe(1);
+
+      const relogin = (password: string) =>
+        first.api.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password } });
+      expect((await relogin(first.password)).status).toBe(401);
+      expect((await relogin('mat-khau-rieng-cua-toi')).body.user.mustChangePassword).toBe(false);
+    } finally {
+      await context.close();
+      await first.api.close();
+    }
+  });
+
   it('sends an expired session back to login with a message, then restores the unsaved input', async () => {
     const { context, page } = await signedIn();
     await page.goto(url(`/quan-tri/don-vi/${unit.id}`));
@@ -364,7 +408,7 @@ describe('Admin app in a browser', () => {
 
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.waitForURL(/\/admin\/dang-nhap\?next=/);
-    expect(await textOf(page.locator('.ant-alert-warning'))).toContain('Phiên đăng nhập đã hết hạn');
+    expect(await textOf(page.getByRole('status'))).toContain('Phiên đăng nhập đã hết hạn');
     await screenshot(page, 'het-phien');
 
     await login(page, 'admin', ADMIN_PASSWORD);
@@ -391,7 +435,7 @@ describe('Admin app in a browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
     await page.waitForURL(url('/dang-nhap'), { timeout: 15_000 });
-    expect(await textOf(page.locator('.ant-alert-warning'))).toContain('Phiên đăng nhập đã hết hạn');
+    expect(await textOf(page.getByRole('status'))).toContain('Phiên đăng nhập đã hết hạn');
     await context.close();
   });
 
@@ -420,9 +464,9 @@ describe('Admin app in a browser', () => {
 
     await theirs.page.reload();
     await theirs.page.waitForURL(/\/admin\/dang-nhap/);
-    expect(await textOf(theirs.page.locator('.ant-alert-warning'))).toContain('không còn hiệu lực');
+    expect(await textOf(theirs.page.getByRole('status'))).toContain('không còn hiệu lực');
     await login(theirs.page, person.username, person.password);
-    expect(await textOf(theirs.page.locator('.ant-alert-error'))).toContain('Tài khoản đã bị khóa');
+    expect(await textOf(theirs.page.getByRole('alert'))).toContain('Tài khoản đã bị khóa');
     await theirs.context.close();
     await context.close();
   });

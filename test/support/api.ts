@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../../apps/api/src/create-app';
-import { workerDatabaseUrl } from './database';
+import { freshDatabaseUrl, workerDatabaseUrl } from './database';
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri';
 
@@ -121,4 +121,31 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     adminToken: () => login('admin', ADMIN_PASSWORD),
     close: () => app.close(),
   };
+}
+
+/**
+ * The api on an empty database of its own with no BOOTSTRAP_ADMIN_PASSWORD, as a first `npm start` runs:
+ * `admin` gets a generated password (and must change it), read here from the framed box the api prints.
+ */
+export async function startApiWithGeneratedAdmin(): Promise<{ api: TestApi; password: string }> {
+  let printed = '';
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed += chunk.toString();
+    return true;
+  });
+  let api: TestApi;
+  try {
+    api = await startApi({
+      DATABASE_URL: await freshDatabaseUrl('first_password'),
+      BOOTSTRAP_ADMIN_PASSWORD: '',
+    });
+  } finally {
+    write.mockRestore();
+  }
+  const password = /Mật khẩu: (\S+)/.exec(printed)?.[1];
+  if (!password) {
+    await api.close();
+    throw new Error(`no generated password printed: ${printed}`);
+  }
+  return { api, password };
 }

@@ -1,12 +1,13 @@
 import { Result } from 'antd';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { PageLoading } from './components/common';
 import { FEATURES, type Feature } from './features';
+import LoginPage from './pages/login-page';
 import { useSessionContext } from './session/session';
 
-const LoginPage = lazy(() => import('./pages/login-page'));
 const AppLayout = lazy(() => import('./layout/app-layout'));
+const NewPasswordPage = lazy(() => import('./pages/new-password-page'));
 
 function Loaded({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -19,6 +20,14 @@ function RequireSession() {
   if (!session) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/dang-nhap${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+  // A password someone else knows is replaced before any screen opens (the address is kept for after).
+  if (session.user.mustChangePassword) {
+    return (
+      <Loaded>
+        <NewPasswordPage />
+      </Loaded>
+    );
   }
   return (
     <Loaded>
@@ -62,27 +71,26 @@ function NotFound() {
   );
 }
 
-const router = createBrowserRouter(
-  [
-    {
-      path: '/dang-nhap',
-      element: (
-        <Loaded>
-          <LoginPage />
-        </Loaded>
-      ),
-    },
-    {
-      element: <RequireSession />,
-      children: [
-        ...FEATURES.map((feature) => ({ path: feature.path, element: <FeaturePage feature={feature} /> })),
-        { path: '*', element: <NotFound /> },
-      ],
-    },
-  ],
-  { basename: '/admin' },
-);
+// Made when the app starts, not when its module is fetched ahead of the login (main.ts).
+const createRouter = () =>
+  createBrowserRouter(
+    [
+      {
+        path: '/dang-nhap',
+        element: <LoginPage />,
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          ...FEATURES.map((feature) => ({ path: feature.path, element: <FeaturePage feature={feature} /> })),
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+    { basename: '/admin' },
+  );
 
 export function AppRouter() {
+  const [router] = useState(createRouter);
   return <RouterProvider router={router} />;
 }

@@ -34,6 +34,11 @@ export class AuthException extends DomainException {
     return new AuthException('VALIDATION_FAILED', message, [{ field: 'currentPassword', message }]);
   }
 
+  static samePassword(): AuthException {
+    const message = 'Mật khẩu mới phải khác mật khẩu được cấp';
+    return new AuthException('VALIDATION_FAILED', message, [{ field: 'newPassword', message }]);
+  }
+
   static unknownUnits(indexes: number[]): AuthException {
     return new AuthException(
       'VALIDATION_FAILED',

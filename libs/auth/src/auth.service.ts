@@ -94,6 +94,8 @@ export class AuthService {
         passwordHash,
         isSystemAdmin: true,
         disabled: false,
+        // A generated password was printed where others may read it; one from the environment was chosen.
+        mustChangePassword: generated,
       });
       await this.users.save(admin, manager);
       return true;

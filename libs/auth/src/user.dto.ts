@@ -128,6 +128,11 @@ export class UserResponse {
   @ApiProperty() fullName!: string;
   @ApiProperty() isSystemAdmin!: boolean;
   @ApiProperty() disabled!: boolean;
+  @ApiProperty({
+    description:
+      'Mật khẩu hiện tại do người khác đặt (mật khẩu đầu tiên của admin, hoặc quản trị viên đặt lại): cần đổi khi đăng nhập',
+  })
+  mustChangePassword!: boolean;
   @ApiProperty({ type: [MembershipDto] }) memberships!: MembershipDto[];
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt!: Date | null;
   @ApiProperty() createdAt!: Date;
@@ -139,6 +144,7 @@ export class UserResponse {
       fullName: user.fullName,
       isSystemAdmin: user.isSystemAdmin,
       disabled: user.disabled,
+      mustChangePassword: user.mustChangePassword,
       memberships: (user.memberships ?? []).map((m) => ({ unitId: m.unitId, role: m.role })),
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,

@@ -32,6 +32,14 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /**
+   * The password is one someone else knows (generated at the first start, or reset by an administrator):
+   * the admin app asks for a new one before anything else. Cleared by the person's own change. The api
+   * does not refuse other calls meanwhile.
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

@@ -57,6 +57,7 @@ export class UsersService {
         passwordHash,
         isSystemAdmin: false,
         disabled: false,
+        mustChangePassword: false,
       });
       const saved = await this.saveUnique(user, manager);
       await this.users.replaceMemberships(manager, saved.id, undefined, memberships);
@@ -123,6 +124,8 @@ export class UsersService {
       }
       if (passwordHash !== undefined) {
         user.passwordHash = passwordHash;
+        // Reset by someone else, the password is known to them: the owner replaces it at the next login.
+        user.mustChangePassword = user.id !== principal.id;
       }
       await this.users.save(user, manager);
       if (revoke) {
@@ -157,7 +160,11 @@ export class UsersService {
       throw AuthException.wrongCurrentPassword();
     }
     await this.backoff.succeeded(backoffKey);
+    if (user.mustChangePassword && dto.newPassword === dto.currentPassword) {
+      throw AuthException.samePassword();
+    }
     user.passwordHash = await this.passwords.hash(dto.newPassword);
+    user.mustChangePassword = false;
     await this.dataSource.transaction(async (manager) => {
       await this.users.save(user, manager);
       await this.users.revokeTokens(user.id, manager);

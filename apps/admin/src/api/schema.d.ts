@@ -2087,6 +2087,8 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: string | null;
             memberships: components["schemas"]["MembershipDto"][];
+            /** @description Mật khẩu hiện tại do người khác đặt (mật khẩu đầu tiên của admin, hoặc quản trị viên đặt lại): cần đổi khi đăng nhập */
+            mustChangePassword: boolean;
             /** @description Quyền theo từng đơn vị của người dùng */
             permissions: components["schemas"]["UnitPermissions"][];
             username: string;
@@ -3016,6 +3018,8 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: string | null;
             memberships: components["schemas"]["MembershipDto"][];
+            /** @description Mật khẩu hiện tại do người khác đặt (mật khẩu đầu tiên của admin, hoặc quản trị viên đặt lại): cần đổi khi đăng nhập */
+            mustChangePassword: boolean;
             username: string;
         };
         VerifyEvidenceResponse: {

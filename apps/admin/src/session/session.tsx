@@ -1,15 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, setAuthHooks, type Me, type Role } from '../api/client';
 import { clearDrafts, putAsideDrafts } from '../lib/drafts';
+import { EXPIRED, isExpired, readStored, STORAGE_KEY, writeStored, type StoredSession } from './stored';
 
-const STORAGE_KEY = 'xa-portal.session';
 const UNIT_KEY = 'xa-portal.unit';
-
-interface StoredSession {
-  accessToken: string;
-  expiresAt: string;
-  user: Me;
-}
 
 export interface Session {
   user: Me;
@@ -36,23 +30,9 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-const EXPIRED = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
 const DISABLED = 'Tài khoản của bạn đã bị khóa. Hãy liên hệ quản trị đơn vị.';
 const REVOKED =
   'Phiên đăng nhập không còn hiệu lực (mật khẩu vừa được đổi, hoặc tài khoản bị khóa). Vui lòng đăng nhập lại; nội dung bạn đang nhập dở được giữ lại.';
-
-function readStored(): StoredSession | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as StoredSession) : null;
-  } catch {
-    return null;
-  }
-}
-
-function isExpired(stored: StoredSession): boolean {
-  return Date.parse(stored.expiresAt) <= Date.now();
-}
 
 // Wired at load, not in an effect: the first requests of a reloaded page (sent from the pages' own
 // effects, which run before the provider's) already carry the token.
@@ -89,11 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [unitId, setUnitId] = useState<string | null>(() => (stored ? defaultUnit(stored.user) : null));
 
   const save = useCallback((next: StoredSession | null) => {
-    if (next) {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    } else {
-      localStorage.removeItem(STORAGE_KEY);
-    }
+    writeStored(next);
     setStored(next);
   }, []);
 

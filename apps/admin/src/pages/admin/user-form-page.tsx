@@ -155,7 +155,11 @@ export default function UserFormPage() {
               <Form.Item
                 label={creating ? 'Mật khẩu' : 'Đặt lại mật khẩu'}
                 name="password"
-                extra={creating ? 'Ít nhất 8 ký tự.' : 'Để trống nếu không đổi. Ít nhất 8 ký tự.'}
+                extra={
+                  creating
+                    ? 'Ít nhất 8 ký tự.'
+                    : 'Để trống nếu không đổi. Ít nhất 8 ký tự. Người dùng sẽ phải đặt mật khẩu mới khi đăng nhập.'
+                }
                 rules={[
                   { required: creating, message: 'Hãy nhập mật khẩu' },
                   { min: 8, message: 'Mật khẩu phải có ít nhất 8 ký tự' },

@@ -82,16 +82,32 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider locale={LOCALE} theme={THEME}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <AppRouter />
-          </SessionProvider>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+/**
+ * Fetches the frame and the home screen, which the router would otherwise ask for one after the other once it
+ * renders: ahead of the login, or beside the app's own start.
+ */
+export function preloadFirstScreen(): void {
+  void import('./layout/app-layout').catch(() => undefined);
+  void import('./pages/home-page').catch(() => undefined);
+}
+
+/**
+ * The app behind the login (Ant Design, the router, react-query, the pages), loaded by main.ts once there is
+ * a session, or ahead of time while the login screen waits for the person to type.
+ */
+export function startApp(container: HTMLElement): void {
+  preloadFirstScreen();
+  createRoot(container).render(
+    <StrictMode>
+      <ConfigProvider locale={LOCALE} theme={THEME}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <SessionProvider>
+              <AppRouter />
+            </SessionProvider>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
