@@ -10,6 +10,15 @@ export default defineConfig({
   root: here,
   base: '/admin/',
   plugins: [react()],
+  resolve: {
+    // antd's icons are named in English for screen readers: every one is made decorative (see the file).
+    alias: [
+      {
+        find: /^\.\.\/components\/AntdIconLight$/,
+        replacement: fileURLToPath(new URL('./src/lib/decorative-icon.tsx', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/admin', import.meta.url)),
     emptyOutDir: true,

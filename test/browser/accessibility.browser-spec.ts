@@ -24,6 +24,27 @@ async function seriousViolations(page: Page): Promise<string[]> {
   }, WCAG_AA);
 }
 
+/**
+ * Accessible names a Vietnamese screen-reader user would hear in English, as antd and its icons set them
+ * ("Increase Value", "close", "plus").
+ */
+async function englishNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[aria-label]'))
+      .filter((el) => !el.closest('[aria-hidden="true"]'))
+      .map((el) => el.getAttribute('aria-label') ?? '')
+      // An icon's own name (lowercase, hyphenated: "close-circle"), or the English words antd's parts use.
+      .filter(
+        (name) =>
+          /^[a-z]+(-[a-z]+)*$/.test(name) ||
+          /\b(Value|Close|Clear|Search|Select|Open|Expand|Collapse|Previous|Next|Page|Loading|Copy|Edit|Delete|Remove)\b/i.test(
+            name,
+          ),
+      )
+      .map((name) => `tên tiếng Anh: "${name}"`),
+  );
+}
+
 /** Every screen the admin app has: read from its table of features, so a new screen is checked too. */
 function adminPaths(): string[] {
   const source = readFileSync(join(__dirname, '../../apps/admin/src/features.tsx'), 'utf8');
@@ -101,7 +122,11 @@ describe('Accessibility of every page', () => {
   }
 
   it('every admin screen: no serious or critical axe-core finding', async () => {
-    expect(await eachAdminScreen({ width: 1280, height: 800 }, seriousViolations)).toEqual([]);
+    const found = await eachAdminScreen({ width: 1280, height: 800 }, async (page) => [
+      ...(await seriousViolations(page)),
+      ...(await englishNames(page)),
+    ]);
+    expect(found).toEqual([]);
   }, 300_000);
 
   it('every admin screen at 200 % zoom: nothing wider than the window', async () => {
@@ -115,6 +140,26 @@ describe('Accessibility of every page', () => {
     });
     expect(found).toEqual([]);
   }, 300_000);
+
+  it('the login screen, on a PC and at 200 % zoom', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 640, height: 400 },
+    ]) {
+      const { context, page } = await newPage(browser, { viewport, locale: 'vi-VN', bypassCSP: true });
+      await page.goto(`${api.baseUrl}/admin/dang-nhap`);
+      await page.getByLabel('Mật khẩu').waitFor();
+      // An empty try shows the messages too: they are part of the screen.
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('alert').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await englishNames(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await context.close();
+    }
+  });
 
   it('every portal page: no serious or critical finding, and nothing sideways at 200 % zoom', async () => {
     const base = `${api.baseUrl}/site/${unitSlug}`;
@@ -141,7 +186,8 @@ describe('Accessibility of every page', () => {
       for (const path of pages) {
         await page.goto(`${base}${path}`);
         if (viewport.width === 1280) {
-          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+          const findings = [...(await seriousViolations(page)), ...(await englishNames(page))];
+          found.push(...findings.map((v) => `${path}: ${v}`));
         } else {
           const wide = await page.evaluate(() => document.documentElement.scrollWidth);
           if (wide > viewport.width + 1) {

@@ -65,6 +65,7 @@ export default function UnitsPage() {
         }
       />
       <Input.Search
+        enterButton="Tìm"
         aria-label="Tìm đơn vị"
         placeholder="Tìm theo tên hoặc mã (gõ có dấu hay không dấu đều được)"
         allowClear

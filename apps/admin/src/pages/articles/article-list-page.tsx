@@ -83,6 +83,7 @@ export default function ArticleListPage() {
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
+          enterButton="Tìm"
           aria-label="Tìm tin bài"
           placeholder="Tìm (có dấu hay không dấu đều được)"
           allowClear

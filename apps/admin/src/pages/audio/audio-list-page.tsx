@@ -17,7 +17,7 @@ import { Link } from 'react-router';
 import { type Audio, type AudioStatus } from '../../api/audio';
 import { api, call } from '../../api/client';
 import { LoadError, PageHeader } from '../../components/common';
-import { FIRST_PAGE, PagedTable, type PageState } from '../../components/paged-table';
+import { FIRST_PAGE, namedPagerItems, PagedTable, type PageState } from '../../components/paged-table';
 import { formatDateTime } from '../../lib/format';
 import { AUDIO_KIND_LABELS, AUDIO_STATUS } from '../../lib/labels';
 import { useSession } from '../../session/session';
@@ -87,6 +87,7 @@ function AudioCards({
         total: query.data?.total ?? 0,
         size: 'small',
         showTotal: (total) => `${total} bản tin`,
+        itemRender: namedPagerItems,
         onChange: (p, pageSize) => onPage({ page: p, pageSize }),
       }}
       renderItem={(a) => (

@@ -21,6 +21,7 @@ import { LoadError, PageHeader, PageLoading } from '../../components/common';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../session/session';
 import './logbook.css';
+import { namedPagerItems } from '../../components/paged-table';
 
 type Logbook = Schemas['LogbookResponse'];
 type LogbookRow = Schemas['LogbookRowResponse'];
@@ -346,7 +347,7 @@ function ImportCard({ stationId, onImported }: { stationId: string; onImported: 
           style={{ marginTop: 12 }}
           rowKey={(e) => `${e.row}:${e.field}`}
           dataSource={result.errors}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, itemRender: namedPagerItems }}
           columns={[
             { title: 'Dòng', dataIndex: 'row' },
             { title: 'Cột', dataIndex: 'field' },

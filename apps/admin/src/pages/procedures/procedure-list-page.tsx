@@ -176,6 +176,7 @@ export default function ProcedureListPage() {
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
+          enterButton="Tìm"
           aria-label="Tìm thủ tục"
           placeholder="Tìm theo mã, tên, lĩnh vực (không dấu cũng được)"
           allowClear
