@@ -7,6 +7,7 @@ import { applyFieldErrors } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { ROLE_LABELS } from '../lib/labels';
 import { useSession, useSessionContext } from '../session/session';
+import { CONFIRM_PASSWORD_RULES, NEW_PASSWORD_RULES } from '../lib/password-rules';
 
 interface PasswordValues {
   currentPassword: string;
@@ -86,10 +87,7 @@ export default function AccountPage() {
                 label="Mật khẩu mới"
                 name="newPassword"
                 extra="Ít nhất 8 ký tự."
-                rules={[
-                  { required: true, message: 'Hãy nhập mật khẩu mới' },
-                  { min: 8, message: 'Mật khẩu mới phải có ít nhất 8 ký tự' },
-                ]}
+                rules={NEW_PASSWORD_RULES}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
@@ -97,15 +95,7 @@ export default function AccountPage() {
                 label="Nhập lại mật khẩu mới"
                 name="confirmPassword"
                 dependencies={['newPassword']}
-                rules={[
-                  { required: true, message: 'Hãy nhập lại mật khẩu mới' },
-                  ({ getFieldValue }) => ({
-                    validator: (_rule, value) =>
-                      !value || getFieldValue('newPassword') === value
-                        ? Promise.resolve()
-                        : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
-                  }),
-                ]}
+                rules={CONFIRM_PASSWORD_RULES}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, call } from '../api/client';
 import { applyFieldErrors } from '../lib/errors';
 import { useSession, useSessionContext } from '../session/session';
+import { CONFIRM_PASSWORD_RULES, NEW_PASSWORD_RULES } from '../lib/password-rules';
 
 interface NewPasswordValues {
   currentPassword: string;
@@ -87,8 +88,7 @@ export default function NewPasswordPage() {
             extra="Ít nhất 8 ký tự, khác mật khẩu hiện tại."
             dependencies={['currentPassword']}
             rules={[
-              { required: true, message: 'Hãy nhập mật khẩu mới' },
-              { min: 8, message: 'Mật khẩu mới phải có ít nhất 8 ký tự' },
+              ...NEW_PASSWORD_RULES,
               ({ getFieldValue }) => ({
                 validator: (_rule, value) =>
                   !value || getFieldValue('currentPassword') !== value
@@ -103,15 +103,7 @@ export default function NewPasswordPage() {
             label="Nhập lại mật khẩu mới"
             name="confirmPassword"
             dependencies={['newPassword']}
-            rules={[
-              { required: true, message: 'Hãy nhập lại mật khẩu mới' },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  !value || getFieldValue('newPassword') === value
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
-              }),
-            ]}
+            rules={CONFIRM_PASSWORD_RULES}
           >
             <Input.Password autoComplete="new-password" size="large" />
           </Form.Item>
