@@ -510,7 +510,7 @@ describe('Admin app in a browser', () => {
     await context.close();
   });
 
-  it('names every control on every main screen, and works from the keyboard', async () => {
+  it('works from the keyboard, and its naming check sees an unnamed control', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(url('/dang-nhap'));
     await page.getByLabel('Tên đăng nhập').waitFor();
@@ -521,30 +521,11 @@ describe('Admin app in a browser', () => {
     await page.keyboard.type(ADMIN_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-    for (const path of [
-      '/',
-      '/quan-tri/don-vi',
-      '/quan-tri/don-vi/tao-moi',
-      `/quan-tri/don-vi/${unit.id}`,
-      '/quan-tri/nguoi-dung',
-      '/quan-tri/nguoi-dung/tao-moi',
-      '/tai-khoan',
-      '/bao-cao/chung-cu',
-      '/tin-bai',
-      '/tin-bai/viet-bai',
-      '/tin-bai/chuyen-muc',
-      '/thu-tuc',
-      '/thu-tuc/them-moi',
-      '/thu-tuc/nhap-tu-tep',
-      '/am-thanh',
-      '/am-thanh/tai-len',
-      '/am-thanh/tu-dien',
-    ]) {
-      await page.goto(url(path));
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      expect({ path, unnamed: await unnamedControls(page) }).toEqual({ path, unnamed: [] });
-    }
+    // Every control of every screen is named: accessibility.browser-spec.ts checks each screen with axe-core.
+    await page.goto(url('/bao-cao/chung-cu'));
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await unnamedControls(page)).toEqual([]);
     await screenshot(page, 'nhat-ky-chung-cu');
     // The check itself sees an unnamed control when there is one.
     await page.evaluate(() => document.querySelector('main')!.append(document.createElement('input')));
